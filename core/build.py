@@ -1,0 +1,161 @@
+"""``sovkg build``: documents in, graph files out.
+
+This module composes the two halves: :mod:`sovkg.extract` (text → records) and
+:mod:`sovkg.graph` (records → RDF, validation, view). It is a plain function so
+notebooks can call it as the CLI does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sovkg.errors import InputError, NothingBuilt
+from sovkg.kb import resolve_kb
+
+TRIG = "graph.trig"
+TURTLE = "graph.ttl"
+HTML = "graph.html"
+
+
+@dataclass(slots=True)
+class BuildReport:
+    out: Path
+    documents: int = 0
+    entities_by_type: Counter[str] = field(default_factory=Counter)
+    relations: int = 0
+    triples: int = 0
+    files: list[Path] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    """One line per input that could not be read."""
+    warnings: list[str] = field(default_factory=list)
+    violations: tuple[str, ...] = ()
+    validated: bool = False
+
+
+def sample_paths() -> list[Path]:
+    """The bundled sample documents, as installed with the package."""
+    from importlib.resources import files
+
+    folder = Path(str(files("sovkg").joinpath("data", "sample")))
+    return sorted(folder.glob("*.txt"))
+
+
+def build(
+    paths: Sequence[Path] | None = None,
+    out: Path = Path("sovkg-out"),
+    *,
+    kb: str | Path | None = "default",
+    validate: bool = True,
+    progress: Callable[[int], Callable[[], None]] | None = None,
+) -> BuildReport:
+    """Build the graph of ``paths`` (default: the bundled sample) into ``out``.
+
+    Files that cannot be read are reported in :attr:`BuildReport.failures` and
+    skipped; if none can be read, :class:`NothingBuilt` is raised and nothing is
+    written. Output files are replaced atomically, only after everything is built.
+    ``progress(total)`` may return a callback that is called once per document.
+    """
+    from sovkg.extract.reader import iter_input_files, read_source
+
+    report = BuildReport(out=out)
+    kb_path = resolve_kb(kb)
+    sources = []
+    seen_keys: Counter[str] = Counter()
+    for item in iter_input_files(list(paths) if paths else sample_paths()):
+        if isinstance(item, InputError):
+            report.failures.append(str(item))
+            continue
+        try:
+            result = read_source(item)
+        except InputError as exc:
+            report.failures.append(str(exc))
+            continue
+        if result.warning:
+            report.warnings.append(result.warning)
+        document = result.document
+        seen_keys[document.key] += 1
+        if seen_keys[document.key] > 1:  # same file name in two folders
+            document = _rekeyed(document, f"{document.key}-{seen_keys[document.key]}")
+        sources.append(document)
+    if not sources:
+        raise NothingBuilt("no document could be read; nothing was written" + _first(report.failures))
+
+    extraction = _extract(sources, kb_path, progress)
+    _write_outputs(extraction, report, kb_path=kb_path, validate=validate)
+    return report
+
+
+def _first(failures: list[str]) -> str:
+    return f" ({failures[0]})" if len(failures) == 1 else ""
+
+
+def _rekeyed(document, key: str):
+    from dataclasses import replace
+
+    return replace(document, key=key)
+
+
+def _extract(sources, kb_path, progress):
+    from sovkg.extract.extractor import extract_documents
+    from sovkg.extract.linker import link
+    from sovkg.extract.nlp import load_pipeline
+    from sovkg.extract.records import Extraction
+    from sovkg.kb import load_kb
+
+    nlp = load_pipeline(kb=kb_path if kb_path is not None else "none")
+    tick = progress(len(sources)) if progress is not None else None
+    documents = extract_documents(sources, nlp, on_document=(lambda _doc: tick()) if tick else None)
+    kb_entries = {e.key: e for e in load_kb(kb_path)} if kb_path is not None else {}
+    return Extraction(documents=documents, entities=link(documents, kb_entries))
+
+
+def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) -> None:
+    from rdflib import Graph
+
+    from sovkg.graph import rdf, serialize
+    from sovkg.graph.network import to_networkx
+    from sovkg.graph.view import render_view
+    from sovkg.ontology import ontology_path
+
+    dataset = rdf.to_dataset(extraction, ontology=ontology_path("sovkg.ttl"), kb=kb_path)
+    graphs = {ctx.identifier: set(ctx) for ctx in dataset.graphs() if len(ctx)}
+    merged = set().union(*graphs.values())
+
+    if validate:
+        from sovkg.graph.validate import validate as shacl_validate
+
+        data = Graph()
+        for name, triples in graphs.items():
+            if name != rdf.ONTOLOGY_GRAPH:
+                for triple in triples:
+                    data.add(triple)
+        result = shacl_validate(
+            data, shapes=ontology_path("shapes.ttl"), ontology=ontology_path("sovkg.ttl")
+        )
+        report.validated = True
+        report.violations = result.violations
+
+    texts = {
+        rdf_name: text
+        for rdf_name, text in (
+            (TRIG, serialize.trig(graphs, rdf.PREFIXES)),
+            (TURTLE, serialize.turtle(merged, rdf.PREFIXES)),
+            (HTML, render_view(to_networkx(dataset), title="sovkg – " + _title(extraction))),
+        )
+    }
+    for name, text in texts.items():
+        path = report.out / name
+        serialize.write_atomic(path, text)
+        report.files.append(path)
+
+    report.documents = len(extraction.documents)
+    report.entities_by_type = Counter(t for e in extraction.entities.values() for t in e.types[:1])
+    report.triples = len(merged)
+
+
+def _title(extraction) -> str:
+    names = [d.document.source for d in extraction.documents]
+    return names[0] if len(names) == 1 else f"{len(names)} documents"

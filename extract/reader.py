@@ -1,0 +1,120 @@
+"""Reading source files into :class:`~sovkg.extract.records.SourceDocument` records.
+
+The text is decoded from the bytes exactly once and never altered afterwards: every
+character offset in the graph refers to this text, so evidence can be cut out of the
+source file as read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sovkg.errors import InputError
+from sovkg.extract.records import SourceDocument
+
+#: Suffixes picked up when a folder is named. PDF and HTML come with the document reader.
+TEXT_SUFFIXES = (".txt",)
+
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF file; sovkg reads plain text (.txt) for now",
+    b"PK\x03\x04": "a ZIP archive (or an Office document), not text",
+    b"\x89PNG": "a PNG image, not text",
+    b"\xff\xd8\xff": "a JPEG image, not text",
+    b"\x7fELF": "an executable, not text",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    document: SourceDocument
+    warning: str | None = None
+    """A one-line note for the user (e.g. the file was not UTF-8), or None."""
+
+
+def iter_input_files(paths: Iterable[Path]) -> Iterator[Path | InputError]:
+    """Expand files and folders into the files to read, in a stable order.
+
+    A path that does not exist is yielded as an :class:`InputError` instead of
+    raising, so one bad argument does not stop the others.
+    """
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            )
+            if not found:
+                yield InputError(path, f"folder holds no {', '.join(TEXT_SUFFIXES)} files")
+            yield from found
+        elif path.is_file():
+            yield path
+        else:
+            yield InputError(path, "no such file or folder")
+
+
+def read_source(path: Path) -> ReadResult:
+    """Read one file as a document, or raise :class:`InputError` saying why not."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    text, encoding = decode(data, path)
+    if not text.strip():
+        raise InputError(path, "file is empty (no text to extract)")
+    document = SourceDocument(
+        key=document_key(path),
+        source=path.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        encoding=encoding,
+    )
+    warning = None
+    if encoding not in ("utf-8", "utf-8-sig"):
+        warning = f"{path}: not UTF-8, decoded as {encoding}; check umlauts in the output"
+    return ReadResult(document, warning)
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode bytes as UTF-8, else as a legacy Windows/ISO encoding; refuse binary data."""
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(path, f"looks like {what}")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _checked(data.decode(encoding), path), encoding
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "looks like a binary file (NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"), path), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # German legacy text is almost always Windows-1252; its undefined bytes mean latin-1.
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return _checked(data.decode(encoding), path), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputError(path, "cannot be decoded as text")  # pragma: no cover - latin-1 decodes all
+
+
+def _checked(text: str, path: Path) -> str:
+    """Reject text that is mostly control characters: a binary file decoded by luck."""
+    sample = text[:8192]
+    controls = sum(
+        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"
+    )
+    if sample and controls / len(sample) > 0.05:
+        raise InputError(path, "looks like a binary file (control characters), not text")
+    return text
+
+
+def document_key(path: Path) -> str:
+    """A readable key from the file name; the IRI minting makes it safe."""
+    stem = re.sub(r"\s+", "-", path.stem.strip())
+    return stem or "document"
