@@ -143,7 +143,7 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
         for rdf_name, text in (
             (TRIG, serialize.trig(graphs, rdf.PREFIXES)),
             (TURTLE, serialize.turtle(merged, rdf.PREFIXES)),
-            (HTML, render_view(to_networkx(dataset), title="sovkg – " + _title(extraction))),
+            (HTML, render_view(to_networkx(dataset, mentioned_only=True), title="sovkg – " + _title(extraction))),
         )
     }
     for name, text in texts.items():

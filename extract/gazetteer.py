@@ -53,13 +53,16 @@ class Gazetteer:
         index: dict[tuple[str, ...], list[_Alias]] = defaultdict(list)
         for entry in entries:
             for name, preferred in [(entry.label, True), *((a, False) for a in entry.aliases)]:
-                words = tuple(t.text for t in self.nlp.make_doc(name) if _is_word(t))
-                if words:
-                    index[tuple(fold_word(w) for w in words)].append(_Alias(words, entry, preferred))
+                doc = self.nlp.make_doc(name)
+                words = [t for t in doc if _is_word(t)]
+                gaps = [_gap(doc, a, b) for a, b in zip(words, words[1:])]
+                if words and None not in gaps:
+                    key = _key([fold_word(t.text) for t in words], gaps)
+                    index[key].append(_Alias(tuple(t.text for t in words), entry, preferred))
         for candidates in index.values():
             candidates.sort(key=lambda a: (not a.preferred, a.entry.key))
         self._index = dict(index)
-        self._max_words = max((len(k) for k in index), default=0)
+        self._max_words = max((len(a.words) for c in index.values() for a in c), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(self.find(doc))
@@ -69,28 +72,41 @@ class Gazetteer:
         return doc
 
     def find(self, doc: Doc) -> Iterable[Span]:
+        """Leftmost-longest matches, plus places named with "in" inside a longer name."""
         words = [t for t in doc if _is_word(t)]
         folded = [fold_word(t.text) for t in words]
-        joined = [_joinable(doc, a, b) for a, b in zip(words, words[1:])]
+        gaps = [_gap(doc, a, b) for a, b in zip(words, words[1:])]
         k = 0
         while k < len(words):
-            match = None if _compound_tail(words[k]) else self._longest(words, folded, joined, k)
+            match = None if _compound_tail(words[k]) else self._longest(words, folded, gaps, k)
             if match is None:
                 k += 1
                 continue
             n, alias = match
-            span = Span(doc, words[k].i, words[k + n - 1].i + 1,
-                        label=alias.entry.type, kb_id=alias.entry.key)
-            yield span
+            yield Span(doc, words[k].i, words[k + n - 1].i + 1,
+                       label=alias.entry.type, kb_id=alias.entry.key)
+            yield from self._places_inside(words, folded, gaps, k, k + n)
             k += n
 
-    def _longest(self, words: list[Token], folded: list[str], joined: list[bool],
+    def _places_inside(self, words: list[Token], folded: list[str], gaps: list[str | None],
+                       start: int, end: int) -> Iterable[Span]:
+        """"Zentrum für angewandte KI in Duisburg" names Duisburg too."""
+        for j in range(start + 1, end - 1):
+            if words[j].lower_ != "in":
+                continue
+            inner = self._longest(words[:end], folded, gaps, j + 1)
+            if inner is not None and inner[1].entry.type == "Place":
+                n, alias = inner
+                yield Span(words[0].doc, words[j + 1].i, words[j + n].i + 1,
+                           label=alias.entry.type, kb_id=alias.entry.key)
+
+    def _longest(self, words: list[Token], folded: list[str], gaps: list[str | None],
                  k: int) -> tuple[int, _Alias] | None:
         limit = 1
-        while limit < self._max_words and k + limit < len(words) and joined[k + limit - 1]:
+        while limit < self._max_words and k + limit < len(words) and gaps[k + limit - 1] is not None:
             limit += 1
         for n in range(limit, 0, -1):
-            candidates = self._index.get(tuple(folded[k:k + n]))
+            candidates = self._index.get(_key(folded[k:k + n], gaps[k:k + n - 1]))
             if not candidates:
                 continue
             surface = [t.text for t in words[k:k + n]]
@@ -101,17 +117,30 @@ class Gazetteer:
         return None
 
 
+def _key(folded: list[str], gaps: list[str | None]) -> tuple[str, ...]:
+    """Words interleaved with their separators: "" (space, hyphen, slash) or ","."""
+    key = [folded[0]]
+    for gap, word in zip(gaps, folded[1:]):
+        key += [gap or "", word]
+    return tuple(key)
+
+
 def _is_word(token: Token) -> bool:
     return not (token.is_punct or token.is_space) or token.text[:1].isalnum()
 
 
-def _joinable(doc: Doc, left: Token, right: Token) -> bool:
-    """Two words belong to one name only across spaces, hyphens and slashes."""
+def _gap(doc: Doc, left: Token, right: Token) -> str | None:
+    """How two neighbouring words are joined: "" or "," if they may belong to one
+    name (spaces, hyphens, slashes; a comma as in ministry names), None otherwise."""
     between = doc[left.i + 1:right.i]
-    if any(not (t.is_space or t.text in _JOINERS) for t in between):
-        return False
     gap = doc.text[left.idx + len(left.text):right.idx]
-    return gap.count("\n") <= 1 and len(gap) <= 3
+    if gap.count("\n") > 1 or len(gap) > 3:
+        return None
+    if all(t.is_space or t.text in _JOINERS for t in between):
+        return ""
+    if [t.text for t in between if not t.is_space] == [","]:
+        return ","
+    return None
 
 
 def _compound_tail(token: Token) -> bool:

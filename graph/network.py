@@ -66,7 +66,9 @@ RELATION_PREDICATES: tuple[URIRef, ...] = (
 )
 
 
-def to_networkx(graph: Graph, *, include_documents: bool = True) -> nx.MultiDiGraph:
+def to_networkx(
+    graph: Graph, *, include_documents: bool = True, mentioned_only: bool = False
+) -> nx.MultiDiGraph:
     """Turn a sovkg RDF graph into a directed multigraph of entities and documents.
 
     Parameters
@@ -78,6 +80,9 @@ def to_networkx(graph: Graph, *, include_documents: bool = True) -> nx.MultiDiGr
         Add a node for each document and a ``mentions`` edge from it to each entity
         it mentions (directly, or through one of its parts such as a question or an
         answer that is ``sovkg:partOf`` it).
+    mentioned_only : bool, optional (default=False)
+        Keep only the entities that some document mentions, leaving out knowledge
+        base entries that no document names (and their relations).
 
     Returns
     -------
@@ -100,11 +105,11 @@ def to_networkx(graph: Graph, *, include_documents: bool = True) -> nx.MultiDiGr
 
     Examples
     --------
-    >>> from rdflib import Graph, Literal
+    >>> from rdflib import Graph, Literal, URIRef
     >>> from rdflib.namespace import RDF, SKOS
     >>> from sovkg.ontology import SOVKG
     >>> g = Graph()
-    >>> a, b = SOVKG["x-a"], SOVKG["x-b"]
+    >>> a, b = URIRef("urn:example:nrw-genius"), URIRef("urn:example:open-source")
     >>> _ = g.add((a, RDF.type, SOVKG.Initiative))
     >>> _ = g.add((b, RDF.type, SOVKG.Technology))
     >>> _ = g.add((a, SKOS.prefLabel, Literal("NRW.Genius", lang="de")))
@@ -126,14 +131,8 @@ def to_networkx(graph: Graph, *, include_documents: bool = True) -> nx.MultiDiGr
 
     documents: dict[URIRef, str] = {}
     for node in sorted({n for cls in document_classes for n in _subjects(g, RDF.type, cls)}):
-        if node in entities:
-            continue
-        local = sorted(
-            _local_name(t)
-            for t in g.objects(node, RDF.type)
-            if t in document_classes and t != SOVKG.Document
-        )
-        documents[node] = local[0] if local else "Document"
+        if node not in entities:
+            documents[node] = _document_type(g, node, document_classes)
     doc_labels = {doc: _document_label(g, doc) for doc in documents}
 
     mentioned: dict[URIRef, set[URIRef]] = defaultdict(set)  # entity -> documents
@@ -143,6 +142,8 @@ def to_networkx(graph: Graph, *, include_documents: bool = True) -> nx.MultiDiGr
             for ent in g.objects(part, SOVKG.mentions):
                 if ent in entities:
                     mentioned[ent].add(doc)
+    if mentioned_only:
+        entities = {ent: kind for ent, kind in entities.items() if ent in mentioned}
 
     G = nx.MultiDiGraph()
     for ent in sorted(entities):
@@ -268,6 +269,15 @@ def _class_rank(entity_classes: dict[URIRef, str]):
         return (order[root] + len(ENTITY_CLASSES), str(cls))
 
     return key
+
+
+def _document_type(g: Graph, doc: URIRef, document_classes: set[URIRef]) -> str:
+    """Local name of the most specific document class of ``doc`` (ties sorted)."""
+    types = {t for t in g.objects(doc, RDF.type) if t in document_classes}
+    types.discard(SOVKG.Document)
+    specific = [t for t in types if not (_subclasses(g, [t]) - {t}) & types]
+    names = sorted(_local_name(t) for t in specific)
+    return names[0] if names else "Document"
 
 
 def _local_name(iri: Node) -> str:

@@ -123,6 +123,12 @@ def trig(graphs: Mapping[URIRef, Iterable[Triple]], prefixes: Mapping[str, str])
     return "".join(out).rstrip("\n") + "\n"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text to ``path`` via a temporary file and a rename.
 
@@ -133,6 +139,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -24,19 +24,17 @@ import html
 import json
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
-import pyvis
-from pyvis.network import Network
 
 from sovkg.errors import ConfigError, SovkgError
 
 from .network import centrality
+from .serialize import write_atomic
 
 __all__ = ["DEFAULT_STYLE", "PHYSICS_NODE_LIMIT", "TYPE_STYLES", "render_view", "write_view"]
 
@@ -133,6 +131,8 @@ def render_view(
     >>> page.startswith("<!DOCTYPE html>") and "Düsseldorf" in page
     True
     """
+    from pyvis.network import Network  # pulls in IPython: import only when rendering
+
     if max_nodes < 1:
         raise ConfigError(
             f"max_nodes must be at least 1, got {max_nodes}; pass --max-nodes 1 or more"
@@ -196,7 +196,7 @@ def render_view(
         title=title,
         data={"nodes": nodes, "edges": edges, "options": options},
         legend=_legend(H),
-        summary=f"{H.number_of_nodes()} nodes, {H.number_of_edges()} edges",
+        summary=f"{len(nodes)} nodes, {len(edges)} edges",
         notice=_notice(len(shown), G.number_of_nodes(), left_out) if left_out else "",
     )
     if _REMOTE_REF.search(page):  # a guard against a future template or library change
@@ -208,14 +208,15 @@ def write_view(G: nx.Graph, path: str | os.PathLike[str], **kw: Any) -> Path:
     """Write :func:`render_view` output to ``path`` atomically, encoded as UTF-8.
 
     The page goes to a temporary file in the target directory first and replaces
-    ``path`` in one step, so a reader never sees half a page.
+    ``path`` in one step (:func:`sovkg.graph.serialize.write_atomic`), so a reader
+    never sees half a page. Missing parent directories are created.
 
     Parameters
     ----------
     G : networkx.Graph
         The graph to show.
     path : str or os.PathLike
-        The HTML file to write; its directory must exist.
+        The HTML file to write.
     **kw
         Options of :func:`render_view` (``title``, ``max_nodes``, ``physics``).
 
@@ -225,25 +226,7 @@ def write_view(G: nx.Graph, path: str | os.PathLike[str], **kw: Any) -> Path:
         ``path``.
     """
     target = Path(path)
-    payload = render_view(G, **kw).encode("utf-8")
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644  # mkstemp creates 0600; a view is meant to be shared
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_atomic(target, render_view(G, **kw))
     return target
 
 
@@ -328,6 +311,8 @@ def _script_json(value: Any) -> str:
 
 
 def _vis_assets() -> tuple[str, str]:
+    import pyvis
+
     base = Path(pyvis.__file__).parent / "lib" / _VIS_VERSION
     try:
         js = (base / "vis-network.min.js").read_text(encoding="utf-8")

@@ -46,7 +46,8 @@ def build_triples() -> list[tuple]:
         (q1, SOVKG.partOf, doc),
         (q1, SOVKG.mentions, ID.mueller),
     ]
-    t += [(doc, SOVKG.mentions, ID[n]) for n in ("duesseldorf", "strasse", "evil-script", "evil-img")]
+    named = ("duesseldorf", "strasse", "evil-script", "evil-img")
+    t += [(doc, SOVKG.mentions, ID[n]) for n in named]
     # evidence and sentence: never nodes
     ev, sent = ID["ev-1"], ID["doc-1-s1"]
     t += [
@@ -172,6 +173,31 @@ def test_type_through_subclass_and_untyped_ends_ignored():
     assert G.has_edge(str(ID.strasse), str(ID.mwike), key="operatedBy")
     assert str(ID["not-an-entity"]) not in G
     assert "Open Source" not in G
+
+
+def test_most_specific_document_type():
+    g = build_graph()
+    parliamentary = SOVKG.ParliamentaryDocument
+    g.add((parliamentary, RDFS.subClassOf, SOVKG.Document))
+    g.add((SOVKG.KleineAnfrage, RDFS.subClassOf, parliamentary))
+    g.add((ID["doc-1"], RDF.type, parliamentary))
+    g.add((ID["doc-1"], RDF.type, SOVKG.Document))
+    g.add((ID["doc-2"], RDF.type, parliamentary))
+    G = to_networkx(g)
+    assert G.nodes[str(ID["doc-1"])]["type"] == "KleineAnfrage"
+    assert G.nodes[str(ID["doc-2"])]["type"] == "ParliamentaryDocument"
+    assert G.nodes[str(ID["doc-2"])]["label"] == "doc-2"  # no title, no source
+
+
+def test_mentioned_only_drops_unnamed_knowledge_base_entries():
+    g = build_graph()
+    g.add((ID.bitkom, RDF.type, SOVKG.Organization))
+    g.add((ID.bitkom, SKOS.prefLabel, Literal("Bitkom", lang="de")))
+    g.add((ID.bitkom, SOVKG.cooperatesWith, ID.duesseldorf))
+    assert str(ID.bitkom) in to_networkx(g)
+    G = to_networkx(g, mentioned_only=True)
+    assert str(ID.bitkom) not in G
+    assert G.number_of_nodes() == 6 and G.number_of_edges() == 7
 
 
 def test_centrality_on_simple_undirected_view():
