@@ -30,8 +30,9 @@ def extract_documents(
 def to_records(source: SourceDocument, doc: Doc) -> DocumentExtraction:
     mentions: list[Mention] = []
     sentences: dict[tuple[int, int], Sentence] = {}
+    text = doc.text  # spaCy joins the tokens on every access
     for span in _mention_spans(doc):
-        sentence = _sentence_record(source.key, span.sent)
+        sentence = _sentence_record(source.key, text, span.sent)
         sentences[(sentence.start, sentence.end)] = sentence
         mentions.append(
             Mention(
@@ -57,9 +58,8 @@ def _mention_spans(doc: Doc) -> Iterable[Span]:
     return doc.spans[MENTIONS_KEY] if MENTIONS_KEY in doc.spans else ()
 
 
-def _sentence_record(doc_key: str, sent: Span) -> Sentence:
+def _sentence_record(doc_key: str, text: str, sent: Span) -> Sentence:
     """The sentence without surrounding whitespace, offsets into the source text."""
-    text = sent.doc.text
     start, end = sent.start_char, sent.end_char
     while start < end and text[start].isspace():
         start += 1

@@ -55,7 +55,7 @@ class Gazetteer:
             for name, preferred in [(entry.label, True), *((a, False) for a in entry.aliases)]:
                 doc = self.nlp.make_doc(name)
                 words = [t for t in doc if _is_word(t)]
-                gaps = [_gap(doc, a, b) for a, b in zip(words, words[1:])]
+                gaps = [_gap(doc, name, a, b) for a, b in zip(words, words[1:])]
                 if words and None not in gaps:
                     key = _key([fold_word(t.text) for t in words], gaps)
                     index[key].append(_Alias(tuple(t.text for t in words), entry, preferred))
@@ -75,7 +75,8 @@ class Gazetteer:
         """Leftmost-longest matches, plus places named with "in" inside a longer name."""
         words = [t for t in doc if _is_word(t)]
         folded = [fold_word(t.text) for t in words]
-        gaps = [_gap(doc, a, b) for a, b in zip(words, words[1:])]
+        text = doc.text  # built on every access; fetch it once
+        gaps = [_gap(doc, text, a, b) for a, b in zip(words, words[1:])]
         k = 0
         while k < len(words):
             match = None if _compound_tail(words[k]) else self._longest(words, folded, gaps, k)
@@ -129,11 +130,11 @@ def _is_word(token: Token) -> bool:
     return not (token.is_punct or token.is_space) or token.text[:1].isalnum()
 
 
-def _gap(doc: Doc, left: Token, right: Token) -> str | None:
+def _gap(doc: Doc, text: str, left: Token, right: Token) -> str | None:
     """How two neighbouring words are joined: "" or "," if they may belong to one
     name (spaces, hyphens, slashes; a comma as in ministry names), None otherwise."""
     between = doc[left.i + 1:right.i]
-    gap = doc.text[left.idx + len(left.text):right.idx]
+    gap = text[left.idx + len(left.text):right.idx]
     if gap.count("\n") > 1 or len(gap) > 3:
         return None
     if all(t.is_space or t.text in _JOINERS for t in between):

@@ -41,3 +41,22 @@ def test_umlauts_survive_in_labels(dataset) -> None:
 
 def test_the_sample_validates(sample_build) -> None:
     assert sample_build.validated and sample_build.violations == ()
+
+
+def test_every_mention_and_sentence_cuts_exactly_out_of_the_source(dataset) -> None:
+    from importlib.resources import files
+
+    from sovkg.ontology import SOVKG
+
+    source = files("sovkg").joinpath("data", "sample", "nrw-18-13128-kleine-anfrage-5276.txt")
+    text = source.read_bytes().decode("utf-8")
+    mentions = list(dataset.subjects(SOVKG.surfaceForm, None))
+    assert len(mentions) > 100
+    for mention in mentions:
+        start, end = (int(dataset.value(mention, p)) for p in (SOVKG.start, SOVKG.end))
+        assert text[start:end] == str(dataset.value(mention, SOVKG.surfaceForm))
+        sentence = dataset.value(mention, SOVKG.inSentence)
+        s_start, s_end = (int(dataset.value(sentence, p)) for p in (SOVKG.start, SOVKG.end))
+        assert s_start <= start < end <= s_end
+        assert text[s_start:s_end] == str(dataset.value(sentence, SOVKG.text))
+        assert str(dataset.value(mention, SOVKG.method)).startswith("sovkg_gazetteer")
