@@ -94,7 +94,10 @@ def _statements(triples: Iterable[Triple], writer: TermWriter, indent: str) -> s
         parts = []
         for p in ordered:
             verb = "a" if p == RDF.type else writer.iri(str(p))
-            parts.append(f"{verb} " + " , ".join(sorted(set(groups[p]))))
+            values = sorted(set(groups[p]))
+            # Long object lists get one object per line, so diffs stay readable.
+            joiner = " , " if len(values) <= 3 or depth else " ,\n" + " " * (len(indent) + 8)
+            parts.append(f"{verb} " + joiner.join(values))
         return separator.join(parts)
 
     blocks = []

@@ -1,0 +1,79 @@
+"""``sovkg build``: documents in, graph files out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "build",
+        help="build the graph of documents (default: the bundled sample)",
+        description="Read documents, extract entities, and write graph.trig, graph.ttl "
+        "and graph.html into the output folder.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="files or folders of documents (default: the bundled sample)")
+    parser.add_argument("--out", type=Path, default=Path("sovkg-out"),
+                        help="output folder (default: ./sovkg-out)")
+    parser.add_argument("--kb", default="default", metavar="default|none|FILE",
+                        help="knowledge base of known names: the bundled one (default), "
+                        "none, or a Turtle file")
+    parser.add_argument("--no-validate", dest="validate", action="store_false",
+                        help="skip SHACL validation")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sovkg.build import build
+
+    report = build(args.paths, args.out, kb=args.kb, validate=args.validate, progress=progress_bar)
+    for line in report.failures:
+        print(f"sovkg: skipped {line}", file=sys.stderr)
+    for line in report.warnings:
+        print(f"sovkg: warning: {line}", file=sys.stderr)
+    print(summary(report))
+    if report.violations:
+        for line in report.violations[:20]:
+            print(f"sovkg: shacl: {line}", file=sys.stderr)
+        print(f"sovkg: error: SHACL validation found {len(report.violations)} violation(s); "
+              "output was written, see above", file=sys.stderr)
+        return 1
+    return 0
+
+
+def progress_bar(total: int) -> Callable[[], None] | None:
+    """A progress bar on stderr for runs of more than one document."""
+    if total < 2:
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr, leave=False)
+
+    def tick() -> None:
+        bar.update(1)
+        if bar.n >= total:
+            bar.close()
+
+    return tick
+
+
+def summary(report) -> str:
+    by_type = ", ".join(f"{t} {n}" for t, n in sorted(report.entities_by_type.items()))
+    total = sum(report.entities_by_type.values())
+    lines = [
+        f"documents: {report.documents}",
+        f"entities:  {total}" + (f" ({by_type})" if by_type else ""),
+        f"relations: {report.relations}",
+        f"triples:   {report.triples}",
+        "validation: " + (
+            "skipped" if not report.validated
+            else "passed (SHACL)" if not report.violations
+            else f"{len(report.violations)} violation(s)"
+        ),
+    ]
+    lines += [f"wrote:     {path}" for path in report.files]
+    return "\n".join(lines)
