@@ -100,7 +100,7 @@ def _rekeyed(document, key: str):
 
 def _extract(sources, kb_path, progress):
     from sovkg.extract.extractor import extract_documents
-    from sovkg.extract.linker import link
+    from sovkg.extract.linker import KBIndex, link, resolve
     from sovkg.extract.nlp import load_pipeline
     from sovkg.extract.records import Extraction
     from sovkg.kb import load_kb
@@ -108,8 +108,9 @@ def _extract(sources, kb_path, progress):
     nlp = load_pipeline(kb=kb_path if kb_path is not None else "none")
     tick = progress(len(sources)) if progress is not None else None
     documents = extract_documents(sources, nlp, on_document=(lambda _doc: tick()) if tick else None)
-    kb_entries = {e.key: e for e in load_kb(kb_path)} if kb_path is not None else {}
-    return Extraction(documents=documents, entities=link(documents, kb_entries))
+    kb = KBIndex(load_kb(kb_path) if kb_path is not None else ())
+    documents = resolve(documents, kb)
+    return Extraction(documents=documents, entities=link(documents, kb))
 
 
 def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) -> None:

@@ -1,11 +1,12 @@
 """The custom ``Doc``/``Span`` attributes of the pipeline, registered once.
 
-They hold plain strings so that docs survive ``DocBin`` and multiprocessing.
+They hold plain data (strings, tuples of frozen records) so that docs survive
+``DocBin`` and multiprocessing.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 
 def register_extensions() -> None:
@@ -13,3 +14,9 @@ def register_extensions() -> None:
     if not Span.has_extension("sovkg_method"):
         # The component (and rule) that found a span: the provenance of a mention.
         Span.set_extension("sovkg_method", default=None)
+    if not Span.has_extension("sovkg_name"):
+        # A canonical name for a span found in a structural role ("Ministerium für …").
+        Span.set_extension("sovkg_name", default=None)
+    if not Doc.has_extension("sovkg_parts"):
+        # The documents in the text with their structure (sovkg.extract.records.DocumentPart).
+        Doc.set_extension("sovkg_parts", default=())

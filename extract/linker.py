@@ -1,42 +1,131 @@
 """Linking mentions to entities: one node per entity within and across documents.
 
-In this version every mention carries the key of the knowledge-base entry it was
-recognised from, so linking gathers mentions by key, takes the preferred label and
-type from the knowledge base and keeps every surface form as an alias.
+A mention either carries the key of the knowledge-base entry it was recognised from,
+or only a name (a member named as asker, a ministry named by its minister). Names are
+resolved against the knowledge base by their folded words (inflection and hyphens do
+not matter); what the knowledge base does not know becomes an entity keyed by its type
+and folded name, so the same name links to the same node in every document.
+Structural roles (askers, parties, ministries) are linked the same way, preferring
+the mention that covers the same text.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
-from sovkg.extract.records import DocumentExtraction, Entity, Mention
+from sovkg.extract.normalize import fold_word
+from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Mention, Role
 from sovkg.kb import KBEntry
 
+_WORD = re.compile(r"\w+(?:\.\w+)*")
 
-def link(
-    extractions: Iterable[DocumentExtraction], kb: Mapping[str, KBEntry] | None = None
-) -> dict[str, Entity]:
-    """Return the entities mentioned in the extractions, keyed and sorted by key."""
-    kb = kb or {}
-    by_key: dict[str, list[Mention]] = defaultdict(list)
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Folded words of a name: "Ministeriums für Kultur" ~ "Ministerium für Kultur"."""
+    return tuple(fold_word(w) for w in _WORD.findall(name))
+
+
+class KBIndex:
+    """Knowledge-base entries by the folded words of their labels and aliases."""
+
+    def __init__(self, entries: Iterable[KBEntry]) -> None:
+        self.entries: dict[str, KBEntry] = {}
+        self._by_name: dict[tuple[str, ...], list[KBEntry]] = defaultdict(list)
+        for entry in entries:
+            self.entries[entry.key] = entry
+            for name in (entry.label, *entry.aliases):
+                self._by_name[name_key(name)].append(entry)
+
+    def lookup(self, name: str, type_: str | None = None) -> KBEntry | None:
+        candidates = self._by_name.get(name_key(name), [])
+        typed = [e for e in candidates if type_ is None or e.type == type_]
+        return (typed or candidates or [None])[0]
+
+
+def entity_key_for(name: str, type_: str, kb: KBIndex) -> str:
+    entry = kb.lookup(name, type_)
+    if entry is not None:
+        return entry.key
+    return f"{type_.lower()}/{' '.join(name_key(name))}"
+
+
+def resolve(extractions: Sequence[DocumentExtraction], kb: KBIndex) -> list[DocumentExtraction]:
+    """Give every mention and every structural role an entity key."""
+    resolved = []
+    for item in extractions:
+        mentions = tuple(
+            m if m.entity_key else replace(m, entity_key=entity_key_for(m.name or m.text, m.label, kb))
+            for m in item.mentions
+        )
+        parts = tuple(_resolve_part(part, mentions, kb) for part in item.parts)
+        resolved.append(replace(item, mentions=mentions, parts=parts))
+    return resolved
+
+
+def _resolve_role(role: Role | None, mentions: Sequence[Mention], kb: KBIndex) -> Role | None:
+    if role is None or role.entity_key:
+        return role
+    same = [m for m in mentions if (m.start, m.end) == (role.start, role.end)]
+    overlapping = [m for m in mentions if m.start < role.end and role.start < m.end and m.label == role.type]
+    for candidates in (same, overlapping):
+        if candidates:
+            return replace(role, entity_key=candidates[0].entity_key)
+    return replace(role, entity_key=entity_key_for(role.name, role.type, kb))
+
+
+def _resolve_part(part: DocumentPart, mentions: Sequence[Mention], kb: KBIndex) -> DocumentPart:
+    return replace(
+        part,
+        askers=tuple(_resolve_role(r, mentions, kb) for r in part.askers),
+        party=_resolve_role(part.party, mentions, kb),
+        answered_by=_resolve_role(part.answered_by, mentions, kb),
+        on_behalf_of=_resolve_role(part.on_behalf_of, mentions, kb),
+        in_agreement_with=tuple(_resolve_role(r, mentions, kb) for r in part.in_agreement_with),
+        publisher=_resolve_role(part.publisher, mentions, kb),
+        answers=_resolve_part(part.answers, mentions, kb) if part.answers is not None else None,
+    )
+
+
+def _roles(part: DocumentPart) -> Iterable[Role]:
+    yield from part.askers
+    for role in (part.party, part.answered_by, part.on_behalf_of, part.publisher):
+        if role is not None:
+            yield role
+    yield from part.in_agreement_with
+    if part.answers is not None:
+        yield from _roles(part.answers)
+
+
+def link(extractions: Iterable[DocumentExtraction], kb: KBIndex | Mapping[str, KBEntry] | None = None) -> dict[str, Entity]:
+    """The entities mentioned in (resolved) extractions, keyed and sorted by key."""
+    if not isinstance(kb, KBIndex):
+        kb = KBIndex((kb or {}).values())
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
     for extraction in extractions:
         for mention in extraction.mentions:
-            by_key[mention.entity_key].append(mention)
+            names[mention.entity_key][mention.name or mention.text] += 1
+            types[mention.entity_key][mention.label] += 1
+        for part in extraction.parts:
+            for role in _roles(part):
+                names[role.entity_key][role.name] += 1
+                types[role.entity_key][role.type] += 1
     entities = {}
-    for key in sorted(by_key):
-        mentions = by_key[key]
-        surfaces = Counter(m.text for m in mentions)
-        entry = kb.get(key)
+    for key in sorted(names):
+        surfaces = names[key]
+        entry = kb.entries.get(key)
         if entry is not None:
-            label, types = entry.label, (entry.type,)
+            label, entity_types = entry.label, (entry.type,)
         else:
             label = min(surfaces, key=lambda s: (-surfaces[s], -len(s), s))
-            types = tuple(sorted(Counter(m.label for m in mentions)))
+            entity_types = (min(types[key], key=lambda t: (-types[key][t], t)),)
         entities[key] = Entity(
             key=key,
             label=label,
-            types=types,
+            types=entity_types,
             aliases=tuple(sorted(set(surfaces) - {label})),
             in_kb=entry is not None,
         )

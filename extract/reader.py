@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sovkg.errors import InputError
+from sovkg.extract.layout import find_furniture
 from sovkg.extract.records import SourceDocument
 
-#: Suffixes picked up when a folder is named. PDF and HTML come with the document reader.
-TEXT_SUFFIXES = (".txt",)
+#: Suffixes picked up when a folder is named.
+TEXT_SUFFIXES = (".txt", ".pdf", ".html", ".htm")
+_PDF = (".pdf",)
+_HTML = (".html", ".htm", ".xhtml")
 
 _BINARY_SIGNATURES = {
-    b"%PDF": "a PDF file; sovkg reads plain text (.txt) for now",
+    b"%PDF": "a PDF file but not named .pdf; rename it",
     b"PK\x03\x04": "a ZIP archive (or an Office document), not text",
     b"\x89PNG": "a PNG image, not text",
     b"\xff\xd8\xff": "a JPEG image, not text",
@@ -63,7 +66,27 @@ def read_source(path: Path) -> ReadResult:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
-    text, encoding = decode(data, path)
+    if not data.strip():
+        raise InputError(path, "file is empty (no text to extract)")
+    suffix = path.suffix.lower()
+    fields: dict = {}
+    if suffix in _PDF or (data.startswith(b"%PDF") and suffix not in _HTML):
+        from sovkg.extract.pdf import read_pdf
+
+        text, pages, furniture = read_pdf(path, data)
+        encoding = "pdf"
+        fields = {"format": "pdf", "pages": pages, "furniture": furniture}
+    elif suffix in _HTML:
+        from sovkg.extract.html import read_html
+
+        markup, encoding = decode(data, path)
+        text, title = read_html(markup)
+        if not text.strip():
+            raise InputError(path, "HTML page has no text outside scripts, styles and navigation")
+        fields = {"format": "html", "title": title, "furniture": tuple(find_furniture(text))}
+    else:
+        text, encoding = decode(data, path)
+        fields = {"furniture": tuple(find_furniture(text))}
     if not text.strip():
         raise InputError(path, "file is empty (no text to extract)")
     document = SourceDocument(
@@ -72,9 +95,10 @@ def read_source(path: Path) -> ReadResult:
         sha256=hashlib.sha256(data).hexdigest(),
         text=text,
         encoding=encoding,
+        **fields,
     )
     warning = None
-    if encoding not in ("utf-8", "utf-8-sig"):
+    if encoding not in ("utf-8", "utf-8-sig", "pdf"):
         warning = f"{path}: not UTF-8, decoded as {encoding}; check umlauts in the output"
     return ReadResult(document, warning)
 

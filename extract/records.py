@@ -20,7 +20,24 @@ class SourceDocument:
     """The file name (not the full path, so builds are reproducible across machines)."""
     sha256: str
     text: str
+    """The text as read: every offset in the graph refers to it."""
     encoding: str
+    format: str = "text"
+    """"text", "pdf" or "html"."""
+    pages: tuple[int, ...] = ()
+    """Start offset of each page (PDF), so evidence can cite a page."""
+    furniture: tuple[tuple[int, int], ...] = ()
+    """Ranges of running headers and footers: metadata, left out of the analysis."""
+    title: str | None = None
+    """A title the file format states (HTML ``<title>``/``<h1>``)."""
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page number of a character offset, or None for unpaged text."""
+        if not self.pages:
+            return None
+        from bisect import bisect_right
+
+        return bisect_right(self.pages, offset)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -46,6 +63,9 @@ class Mention:
     sentence_end: int
     method: str
     """The spaCy component (and rule) that found it."""
+    name: str = ""
+    """The name as analysed (line-end hyphenation undone, white space collapsed), or a
+    canonical name for structural roles ("Ministerium für …")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +85,8 @@ class DocumentExtraction:
     document: SourceDocument
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    parts: tuple["DocumentPart", ...] = ()
+    """The documents in the file, with their structure (offsets into the source)."""
 
 
 @dataclass(slots=True)
@@ -73,3 +95,66 @@ class Extraction:
 
     documents: list[DocumentExtraction] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A name in a structural role: an asking member, their party, a ministry."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    """Entity type (local name of the schema class)."""
+    name: str
+    """Canonical name: "Ministerium für …" for "Die Ministerin für …"."""
+    rule: str
+    entity_key: str = ""
+    """Filled in by the linker."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered question, an answer, or a preamble, with offsets into the source."""
+
+    kind: str
+    """"question", "answer" or "preamble"."""
+    numbers: tuple[int, ...]
+    start: int
+    end: int
+    text: str
+    declined: str | None = None
+    """For an answer: the phrase with which the government declines to answer."""
+    author: str = ""
+    """For a preamble: "members" (of the Kleine Anfrage) or "government"."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPart:
+    """One document found in a source file: a file may hold a Kleine Anfrage and its Antwort."""
+
+    kind: str
+    """Class local name: "KleineAnfrage", "Antwort", "PressRelease" or "Document"."""
+    start: int
+    end: int
+    title: str | None = None
+    drucksache: str | None = None
+    wahlperiode: int | None = None
+    number: str | None = None
+    date: str | None = None
+    """ISO date of the original ("Datum des Originals")."""
+    issued: str | None = None
+    parliament: str | None = None
+    askers: tuple[Role, ...] = ()
+    party: Role | None = None
+    answered_by: Role | None = None
+    on_behalf_of: Role | None = None
+    in_agreement_with: tuple[Role, ...] = ()
+    publisher: Role | None = None
+    answers: "DocumentPart | None" = None
+    """For an Antwort: the Kleine Anfrage it answers, as the Antwort cites it."""
+    sections: tuple[Section, ...] = ()
+    notes: tuple[str, ...] = ()
+    """Quality flags, e.g. an issue date before the date of the original."""
+    in_file: bool = True
+    """False for a document known only from a citation (the answered Kleine Anfrage)."""

@@ -21,7 +21,9 @@ import unicodedata
 from rdflib import URIRef
 
 BASE = "https://w3id.org/sovkg/"
-KINDS = frozenset({"entity", "doc", "sentence", "mention", "graph", "question", "answer", "evidence"})
+KINDS = frozenset({
+    "entity", "doc", "sentence", "mention", "graph", "question", "answer", "preamble", "evidence",
+})
 MAX_SLUG = 80
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})

@@ -19,7 +19,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from sovkg.extract.records import DocumentExtraction, Entity, Extraction
+from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Extraction
 from sovkg.graph.iri import mint
 from sovkg.ontology import SOVKG
 
@@ -80,27 +80,152 @@ def add_entities(graph: Graph, entities: Iterable[Entity]) -> None:
             graph.add((node, SKOS.altLabel, Literal(alias, lang="de")))
 
 
+_PART_KEYS = {"KleineAnfrage": "kleine-anfrage", "Antwort": "antwort"}
+
+
+def document_iris(item: DocumentExtraction) -> dict[int, URIRef]:
+    """IRIs of the documents in one file, by index of the part.
+
+    A file with one document gives ``…/id/doc/<file>``; a file holding a Kleine Anfrage
+    and its Antwort gives ``…/id/doc/<file>/kleine-anfrage`` and ``…/antwort``.
+    """
+    key = item.document.key
+    if len(item.parts) <= 1:
+        return {0: mint("doc", key)}
+    return {i: mint("doc", key, _PART_KEYS.get(p.kind, f"part-{i + 1}")) for i, p in enumerate(item.parts)}
+
+
 def add_document(graph: Graph, provenance: Graph, item: DocumentExtraction) -> None:
+    """The file's documents with their structure into ``graph``; mentions and sentences
+    into ``provenance``."""
     source = item.document
-    doc = mint("doc", source.key)
-    graph.add((doc, RDF.type, SOVKG.Document))
-    graph.add((doc, DCTERMS.source, Literal(source.source)))
-    graph.add((doc, SOVKG.sha256, Literal(source.sha256)))
-    for mention in item.mentions:
-        graph.add((doc, SOVKG.mentions, entity_iri(mention.entity_key)))
+    parts = item.parts or (DocumentPart(kind="Document", start=0, end=len(source.text)),)
+    iris = document_iris(item)
+    for index, part in enumerate(parts):
+        doc = iris[index]
+        graph.add((doc, DCTERMS.source, Literal(source.source)))
+        graph.add((doc, SOVKG.sha256, Literal(source.sha256)))
+        _add_part(graph, doc, part, item)
+        if part.kind == "Antwort" and part.answers is not None:
+            if part.answers.in_file:
+                anfrage = next(iris[i] for i, p in enumerate(parts) if p.kind == "KleineAnfrage")
+            else:
+                anfrage = mint("doc", source.key, "kleine-anfrage")
+                _add_part(graph, anfrage, part.answers, item)
+            graph.add((doc, SOVKG.answers, anfrage))
+            _add_sections(graph, doc, anfrage, part, item, parts)
+        else:
+            _add_sections(graph, doc, doc, part, item, parts)
+    _add_provenance(provenance, item, iris, parts)
+
+
+def _add_part(graph: Graph, doc: URIRef, part: DocumentPart, item: DocumentExtraction) -> None:
+    graph.add((doc, RDF.type, SOVKG[part.kind]))
+    for predicate, value in (
+        (DCTERMS.title, part.title), (SOVKG.drucksache, part.drucksache), (SOVKG.number, part.number),
+        (SOVKG.parliament, part.parliament),
+    ):
+        if value:
+            graph.add((doc, predicate, Literal(value)))
+    if part.wahlperiode is not None:
+        graph.add((doc, SOVKG.wahlperiode, Literal(part.wahlperiode)))
+    for predicate, value in ((DCTERMS.date, part.date), (DCTERMS.issued, part.issued)):
+        if value:
+            graph.add((doc, predicate, Literal(value, datatype=XSD.date)))
+    for note in part.notes:
+        graph.add((doc, SOVKG.qualityNote, Literal(note)))
+    for asker in part.askers:
+        graph.add((doc, SOVKG.askedBy, entity_iri(asker.entity_key)))
+        if part.party is not None:
+            graph.add((entity_iri(asker.entity_key), SOVKG.memberOf, entity_iri(part.party.entity_key)))
+    for predicate, role in ((SOVKG.answeredBy, part.answered_by), (SOVKG.onBehalfOf, part.on_behalf_of),
+                            (DCTERMS.publisher, part.publisher)):
+        if role is not None:
+            graph.add((doc, predicate, entity_iri(role.entity_key)))
+    for role in part.in_agreement_with:
+        graph.add((doc, SOVKG.inAgreementWith, entity_iri(role.entity_key)))
+    if part.in_file:
+        for key in _entities_within(item, part.start, part.end):
+            graph.add((doc, SOVKG.mentions, key))
+
+
+def _entities_within(item: DocumentExtraction, start: int, end: int) -> list[URIRef]:
+    return sorted({entity_iri(m.entity_key) for m in item.mentions if start <= m.start and m.end <= end})
+
+
+def _question_iri(anfrage: URIRef, number: int) -> URIRef:
+    return mint("question", *_iri_keys(anfrage), str(number))
+
+
+def _iri_keys(doc: URIRef) -> list[str]:
+    return str(doc).split("/id/doc/", 1)[1].split("/")
+
+
+def _add_sections(graph: Graph, doc: URIRef, anfrage: URIRef, part: DocumentPart,
+                  item: DocumentExtraction, parts: tuple[DocumentPart, ...]) -> None:
+    # Questions repeated in an Antwort are the Kleine Anfrage's questions; when the
+    # Kleine Anfrage is in the same file, its own text of them is the one kept.
+    asked_in_file = {
+        n for p in parts if p.kind == "KleineAnfrage" and p is not part
+        for s in p.sections if s.kind == "question" for n in s.numbers
+    }
+    for section in part.sections:
+        if section.kind == "question":
+            if part.kind == "Antwort" and section.numbers[0] in asked_in_file:
+                continue
+            node = _question_iri(anfrage, section.numbers[0])
+            graph.add((node, RDF.type, SOVKG.Question))
+            graph.add((node, SOVKG.partOf, anfrage))
+        elif section.kind == "answer":
+            node = mint("answer", *_iri_keys(doc), "-".join(map(str, section.numbers)))
+            graph.add((node, RDF.type, SOVKG.Answer))
+            graph.add((node, SOVKG.partOf, doc))
+            graph.add((node, SOVKG.declined, Literal(section.declined is not None)))
+            if section.declined is not None:
+                graph.add((node, SOVKG.cue, Literal(section.declined)))
+            for number in section.numbers:
+                graph.add((node, SOVKG.answers, _question_iri(anfrage, number)))
+        else:
+            node = mint("preamble", *_iri_keys(doc), section.author or "preamble")
+            graph.add((node, RDF.type, SOVKG.Preamble))
+            graph.add((node, SOVKG.partOf, doc))
+        if section.numbers:
+            graph.add((node, SOVKG.number, Literal(",".join(map(str, section.numbers)))))
+        graph.add((node, SOVKG.text, Literal(section.text)))
+        graph.add((node, SOVKG.start, Literal(section.start)))
+        graph.add((node, SOVKG.end, Literal(section.end)))
+        page = item.document.page_of(section.start)
+        if page is not None:
+            graph.add((node, SOVKG.page, Literal(page)))
+        for key in _entities_within(item, section.start, section.end):
+            graph.add((node, SOVKG.mentions, key))
+
+
+def _add_provenance(provenance: Graph, item: DocumentExtraction, iris: dict[int, URIRef],
+                    parts: tuple[DocumentPart, ...]) -> None:
+    source = item.document
+
+    def document_at(offset: int) -> URIRef:
+        for index, part in enumerate(parts):
+            if part.start <= offset < part.end:
+                return iris[index]
+        return iris[0]
 
     for sentence in item.sentences:
         node = mint("sentence", source.key, f"{sentence.start}-{sentence.end}")
         provenance.add((node, RDF.type, SOVKG.Sentence))
-        provenance.add((node, SOVKG.inDocument, doc))
+        provenance.add((node, SOVKG.inDocument, document_at(sentence.start)))
         provenance.add((node, SOVKG.start, Literal(sentence.start)))
         provenance.add((node, SOVKG.end, Literal(sentence.end)))
         provenance.add((node, SOVKG.text, Literal(sentence.text)))
+        page = source.page_of(sentence.start)
+        if page is not None:
+            provenance.add((node, SOVKG.page, Literal(page)))
     for mention in item.mentions:
         node = mint("mention", source.key, f"{mention.start}-{mention.end}")
         sentence = mint("sentence", source.key, f"{mention.sentence_start}-{mention.sentence_end}")
         provenance.add((node, RDF.type, SOVKG.Mention))
-        provenance.add((node, SOVKG.inDocument, doc))
+        provenance.add((node, SOVKG.inDocument, document_at(mention.start)))
         provenance.add((node, SOVKG.inSentence, sentence))
         provenance.add((node, SOVKG.refersTo, entity_iri(mention.entity_key)))
         provenance.add((node, SOVKG.start, Literal(mention.start)))

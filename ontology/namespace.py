@@ -76,6 +76,7 @@ class SOVKG(DefinedNamespace):
     PressRelease: URIRef
     StrategyPaper: URIRef
     Question: URIRef
+    Preamble: URIRef
     Answer: URIRef
 
     # Provenance classes.
@@ -99,6 +100,7 @@ class SOVKG(DefinedNamespace):
     askedBy: URIRef
     answeredBy: URIRef
     inAgreementWith: URIRef
+    onBehalfOf: URIRef
     answers: URIRef
     mentions: URIRef
 
@@ -118,6 +120,9 @@ class SOVKG(DefinedNamespace):
     method: URIRef
     confidence: URIRef
     drucksache: URIRef
+    parliament: URIRef
+    page: URIRef
+    qualityNote: URIRef
     wahlperiode: URIRef
     number: URIRef
     sha256: URIRef

@@ -1,0 +1,99 @@
+"""Reading HTML pages: the main text, without scripts, styles and navigation.
+
+If the page marks its main content (``<main>``, ``<article>``, ``role="main"``), only
+that is read; otherwise the body without navigation, headers, footers and asides.
+Block elements end lines, so headings and paragraphs stay apart for the sentence
+splitter. The extracted text is "the text as read": offsets refer to it.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object",
+                   "canvas", "form", "button", "select", "textarea", "head"})
+_CHROME = frozenset({"nav", "header", "footer", "aside", "menu"})
+_BLOCK = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+                    "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "blockquote", "pre",
+                    "br", "hr", "figure", "figcaption", "address", "td", "th"})
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
+                   "source", "track", "wbr", "param"})
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool, bool]] = []  # tag, skipped, main
+        self.all_parts: list[str] = []
+        self.main_parts: list[str] = []
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] = []
+        self.has_main = False
+        self._in_title = self._in_h1 = False
+
+    def _skipping(self) -> bool:
+        return any(skipped for _t, skipped, _m in self.stack)
+
+    def _in_main(self) -> bool:
+        return any(main for _t, _s, main in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "title":
+            self._in_title = True
+        if tag == "h1":
+            self._in_h1 = True
+        if tag in _BLOCK:
+            self._emit("\n")
+        if tag in _VOID:
+            return
+        main = tag in ("main", "article") or attributes.get("role") == "main"
+        self.has_main = self.has_main or main
+        skipped = tag in _SKIP or (tag in _CHROME and not self._in_main()) or attributes.get("hidden") is not None \
+            or attributes.get("aria-hidden") == "true" or attributes.get("role") in ("navigation", "banner", "contentinfo")
+        self.stack.append((tag, skipped, main))
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if tag == "h1":
+            self._in_h1 = False
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+        if tag in _BLOCK:
+            self._emit("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title_parts.append(data)
+            return
+        if self._skipping():
+            return
+        if self._in_h1:
+            self.h1_parts.append(data)
+        self._emit(data)
+
+    def _emit(self, text: str) -> None:
+        self.all_parts.append(text)
+        if self._in_main():
+            self.main_parts.append(text)
+
+
+def _tidy(text: str) -> str:
+    lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    out = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
+
+
+def read_html(markup: str) -> tuple[str, str | None]:
+    """Return ``(main_text, title)``; the text is empty if the page has none."""
+    parser = _Extractor()
+    parser.feed(markup)
+    parser.close()
+    body = "".join(parser.main_parts if parser.has_main else parser.all_parts)
+    title = _tidy("".join(parser.h1_parts) or "".join(parser.title_parts)).strip() or None
+    text = _tidy(body)
+    return (text if text.strip() else ""), title
