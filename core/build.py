@@ -24,6 +24,8 @@ HTML = "graph.html"
 class BuildReport:
     out: Path
     documents: int = 0
+    """Documents found: a file may hold a Kleine Anfrage and its Antwort."""
+    files_read: int = 0
     entities_by_type: Counter[str] = field(default_factory=Counter)
     relations: int = 0
     triples: int = 0
@@ -152,7 +154,9 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
         serialize.write_atomic(path, text)
         report.files.append(path)
 
-    report.documents = len(extraction.documents)
+    report.files_read = len(extraction.documents)
+    report.documents = sum(max(1, len(d.parts)) for d in extraction.documents)
+    report.relations = rdf.count_relations(merged)
     report.entities_by_type = Counter(t for e in extraction.entities.values() for t in e.types[:1])
     report.triples = len(merged)
 

@@ -126,11 +126,13 @@ _PREAMBLE = re.compile(
     r"Vorbemerkung(?:\s+der\s+(?P<who>Kleinen\s+Anfrage|Fragesteller(?:innen)?(?:\s+und\s+Fragesteller)?|"
     r"Landesregierung|Bundesregierung|Staatsregierung))?"
 )
+_KA_PREAMBLE = re.compile(r"Vorbemerkung\s+der\s+(?:Kleinen\s+Anfrage|Fragesteller\w*(?:\s+und\s+Fragesteller)?)")
+_GOVERNMENT_PREAMBLE = re.compile(r"Vorbemerkung\s+der\s+(?:Landes|Bundes|Staats)regierung")
 _ASK_LINE = re.compile(
     r"(?:Vor\s+diesem\s+Hintergrund\s+)?(?:fragen\s+wir|frage\s+ich|Wir\s+fragen|Ich\s+frage)"
     r"\s+die\s+(?:Landes|Bundes|Staats)regierung\s*:?"
 )
-_ITEM = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.?!:])\s|(?<=[.?!:]\)))[ \t]*(?:[-•–][ \t]*)?(\d{1,2})\.[ \t]+(?=[A-ZÄÖÜ„\"])", re.MULTILINE)
+_ITEM = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.?!:]\s)|(?<=[.?!:]\)\s))[ \t]*(?:[-•–][ \t]*)?(\d{1,2})\.[ \t]+(?=[A-ZÄÖÜ„\"])", re.MULTILINE)
 _INTERROGATIVE = re.compile(
     r"(?:Welche[rsmn]?|Wie|Wann|Wo|Was|Wer|Wem|Wen|Warum|Weshalb|Wieso|Wozu|Wofür|Woran|Wodurch|Inwiefern|"
     r"Inwieweit|Ist|Sind|Hat|Haben|Gibt|Gab|Plant|Planen|Wird|Werden|Kann|Können|Teilt|Sieht|Beabsichtigt|"
@@ -171,7 +173,9 @@ def parse_structure(text: str, *, furniture: Sequence[str] = (), title: str | No
     if antwort is not None:
         boundary = _part_boundary(text, antwort.start())
         if boundary > 0 and _looks_like_anfrage(text[:boundary]):
-            parts.append(_kleine_anfrage(text, 0, boundary, header_text if not parts else ""))
+            parts.append(_kleine_anfrage(text, 0, boundary, header_text))
+        else:
+            boundary = 0  # what precedes is the Antwort's own header
         parts.append(_antwort(text, boundary, len(text), header_text, antwort.end()))
         if len(parts) == 2:
             parts = _link_pair(parts[0], parts[1])
@@ -273,23 +277,25 @@ def _antwort(text: str, start: int, end: int, header_text: str, body_start: int)
         roles = _ministries(text, answered, fields.get("parliament") or _land_of(text))
         if not fields.get("date"):
             fields["date"] = iso_date(answered.group("date"))
-    questions_from = answered.end() if answered else title_from
-    government = _PREAMBLE.search(text, questions_from, end)
+    items = _items(text, title_from, end)
+    first_question = items[0][1] if items else end
+    # Landtag papers name the answering ministry before the questions, Bundestag
+    # papers after the last answer; only the former bounds the preamble.
+    early = answered.start() if answered and answered.start() < first_question else None
+    members = _KA_PREAMBLE.search(text, title_from, first_question)
+    government = _GOVERNMENT_PREAMBLE.search(text, title_from, first_question)
     sections: list[Section] = []
-    ka_preamble = re.search(r"Vorbemerkung\s+der\s+(?:Kleinen\s+Anfrage|Fragesteller\w*)", text[start:end])
-    if ka_preamble:
-        stop = answered.start() if answered and answered.start() > start + ka_preamble.end() else end
-        section = _preamble(text, start + ka_preamble.end(), stop, None, "members")
+    if members:
+        stops = [p for p in (early, government.start() if government else None, first_question)
+                 if p is not None and p > members.end()]
+        section = _preamble(text, members.end(), min(stops), None, "members")
         if section:
             sections.append(section)
-    if government and government.group("who") and "regierung" in government.group("who"):
-        first_question = _questions(text, government.end(), end)[:1]
-        stop = first_question[0].start if first_question else end
-        section = _preamble(text, government.end(), stop, None, "government")
+    if government:
+        section = _preamble(text, government.end(), first_question, None, "government")
         if section:
             sections.append(section)
-            questions_from = stop
-    sections += _questions_and_answers(text, questions_from, end)
+    sections += _questions_and_answers(text, first_question, _answers_end(text, answered, end))
     if cited is not None and title:
         cited = replace(cited, title=title)
     part = DocumentPart(
@@ -298,6 +304,14 @@ def _antwort(text: str, start: int, end: int, header_text: str, body_start: int)
         sections=tuple(sections), **roles, **fields,
     )
     return _checked_dates(part)
+
+
+def _answers_end(text: str, answered: re.Match[str] | None, end: int) -> int:
+    """The last answer ends before a closing transmission note ("Die Antwort wurde …")."""
+    if answered is not None and answered.re is _TRANSMITTED:
+        sentence = text.rfind("Die Antwort wurde", 0, answered.start())
+        return sentence if sentence != -1 else answered.start()
+    return end
 
 
 def _link_pair(anfrage: DocumentPart, antwort: DocumentPart) -> list[DocumentPart]:

@@ -47,6 +47,22 @@ ENTITIES_GRAPH = mint("graph", "entities")
 PROVENANCE_GRAPH = mint("graph", "provenance")
 
 
+#: The relations of the extraction contract (domain triples between entities).
+RELATIONS = frozenset(SOVKG[name] for name in (
+    "memberOf", "locatedIn", "partOf", "fundedBy", "operatedBy", "developedBy", "uses",
+    "cooperatesWith", "supports",
+))
+
+
+def count_relations(triples: Iterable[tuple]) -> int:
+    """Relation triples between entities (``partOf`` of questions and answers excluded)."""
+    entity_prefix = str(mint("entity", "x"))[:-1]
+    return sum(
+        1 for s, p, o in triples
+        if p in RELATIONS and str(s).startswith(entity_prefix) and str(o).startswith(entity_prefix)
+    )
+
+
 def document_graph(doc_key: str) -> URIRef:
     return mint("graph", "doc", doc_key)
 

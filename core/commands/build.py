@@ -65,7 +65,8 @@ def summary(report) -> str:
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(report.entities_by_type.items()))
     total = sum(report.entities_by_type.values())
     lines = [
-        f"documents: {report.documents}",
+        f"documents: {report.documents} (from {report.files_read} file"
+        f"{'s' if report.files_read != 1 else ''})",
         f"entities:  {total}" + (f" ({by_type})" if by_type else ""),
         f"relations: {report.relations}",
         f"triples:   {report.triples}",

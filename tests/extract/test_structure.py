@@ -1,0 +1,189 @@
+"""The structure reader on real papers and on the header forms of the genre."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sovkg.extract.layout import analysed_view, find_furniture
+from sovkg.extract.structure import iso_date, ministry_name, parse_structure
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
+
+
+def _parse(text: str):
+    furniture = find_furniture(text)
+    view = analysed_view(text, drop=furniture)
+    return parse_structure(view.text, furniture=[text[s:e] for s, e in furniture])
+
+
+def _read(name: str):
+    return _parse((CORPUS / name).read_text(encoding="utf-8"))
+
+
+def test_the_sample_holds_a_kleine_anfrage_and_its_antwort() -> None:
+    anfrage, antwort = _read("nrw-18-13128-kleine-anfrage-5276.txt")
+    assert (anfrage.kind, anfrage.number, anfrage.drucksache, anfrage.wahlperiode) == (
+        "KleineAnfrage", "5276", "18/13128", 18)
+    assert (anfrage.date, anfrage.issued) == ("2025-03-17", "2025-03-18")
+    assert anfrage.title == "Digitale Souveränität: Wie setzt die Landesregierung die Beschlüsse der MPK um?"
+    assert [r.name for r in anfrage.askers] == ["Franziska Müller-Rech", "Angela Freimuth"]
+    assert anfrage.party.name == "FDP"
+    questions = [s for s in anfrage.sections if s.kind == "question"]
+    assert [s.numbers for s in questions] == [(1,), (2,), (3,), (4,), (5,)]
+    assert questions[2].text.startswith("3. Bei welchen Anschaffungen in den letzten drei Jahren")
+    assert questions[2].text.endswith("gegen Open-Source-Anwendungen entschieden?")
+
+    assert (antwort.kind, antwort.date, antwort.issued) == ("Antwort", "2025-04-24", "2025-04-30")
+    assert antwort.answered_by.name == "Ministerium für Heimat, Kommunales, Bau und Digitalisierung"
+    assert [r.name for r in antwort.in_agreement_with] == [
+        "Ministerium für Wirtschaft, Industrie, Klimaschutz und Energie",
+        "Ministerium für Kultur und Wissenschaft",
+    ]
+    assert antwort.on_behalf_of.name == "Landesregierung Nordrhein-Westfalen"
+    answers = [s for s in antwort.sections if s.kind == "answer"]
+    assert [a.numbers for a in answers] == [(1,), (2,), (3,), (4,), (5,)]
+    assert answers[1].text.startswith("Das Projekt NRW.Genius als zentrales Element")
+    assert [a.numbers for a in answers if a.declined] == [(3,)]
+    assert "nicht möglich" in answers[2].declined
+    assert antwort.answers.number == "5276"
+
+
+def test_a_flattened_antwort_with_running_headers() -> None:
+    (antwort,) = _read("nrw-17-2830-freie-software.txt")
+    assert (antwort.kind, antwort.drucksache, antwort.wahlperiode) == ("Antwort", "17/2830", 17)
+    assert antwort.parliament == "Landtag Nordrhein-Westfalen"
+    assert (antwort.date, antwort.issued) == ("2018-06-12", "2018-06-18")
+    assert antwort.title == "Wie unterstützt die Landesregierung Freie Software?"
+    cited = antwort.answers
+    assert (cited.number, cited.date, cited.drucksache, cited.in_file) == ("1035", "2018-05-04", "17/2587", False)
+    assert [r.name for r in cited.askers] == ["Matthi Bolte-Richter"]
+    assert cited.party.name == "BÜNDNIS 90/DIE GRÜNEN"
+    assert antwort.answered_by.name == "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie"
+    assert [r.name for r in antwort.in_agreement_with] == ["Ministerium für Heimat, Kommunales, Bau und Gleichstellung"]
+    questions = [s for s in antwort.sections if s.kind == "question"]
+    assert [q.text[:40] for q in questions] == [
+        "1. Welche Programme und Konzepte sind de", "2. Durch welche konkreten Maßnahmen unte"]
+    (answer,) = [s for s in antwort.sections if s.kind == "answer"]
+    assert answer.numbers == (1, 2)  # "Die Fragen 1 und 2 werden zusammen beantwortet."
+
+
+def test_a_bundestag_kleine_anfrage_of_a_group() -> None:
+    (anfrage,) = _read("bt-20-15064-zendis.txt")
+    assert anfrage.kind == "KleineAnfrage"
+    assert anfrage.title.startswith("Digitale Souveränität des Bundes, Bedeutung von Open Source")
+    assert [r.name for r in anfrage.askers][:3] == ["Anke Domscheit-Berg", "André Hahn", "Gökay Akbulut"]
+    assert len(anfrage.askers) == 12 and anfrage.askers[-1].name == "Petra Sitte"
+    assert anfrage.party.name == "Die Linke"
+    assert [s.kind for s in anfrage.sections] == ["preamble"]
+
+
+def test_a_press_release() -> None:
+    (release,) = _read("govteuken-mhkbd-nrw.txt")
+    assert release.kind == "PressRelease"
+    assert release.title == "Nordrhein-Westfalen spricht moderne Verwaltung – sogar mit eigener KI-Sprache"
+    assert release.date == "2025-12-30"
+    assert release.publisher.name == "Ministerium für Heimat, Kommunales, Bau und Digitalisierung"
+
+
+BUNDESTAG_ANTWORT = """Deutscher Bundestag Drucksache 20/15432
+20. Wahlperiode 10.03.2025
+Antwort
+der Bundesregierung
+auf die Kleine Anfrage der Abgeordneten Anke Domscheit-Berg, Dr. Petra Sitte und der Gruppe Die Linke
+– Drucksache 20/15064 –
+Digitale Souveränität des Bundes
+Vorbemerkung der Fragesteller
+Open Source Software kann für die digitale Souveränität einen wichtigen Beitrag leisten.
+Vorbemerkung der Bundesregierung
+Die Bundesregierung misst der digitalen Souveränität große Bedeutung bei.
+1. Wie hoch ist das Budget des ZenDiS?
+Das Budget beträgt 2025 rund 40 Mio. Euro.
+2. Welche Projekte betreut das ZenDiS?
+3. Plant die Bundesregierung weitere Mittel?
+Die Fragen 2 und 3 werden gemeinsam beantwortet.
+Das ZenDiS betreut openDesk und OpenCoDE.
+Die Antwort wurde namens der Bundesregierung mit Schreiben des Bundesministeriums des Innern vom 7. März 2025 übermittelt.
+"""
+
+
+def test_a_bundestag_antwort() -> None:
+    (antwort,) = _parse(BUNDESTAG_ANTWORT)
+    assert (antwort.kind, antwort.drucksache, antwort.wahlperiode, antwort.parliament) == (
+        "Antwort", "20/15432", 20, "Deutscher Bundestag")
+    assert antwort.answered_by.name == "Bundesministerium des Innern"
+    assert antwort.date == "2025-03-07"
+    assert antwort.answers.drucksache is None or antwort.answers.drucksache == "20/15064"
+    assert [r.name for r in antwort.answers.askers] == ["Anke Domscheit-Berg", "Petra Sitte"]
+    assert antwort.answers.party.name == "Die Linke"
+    kinds = [(s.kind, s.author, s.numbers) for s in antwort.sections]
+    assert ("preamble", "government", ()) in kinds
+    answers = [s for s in antwort.sections if s.kind == "answer"]
+    assert [a.numbers for a in answers] == [(1,), (2, 3)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answered", "agreed"),
+    [
+        ("Der Minister der Finanzen hat die Kleine Anfrage 12 mit Schreiben vom 3. Mai 2024 namens der "
+         "Landesregierung im Einvernehmen mit dem Minister des Innern und der Ministerin für Kinder, Jugend, "
+         "Familie, Gleichstellung, Flucht und Integration beantwortet.",
+         "Ministerium der Finanzen",
+         ["Ministerium des Innern", "Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration"]),
+        ("Die Ministerin für Wirtschaft, Industrie, Klimaschutz und Energie hat die Kleine Anfrage 7 mit "
+         "Schreiben vom 1. Juli 2024 namens der Landesregierung im Einvernehmen mit allen übrigen Mitgliedern "
+         "der Landesregierung beantwortet.",
+         "Ministerium für Wirtschaft, Industrie, Klimaschutz und Energie",
+         ["Landesregierung Nordrhein-Westfalen"]),
+        ("Der Chef der Staatskanzlei hat die Kleine Anfrage 9 mit Schreiben vom 2.7.2024 namens der "
+         "Landesregierung beantwortet.", "Staatskanzlei", []),
+    ],
+)
+def test_einvernehmen_splits_before_office_words_only(sentence: str, answered: str, agreed: list[str]) -> None:
+    text = ("LANDTAG NORDRHEIN-WESTFALEN 18. Wahlperiode Drucksache 18/1 01.01.2024\n"
+            "Antwort\n\nder Landesregierung\n\nauf die Kleine Anfrage 12 vom 1. April 2024 "
+            "des Abgeordneten Max Mustermann SPD\nDrucksache 18/2\n\nEin Titel?\n\n" + sentence +
+            "\n\n1. Wie ist das?\n\nSo ist es.\n")
+    (antwort,) = _parse(text)
+    assert antwort.answered_by.name == answered
+    assert [r.name for r in antwort.in_agreement_with] == agreed
+
+
+def test_ministries_named_by_their_minister() -> None:
+    assert ministry_name("Ministerin für Kultur und Wissenschaft") == "Ministerium für Kultur und Wissenschaft"
+    assert ministry_name("Minister der Finanzen") == "Ministerium der Finanzen"
+    assert ministry_name("Bundesministeriums für Digitales und Staatsmodernisierung") == \
+        "Bundesministerium für Digitales und Staatsmodernisierung"
+    assert ministry_name("Finanzministerin") == "Finanzministerium"
+
+
+def test_an_issue_date_before_the_original_is_flagged() -> None:
+    text = ("18. Wahlperiode\n\nKleine Anfrage 1\n\nder Abgeordneten Max Mustermann SPD\n\nEin Titel?\n\n"
+            "Datum des Originals: 10.03.2025/Ausgegeben: 01.03.2025\n\n1. Wie ist das?\n")
+    (anfrage,) = _parse(text)
+    assert anfrage.date == "2025-03-10" and anfrage.issued is None
+    assert "before the date of the original" in anfrage.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("answer", "declined"),
+    [
+        ("Eine Beantwortung ist mit vertretbarem Verwaltungsaufwand nicht möglich.", True),
+        ("In der zur Beantwortung zur Verfügung stehenden Zeit war es nicht möglich, alle Daten zu erheben.", True),
+        ("Die Frage kann aus Gründen des Staatswohls nicht beantwortet werden.", True),
+        ("Das Projekt wird mit 2 Mio. Euro gefördert.", False),
+    ],
+)
+def test_declined_answers_are_marked(answer: str, declined: bool) -> None:
+    text = ("Antwort\n\nder Landesregierung\n\nauf die Kleine Anfrage 3 vom 1. April 2024 der Abgeordneten "
+            "Max Mustermann FDP\n\nTitel?\n\n1. Wie hoch sind die Kosten?\n\n" + answer + "\n")
+    (antwort,) = _parse(text)
+    (section,) = [s for s in antwort.sections if s.kind == "answer"]
+    assert (section.declined is not None) is declined
+
+
+def test_dates() -> None:
+    assert iso_date("17.03.2025") == "2025-03-17"
+    assert iso_date("4. Mai 2018") == "2018-05-04"
+    assert iso_date("31.02.2025") is None
