@@ -36,7 +36,7 @@ def test_build_without_arguments_builds_the_bundled_sample(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     out = tmp_path / "sovkg-out"
     assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.trig", "graph.ttl"]
-    assert "documents: 1" in result.stdout
+    assert "documents: 2 (from 1 file)" in result.stdout  # the Kleine Anfrage and its Antwort
     assert "validation: passed" in result.stdout
     assert str(Path("sovkg-out") / "graph.html") in result.stdout
 
