@@ -89,6 +89,7 @@ def _party_pattern() -> re.Pattern[str]:
 _WS = r"[ \t\r\n]+"
 _WAHLPERIODE = re.compile(r"(\d{1,2})\.\s*Wahlperiode")
 _DRUCKSACHE = re.compile(r"Drucksache\s+(\d{1,2}/\d{1,6})")
+_HEADER_DATE = re.compile(r"(?:Wahlperiode|Drucksache\s+\d{1,2}/\d{1,6})\s+(\d{1,2}\.\d{1,2}\.\d{4})\b")
 _ORIGINAL = re.compile(rf"Datum des Originals:\s*({DATE})\s*/?\s*(?:Ausgegeben:\s*({DATE}))?")
 _ANTWORT = re.compile(
     r"(?m)(?:^[ \t]*Antwort[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*der[ \t]+(?:Landes|Bundes|Staats)regierung"
@@ -213,6 +214,11 @@ def _common(text: str, start: int, end: int, header_text: str) -> dict:
     if original:
         fields["date"] = iso_date(original.group(1))
         fields["issued"] = iso_date(original.group(2)) if original.group(2) else None
+    else:
+        # Bundestag papers date the Drucksache in the header ("20. Wahlperiode 12.02.2025")
+        header_date = _HEADER_DATE.search(header_text + "\n" + head[:400])
+        if header_date:
+            fields["date"] = iso_date(header_date.group(1))
     return fields
 
 
@@ -275,7 +281,7 @@ def _antwort(text: str, start: int, end: int, header_text: str, body_start: int)
     roles: dict = {}
     if answered:
         roles = _ministries(text, answered, fields.get("parliament") or _land_of(text))
-        if not fields.get("date"):
+        if not _ORIGINAL.search(text, start, end):  # the letter is the original
             fields["date"] = iso_date(answered.group("date"))
     items = _items(text, title_from, end)
     first_question = items[0][1] if items else end
@@ -600,11 +606,17 @@ def _press_release(text: str, title: str | None) -> DocumentPart:
     )
 
 
+_STRATEGY = re.compile(r"Strategie|Leitlinien|Leitbild|Aktionsplan|Eckpunkte|Masterplan|Roadmap", re.IGNORECASE)
+
+
 def _generic(text: str, title: str | None) -> DocumentPart:
     if title is None:
         first = text.strip().split("\n", 1)[0].strip()
         title = first if 3 <= len(first) <= 200 and not first.endswith(".") else None
-    return DocumentPart(kind="Document", start=0, end=len(text), title=title)
+    kind = "StrategyPaper" if title and _STRATEGY.search(title) else "Document"
+    first_date = re.search(rf"(?<![\d.])({DATE})(?![\d])", text[:600])
+    return DocumentPart(kind=kind, start=0, end=len(text), title=title,
+                        date=iso_date(first_date.group(1)) if first_date else None)
 
 
 # --- the spaCy component ---------------------------------------------------------------

@@ -187,3 +187,23 @@ def test_dates() -> None:
     assert iso_date("17.03.2025") == "2025-03-17"
     assert iso_date("4. Mai 2018") == "2018-05-04"
     assert iso_date("31.02.2025") is None
+
+
+def test_a_bundestag_kleine_anfrage_header() -> None:
+    text = ("Deutscher Bundestag Drucksache 20/15064\n20. Wahlperiode 12.02.2025\n"
+            "Kleine Anfrage\nder Abgeordneten Anke Domscheit-Berg, Dr. André Hahn und der Gruppe Die Linke\n"
+            "Digitale Souveränität des Bundes\nVorbemerkung der Fragesteller\n"
+            "Open Source Software kann für die Stärkung der digitalen Souveränität einen Beitrag leisten.\n"
+            "Wir fragen die Bundesregierung:\n1. Wie hoch ist das Budget des ZenDiS?\n"
+            "2. Welche Projekte betreut das ZenDiS?\n")
+    (anfrage,) = _parse(text)
+    assert (anfrage.kind, anfrage.drucksache, anfrage.wahlperiode, anfrage.parliament, anfrage.date) == (
+        "KleineAnfrage", "20/15064", 20, "Deutscher Bundestag", "2025-02-12")
+    assert anfrage.title == "Digitale Souveränität des Bundes"
+    assert [r.name for r in anfrage.askers] == ["Anke Domscheit-Berg", "André Hahn"]
+    assert [s.kind for s in anfrage.sections] == ["preamble", "question", "question"]
+
+
+def test_a_strategy_paper() -> None:
+    (paper,) = _parse("Digitalstrategie NRW 2030\n\nStand: 15.05.2024\n\nDie Landesregierung verfolgt Ziele.\n")
+    assert (paper.kind, paper.title, paper.date) == ("StrategyPaper", "Digitalstrategie NRW 2030", "2024-05-15")

@@ -1,0 +1,36 @@
+from sovkg.extract.layout import analysed_view, find_furniture
+
+
+def test_words_split_at_line_ends_are_joined_and_map_back() -> None:
+    source = "Die Bundes-\n   regierung fördert Open-\nSource und KI.NRW."
+    view = analysed_view(source)
+    assert view.text == "Die Bundesregierung fördert Open-\nSource und KI.NRW."
+    start = view.text.index("Bundesregierung")
+    s, e = view.to_source(start, start + len("Bundesregierung"))
+    assert source[s:e] == "Bundes-\n   regierung"
+    start = view.text.index("KI.NRW")
+    s, e = view.to_source(start, start + 6)
+    assert source[s:e] == "KI.NRW"
+
+
+def test_running_headers_are_dropped_and_offsets_survive() -> None:
+    source = ("Die Förderung läuft. LANDTAG NORDRHEIN-WESTFALEN - 17. Wahlperiode Drucksache 17/2830 4 "
+              "Die Landesregierung unterstützt Dortmund.")
+    furniture = find_furniture(source)
+    assert [source[s:e] for s, e in furniture] == [
+        "LANDTAG NORDRHEIN-WESTFALEN - 17. Wahlperiode Drucksache 17/2830 4"]
+    view = analysed_view(source, drop=furniture)
+    assert "Wahlperiode" not in view.text
+    start = view.text.index("Dortmund")
+    s, e = view.to_source(start, start + len("Dortmund"))
+    assert source[s:e] == "Dortmund"
+
+
+def test_pdf_line_wraps_become_spaces_but_paragraphs_and_lists_stay() -> None:
+    source = ("Die Landesregierung hat frühzeitig Maßnahmen auf unterschiedlichen Ebenen\n"
+              "ergriffen, um die Souveränität zu stärken, und fördert Projekte in allen\n"
+              "Regionen des Landes.\n\n- KI.NRW: Die Plattform\n- AI Village: Der Campus\n")
+    view = analysed_view(source, unwrap=True)
+    assert len(view.text) == len(source)
+    assert "Ebenen ergriffen" in view.text and "allen Regionen" in view.text
+    assert "\n\n- KI.NRW" in view.text and "Plattform\n- AI Village" in view.text
