@@ -86,6 +86,9 @@ def build(
         raise NothingBuilt("no document could be read; nothing was written" + _first(report.failures))
 
     extraction = _extract(sources, kb_path, progress)
+    for item in extraction.documents:
+        for part in item.parts:
+            report.warnings += [f"{item.document.source}: {note}" for note in part.notes]
     _write_outputs(extraction, report, kb_path=kb_path, validate=validate)
     return report
 
@@ -105,13 +108,14 @@ def _extract(sources, kb_path, progress):
     from sovkg.extract.linker import KBIndex, link, resolve
     from sovkg.extract.nlp import load_pipeline
     from sovkg.extract.records import Extraction
+    from sovkg.extract.relations import with_relations
     from sovkg.kb import load_kb
 
     nlp = load_pipeline(kb=kb_path if kb_path is not None else "none")
     tick = progress(len(sources)) if progress is not None else None
     documents = extract_documents(sources, nlp, on_document=(lambda _doc: tick()) if tick else None)
     kb = KBIndex(load_kb(kb_path) if kb_path is not None else ())
-    documents = resolve(documents, kb)
+    documents = with_relations(resolve(documents, kb))
     return Extraction(documents=documents, entities=link(documents, kb))
 
 

@@ -80,6 +80,24 @@ class Entity:
     in_kb: bool = False
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Relation:
+    """One stated relation between two entities, with the sentence that states it."""
+
+    doc_key: str
+    subject: str
+    """Entity key of the subject."""
+    predicate: str
+    """Local name of the relation in the ontology (memberOf, fundedBy, …)."""
+    object: str
+    sentence_start: int
+    sentence_end: int
+    method: str
+    confidence: float
+    cue: str = ""
+    """The words that state the relation ("der Abgeordneten … FDP", "gefördert von")."""
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentExtraction:
     document: SourceDocument
@@ -87,6 +105,7 @@ class DocumentExtraction:
     mentions: tuple[Mention, ...]
     parts: tuple["DocumentPart", ...] = ()
     """The documents in the file, with their structure (offsets into the source)."""
+    relations: tuple[Relation, ...] = ()
 
 
 @dataclass(slots=True)

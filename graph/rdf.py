@@ -13,7 +13,9 @@ Layout of a build (graph names minted in :mod:`sovkg.graph.iri`):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -132,6 +134,8 @@ def add_document(graph: Graph, provenance: Graph, item: DocumentExtraction) -> N
             _add_sections(graph, doc, anfrage, part, item, parts)
         else:
             _add_sections(graph, doc, doc, part, item, parts)
+    for relation in item.relations:
+        graph.add((entity_iri(relation.subject), SOVKG[relation.predicate], entity_iri(relation.object)))
     _add_provenance(provenance, item, iris, parts)
 
 
@@ -152,8 +156,6 @@ def _add_part(graph: Graph, doc: URIRef, part: DocumentPart, item: DocumentExtra
         graph.add((doc, SOVKG.qualityNote, Literal(note)))
     for asker in part.askers:
         graph.add((doc, SOVKG.askedBy, entity_iri(asker.entity_key)))
-        if part.party is not None:
-            graph.add((entity_iri(asker.entity_key), SOVKG.memberOf, entity_iri(part.party.entity_key)))
     for predicate, role in ((SOVKG.answeredBy, part.answered_by), (SOVKG.onBehalfOf, part.on_behalf_of),
                             (DCTERMS.publisher, part.publisher)):
         if role is not None:
@@ -237,6 +239,20 @@ def _add_provenance(provenance: Graph, item: DocumentExtraction, iris: dict[int,
         page = source.page_of(sentence.start)
         if page is not None:
             provenance.add((node, SOVKG.page, Literal(page)))
+    for relation in item.relations:
+        span = f"{relation.sentence_start}-{relation.sentence_end}"
+        predicate = re.sub(r"(?<!^)(?=[A-Z])", "-", relation.predicate).lower()  # memberOf → member-of
+        node = mint("evidence", source.key, span, predicate, relation.subject, relation.object)
+        provenance.add((node, RDF.type, SOVKG.Evidence))
+        provenance.add((node, SOVKG.evidenceSubject, entity_iri(relation.subject)))
+        provenance.add((node, SOVKG.evidencePredicate, SOVKG[relation.predicate]))
+        provenance.add((node, SOVKG.evidenceObject, entity_iri(relation.object)))
+        provenance.add((node, SOVKG.inDocument, document_at(relation.sentence_start)))
+        provenance.add((node, SOVKG.inSentence, mint("sentence", source.key, span)))
+        provenance.add((node, SOVKG.method, Literal(relation.method)))
+        provenance.add((node, SOVKG.confidence, Literal(Decimal(str(relation.confidence)))))
+        if relation.cue:
+            provenance.add((node, SOVKG.cue, Literal(relation.cue)))
     for mention in item.mentions:
         node = mint("mention", source.key, f"{mention.start}-{mention.end}")
         sentence = mint("sentence", source.key, f"{mention.sentence_start}-{mention.sentence_end}")

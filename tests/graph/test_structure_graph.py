@@ -129,3 +129,18 @@ def test_query_ministries_by_answers(data: Dataset) -> None:
             for r in _run(data, "ministries-by-answers")}
     assert rows["Ministerium für Heimat, Kommunales, Bau und Digitalisierung"] == (1, 0, 1)
     assert rows["Ministerium für Kultur und Wissenschaft"] == (0, 1, 0)
+
+
+def test_member_of_carries_its_evidence(data: Dataset) -> None:
+    text = (CORPUS / "nrw-17-2830-freie-software.txt").read_text(encoding="utf-8")
+    evidence = [e for e in data.subjects(SOVKG.evidencePredicate, SOVKG.memberOf)
+                if "nrw-17-2830" in str(data.value(e, SOVKG.inDocument))]
+    assert len(evidence) == 1
+    (node,) = evidence
+    assert _label(data, data.value(node, SOVKG.evidenceSubject)) == "Matthi Bolte-Richter"
+    sentence = data.value(node, SOVKG.inSentence)
+    start, end = int(data.value(sentence, SOVKG.start)), int(data.value(sentence, SOVKG.end))
+    assert text[start:end] == str(data.value(sentence, SOVKG.text))
+    assert "Matthi Bolte-Richter BÜNDNIS 90/DIE GRÜNEN" in text[start:end]
+    assert str(data.value(node, SOVKG.method)) == "sovkg_structure:asker-party"
+    assert 0 < float(data.value(node, SOVKG.confidence)) <= 1
