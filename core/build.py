@@ -60,9 +60,26 @@ def build(
     written. Output files are replaced atomically, only after everything is built.
     ``progress(total)`` may return a callback that is called once per document.
     """
+    report = BuildReport(out=out)
+    extraction, kb_path = extract(paths, kb=kb, progress=progress, report=report)
+    _write_outputs(extraction, report, kb_path=kb_path, validate=validate)
+    return report
+
+
+def extract(
+    paths: Sequence[Path] | None,
+    *,
+    kb: str | Path | None = "default",
+    progress: Callable[[int], Callable[[], None]] | None = None,
+    report: BuildReport | None = None,
+):
+    """Read and extract the documents: linked records, ready to become RDF.
+
+    Returns ``(extraction, kb_path)``; read failures and warnings go to ``report``.
+    """
     from sovkg.extract.reader import iter_input_files, read_source
 
-    report = BuildReport(out=out)
+    report = report if report is not None else BuildReport(out=Path("."))
     kb_path = resolve_kb(kb)
     sources = []
     seen_keys: Counter[str] = Counter()
@@ -89,8 +106,16 @@ def build(
     for item in extraction.documents:
         for part in item.parts:
             report.warnings += [f"{item.document.source}: {note}" for note in part.notes]
-    _write_outputs(extraction, report, kb_path=kb_path, validate=validate)
-    return report
+    return extraction, kb_path
+
+
+def build_dataset(paths: Sequence[Path] | None = None, *, kb: str | Path | None = "default"):
+    """The build's named graphs as an rdflib Dataset, without writing anything."""
+    from sovkg.graph import rdf
+    from sovkg.ontology import ontology_path
+
+    extraction, kb_path = extract(paths, kb=kb)
+    return rdf.to_dataset(extraction, ontology=ontology_path("sovkg.ttl"), kb=kb_path)
 
 
 def _first(failures: list[str]) -> str:

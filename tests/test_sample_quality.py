@@ -9,7 +9,7 @@ from rdflib import Dataset
 from rdflib.namespace import SKOS
 
 from sovkg.build import TRIG
-from sovkg.graph.evaluate import emitted_entities, score_entities
+from sovkg.graph.evaluate import emitted_entities, score_document
 
 pytestmark = pytest.mark.slow
 
@@ -22,8 +22,8 @@ def dataset(sample_build) -> Dataset:
 
 
 def test_most_required_entities_are_typed_nodes(dataset, sample_gold) -> None:
-    score = score_entities(dataset, sample_gold)
-    assert score.recall >= 0.80, f"missed: {score.missed}"
+    score = score_document(dataset, sample_gold)
+    assert score.entities.recall >= 0.80, f"missed: {score.missed}"
     assert score.duplicated == []
 
 
