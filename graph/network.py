@@ -3,30 +3,61 @@
 The RDF graph is reduced to the things a reader looks at: entities, documents, the
 relations between entities and the ``mentions`` links from documents to entities.
 Literals never become nodes; they become node attributes (labels, aliases, the titles
-of the documents that mention an entity). Everything is inserted in sorted order, so
-two conversions of the same RDF graph give identical networkx graphs.
+of the documents that mention an entity) and edge attributes (the evidence sentences
+of a relation). Everything is inserted in sorted order, so two conversions of the
+same RDF graph give identical networkx graphs.
+
+:func:`to_networkx` keeps documents as nodes, which is what a reader wants to see;
+:func:`to_entity_graph` links entities directly, by their relations and by being
+named in the same sentence, which is what network measures need (through a document
+node every entity mentioned there would be two steps from every other one).
+:func:`find_node` turns what a person types (an IRI, a key or a label) into a node.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import os
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import combinations
+from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
+from sovkg.errors import SovkgError
 from sovkg.ontology import SOVKG
 
 __all__ = [
     "DOCUMENT_CLASSES",
     "ENTITY_CLASSES",
     "RELATION_PREDICATES",
+    "MENTIONED_WITH",
+    "EntityLookupError",
+    "GraphFileError",
     "centrality",
+    "find_node",
+    "load_graph",
+    "simple_graph",
+    "to_entity_graph",
     "to_networkx",
 ]
+
+
+#: The predicate name given to a link of :func:`to_entity_graph` that rests only on
+#: sentences naming both ends (it is no RDF predicate).
+MENTIONED_WITH = "mentionedWith"
+
+
+class GraphFileError(SovkgError):
+    """A graph file that is missing or cannot be parsed."""
+
+
+class EntityLookupError(SovkgError):
+    """A name that matches no node, or more than one."""
 
 #: The entity classes of the extraction contract, in the order used to break ties
 #: when an entity carries more than one of them.
@@ -67,7 +98,11 @@ RELATION_PREDICATES: tuple[URIRef, ...] = (
 
 
 def to_networkx(
-    graph: Graph, *, include_documents: bool = True, mentioned_only: bool = False
+    graph: Graph,
+    *,
+    include_documents: bool = True,
+    mentioned_only: bool = False,
+    sentence_links: bool = False,
 ) -> nx.MultiDiGraph:
     """Turn a sovkg RDF graph into a directed multigraph of entities and documents.
 
@@ -83,6 +118,11 @@ def to_networkx(
     mentioned_only : bool, optional (default=False)
         Keep only the entities that some document mentions, leaving out knowledge
         base entries that no document names (and their relations).
+    sentence_links : bool, optional (default=False)
+        Also link two entities that one sentence names (from the ``sovkg:Mention``
+        nodes of the provenance), with an edge keyed and labelled
+        :data:`MENTIONED_WITH` from the smaller to the larger id, carrying
+        ``sentences``, the number of such sentences.
 
     Returns
     -------
@@ -94,7 +134,12 @@ def to_networkx(
         ``kind="document"``, ``label`` (title, else source), ``type`` (``"Document"``
         or the local name of its subclass), ``aliases=[]`` and ``documents=[]``.
         Edges are keyed by the local name of their predicate and carry it as
-        ``predicate``; relation edges also carry ``iri``.
+        ``predicate``; relation edges also carry ``iri`` and ``evidence``, the sorted
+        texts of the sentences that state the relation (from ``sovkg:Evidence``
+        nodes; empty when none is recorded).
+        Two documents with the same title (a Kleine Anfrage and its Antwort) are
+        told apart by their type before the title ("Antwort: …"), in labels and in
+        ``documents``; in front, because views shorten long labels at the end.
 
     Notes
     -----
@@ -133,7 +178,7 @@ def to_networkx(
     for node in sorted({n for cls in document_classes for n in _subjects(g, RDF.type, cls)}):
         if node not in entities:
             documents[node] = _document_type(g, node, document_classes)
-    doc_labels = {doc: _document_label(g, doc) for doc in documents}
+    doc_labels = _distinct_labels({doc: _document_label(g, doc) for doc in documents}, documents)
 
     mentioned: dict[URIRef, set[URIRef]] = defaultdict(set)  # entity -> documents
     for doc in documents:
@@ -167,17 +212,24 @@ def to_networkx(
                 documents=[],
             )
 
-    edges: set[tuple[str, str, str, str]] = set()
+    evidence = _evidence(g)
+    edges: dict[tuple[str, str, str, str], list[str]] = {}
     for pred in RELATION_PREDICATES:
         for s, o in g.subject_objects(pred):
             if s in entities and o in entities:
-                edges.add((str(s), str(o), _local_name(pred), str(pred)))
-    for s, o, name, iri in sorted(edges):
-        G.add_edge(s, o, key=name, predicate=name, iri=iri)
+                texts = evidence.get((s, pred, o), set())
+                if pred == SOVKG.cooperatesWith:  # symmetric: stated either way round
+                    texts = texts | evidence.get((o, pred, s), set())
+                edges[(str(s), str(o), _local_name(pred), str(pred))] = sorted(texts)
+    for (s, o, name, iri), texts in sorted(edges.items()):
+        G.add_edge(s, o, key=name, predicate=name, iri=iri, evidence=texts)
     if include_documents:
         for ent, docs in sorted(mentioned.items()):
             for doc in sorted(docs):
                 G.add_edge(str(doc), str(ent), key="mentions", predicate="mentions")
+    if sentence_links:
+        for (u, v), count in sorted(_named_together(g, entities).items()):
+            G.add_edge(u, v, key=MENTIONED_WITH, predicate=MENTIONED_WITH, sentences=count)
     return G
 
 
@@ -205,10 +257,216 @@ def centrality(G: nx.Graph) -> dict[str, float]:
     >>> centrality(G)
     {'a': 0.5, 'b': 1.0, 'c': 0.5}
     """
-    H = nx.Graph()
-    H.add_nodes_from(sorted(G.nodes, key=str))
-    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    H = simple_graph(G)
     return dict(sorted(nx.degree_centrality(H).items(), key=lambda kv: str(kv[0])))
+
+
+def simple_graph(G: nx.Graph) -> nx.Graph:
+    """The undirected simple graph under ``G``, with its node attributes.
+
+    Network measures count neighbours, not statements: two relations and a mention
+    between the same pair of nodes are one link, and a self-loop is none. Edge
+    attributes are dropped except ``weight``, whose values are summed over the
+    parallel edges (a missing weight counts as 1 only if some edge has a weight).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Any networkx graph, directed or not, multi or not.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes in sorted order with their attributes; one edge per linked pair.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph([("b", "a"), ("a", "b"), ("a", "a")])
+    >>> H = simple_graph(G)
+    >>> sorted(H.nodes), sorted(H.edges)
+    (['a', 'b'], [('a', 'b')])
+    """
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda item: str(item[0])))
+    weighted = any("weight" in d for _, _, d in G.edges(data=True))
+    for u, v, data in G.edges(data=True):
+        if u == v:
+            continue
+        if weighted:
+            previous = H.edges[u, v]["weight"] if H.has_edge(u, v) else 0
+            H.add_edge(u, v, weight=previous + data.get("weight", 1))
+        else:
+            H.add_edge(u, v)
+    return H
+
+
+def to_entity_graph(graph: Graph, *, mentioned_only: bool = True) -> nx.Graph:
+    """Entities linked by their relations and by being named in the same sentence.
+
+    Network measures (centrality, communities, bridges) need entities to be linked
+    to each other. In :func:`to_networkx` they are linked through document nodes,
+    which makes every entity of a document two steps from every other one; here two
+    entities are linked when a relation joins them or a sentence names both, and
+    the link is as strong as the number of such statements and sentences.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The knowledge graph, including its provenance (``sovkg:Mention`` nodes with
+        ``sovkg:refersTo`` and ``sovkg:inSentence``). A ``Dataset`` is read as the
+        union of its named graphs.
+    mentioned_only : bool, optional (default=True)
+        Keep only entities that some document mentions (as :func:`to_networkx`).
+
+    Returns
+    -------
+    networkx.Graph
+        Undirected; nodes and node attributes as the entity nodes of
+        :func:`to_networkx`. Each edge carries ``relations`` (the sorted
+        ``(subject, predicate, object)`` statements between its ends, predicates as
+        local names, so that direction is not lost), ``sentences`` (how many
+        sentences name both ends) and ``weight`` (their sum).
+
+    Examples
+    --------
+    >>> from rdflib import Graph, URIRef
+    >>> from rdflib.namespace import RDF
+    >>> from sovkg.ontology import SOVKG
+    >>> g = Graph()
+    >>> a, b, c = (URIRef(f"urn:x:{n}") for n in "abc")
+    >>> for node in (a, b, c):
+    ...     _ = g.add((node, RDF.type, SOVKG.Initiative))
+    >>> _ = g.add((a, SOVKG.partOf, b))
+    >>> for i, ent in enumerate((a, b, c)):  # one sentence names all three
+    ...     m = URIRef(f"urn:x:m{i}")
+    ...     _ = g.add((m, SOVKG.refersTo, ent))
+    ...     _ = g.add((m, SOVKG.inSentence, URIRef("urn:x:s1")))
+    >>> H = to_entity_graph(g, mentioned_only=False)
+    >>> H.edges["urn:x:a", "urn:x:b"]
+    {'relations': [('urn:x:a', 'partOf', 'urn:x:b')], 'sentences': 1, 'weight': 2}
+    >>> H.edges["urn:x:b", "urn:x:c"]["weight"]
+    1
+    """
+    G = to_networkx(graph, include_documents=False, mentioned_only=mentioned_only, sentence_links=True)
+    relations: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+    sentences: Counter[tuple[str, str]] = Counter()
+    for u, v, data in G.edges(data=True):
+        if u == v:
+            continue
+        pair = (min(u, v), max(u, v))
+        if data["predicate"] == MENTIONED_WITH:
+            sentences[pair] += data["sentences"]
+        else:
+            relations[pair].add((u, data["predicate"], v))
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v in sorted(set(relations) | set(sentences)):
+        stated = sorted(relations.get((u, v), ()))
+        H.add_edge(u, v, relations=stated, sentences=sentences[(u, v)],
+                   weight=len(stated) + sentences[(u, v)])
+    return H
+
+
+def load_graph(path: str | os.PathLike[str]) -> Dataset:
+    """Read a graph written by ``sovkg build`` (or any RDF file) into a Dataset.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``.trig``, ``.ttl``, ``.nt``, ``.nq``, ``.jsonld`` or ``.rdf`` file, or an
+        output folder of ``sovkg build``, in which ``graph.trig`` is read.
+
+    Returns
+    -------
+    rdflib.Dataset
+        With ``default_union=True``, so that queries see every named graph.
+
+    Raises
+    ------
+    GraphFileError
+        If the file is missing or cannot be parsed; the message names the file.
+    """
+    from rdflib.util import guess_format
+
+    target = Path(path)
+    if target.is_dir():
+        target = target / "graph.trig"
+    if not target.is_file():
+        raise GraphFileError(
+            f"{target}: no such graph file; run `sovkg build` first or pass --graph PATH"
+        )
+    fmt = guess_format(str(target)) or "trig"
+    dataset = Dataset(default_union=True)
+    try:
+        dataset.parse(target, format=fmt)
+    except Exception as err:  # rdflib raises many parser-specific types
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        raise GraphFileError(f"{target}: cannot be read as {fmt}: {first}") from None
+    return dataset
+
+
+def find_node(G: nx.Graph, name: str) -> str:
+    """The node that ``name`` refers to: an IRI, a key, a label or an alias.
+
+    People name entities as they read them ("Lamarr-Institut", "nrw-genius", or a
+    full IRI copied from a query result), so all three are tried, in that order;
+    labels and aliases are compared case-insensitively with runs of white space
+    collapsed.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A graph from :func:`to_networkx` or :func:`to_entity_graph`.
+    name : str
+        What the user typed.
+
+    Returns
+    -------
+    str
+        The node id.
+
+    Raises
+    ------
+    EntityLookupError
+        If nothing matches, or labels of several nodes match; the message lists
+        candidates and says how to find the right name.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("https://w3id.org/sovkg/id/entity/nrw-genius",
+    ...            label="NRW.Genius", aliases=["Projekt NRW.Genius"])
+    >>> find_node(G, "projekt nrw.genius")
+    'https://w3id.org/sovkg/id/entity/nrw-genius'
+    >>> find_node(G, "nrw-genius") == find_node(G, "NRW.Genius")
+    True
+    """
+    if name in G:
+        return name
+    wanted = _fold(name)
+    by_key = sorted(n for n in G if wanted in {_fold(k) for k in _keys(str(n))})
+    if len(by_key) == 1:
+        return by_key[0]
+    by_label = sorted(
+        n for n, data in G.nodes(data=True)
+        if wanted in {_fold(str(x)) for x in [data.get("label") or "", *(data.get("aliases") or [])]}
+    )
+    if len(by_label) == 1:
+        return by_label[0]
+    matches = by_label or by_key
+    if matches:
+        listed = "; ".join(f"{G.nodes[n].get('label') or n} <{n}>" for n in matches[:5])
+        raise EntityLookupError(f"{name!r} names {len(matches)} nodes ({listed}); pass the IRI instead")
+    near = sorted({
+        str(data.get("label") or n) for n, data in G.nodes(data=True)
+        if wanted and any(wanted in _fold(str(x)) for x in [data.get("label") or "", *(data.get("aliases") or [])])
+    })
+    hint = f"did you mean {', '.join(near[:5])}?" if near else (
+        "`sovkg analyze` lists the central entities, and the search box of graph.html finds labels"
+    )
+    raise EntityLookupError(f"no entity or document named {name!r}; {hint}")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -269,6 +527,58 @@ def _class_rank(entity_classes: dict[URIRef, str]):
         return (order[root] + len(ENTITY_CLASSES), str(cls))
 
     return key
+
+
+def _named_together(g: Graph, entities: Iterable[URIRef]) -> Counter[tuple[str, str]]:
+    """Pairs of entities (as sorted id pairs) with the number of sentences naming both."""
+    wanted = set(entities)
+    by_sentence: dict[Node, set[str]] = defaultdict(set)
+    for mention, entity in g.subject_objects(SOVKG.refersTo):
+        if entity in wanted:
+            for sentence in g.objects(mention, SOVKG.inSentence):
+                by_sentence[sentence].add(str(entity))
+    together: Counter[tuple[str, str]] = Counter()
+    for named in by_sentence.values():
+        together.update(combinations(sorted(named), 2))
+    return together
+
+
+def _evidence(g: Graph) -> dict[tuple[Node, Node, Node], set[str]]:
+    """Sentence texts per stated triple, from ``sovkg:Evidence`` nodes."""
+    found: dict[tuple[Node, Node, Node], set[str]] = defaultdict(set)
+    for ev in set(g.subjects(RDF.type, SOVKG.Evidence)):
+        s = g.value(ev, SOVKG.evidenceSubject)
+        p = g.value(ev, SOVKG.evidencePredicate)
+        o = g.value(ev, SOVKG.evidenceObject)
+        if s is None or p is None or o is None:
+            continue
+        for sentence in g.objects(ev, SOVKG.inSentence):
+            for text in g.objects(sentence, SOVKG.text):
+                found[(s, p, o)].add(" ".join(str(text).split()))
+    return found
+
+
+def _distinct_labels(labels: dict[URIRef, str], types: dict[URIRef, str]) -> dict[URIRef, str]:
+    """Put the type before labels that more than one document shares."""
+    counts = Counter(labels.values())
+    return {
+        doc: f"{types[doc]}: {label}" if counts[label] > 1 else label
+        for doc, label in labels.items()
+    }
+
+
+def _keys(iri: str) -> set[str]:
+    """Short names of an IRI: its last segment and its path after ``/id/<kind>/``."""
+    keys = {_local_name(iri)}
+    if "/id/" in iri:
+        rest = iri.split("/id/", 1)[1]
+        if "/" in rest:
+            keys.add(rest.split("/", 1)[1])
+    return keys
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _document_type(g: Graph, doc: URIRef, document_classes: set[URIRef]) -> str:
