@@ -7,7 +7,17 @@ import pytest
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from sovkg.graph.network import centrality, to_networkx
+from sovkg.graph.network import (
+    MENTIONED_WITH,
+    EntityLookupError,
+    GraphFileError,
+    centrality,
+    find_node,
+    load_graph,
+    simple_graph,
+    to_entity_graph,
+    to_networkx,
+)
 
 # Written out here so that the test does not depend on the ontology module.
 SOVKG = Namespace("https://w3id.org/sovkg/ontology#")
@@ -214,3 +224,150 @@ def test_centrality_of_the_fixture():
     assert max(scores, key=lambda n: (scores[n], n)) == str(ID["doc-1"])
     assert scores[str(ID["doc-1"])] == pytest.approx(1.0)
     assert scores[str(ID.mueller)] == pytest.approx(1 / 5)
+
+
+def add_mentions(g: Graph) -> None:
+    """Provenance: sentence 1 names the road, Düsseldorf and Müller; sentence 2 the road
+    and Düsseldorf again; sentence 3 the two hostile names."""
+    named = {
+        "s1": ("strasse", "duesseldorf", "mueller"),
+        "s2": ("strasse", "duesseldorf"),
+        "s3": ("evil-script", "evil-img"),
+    }
+    for sentence, entities in named.items():
+        for i, name in enumerate(entities):
+            mention = ID[f"m-{sentence}-{i}"]
+            g.add((mention, RDF.type, SOVKG.Mention))
+            g.add((mention, SOVKG.refersTo, ID[name]))
+            g.add((mention, SOVKG.inSentence, ID[sentence]))
+
+
+def test_relation_edges_carry_their_evidence():
+    g = build_graph()
+    G = to_networkx(g)
+    assert G.edges[str(ID.strasse), str(ID.duesseldorf), "locatedIn"]["evidence"] == [
+        "Die Straße der KI liegt in Düsseldorf."
+    ]
+    assert G.edges[str(ID["evil-script"]), str(ID["evil-img"]), "cooperatesWith"]["evidence"] == []
+    assert "evidence" not in G.edges[str(ID["doc-1"]), str(ID.strasse), "mentions"]
+    # cooperatesWith is symmetric: evidence stated the other way round counts
+    ev, sentence = ID["ev-2"], ID["doc-1-s2"]
+    g.add((ev, RDF.type, SOVKG.Evidence))
+    g.add((ev, SOVKG.evidenceSubject, ID["evil-img"]))
+    g.add((ev, SOVKG.evidencePredicate, SOVKG.cooperatesWith))
+    g.add((ev, SOVKG.evidenceObject, ID["evil-script"]))
+    g.add((ev, SOVKG.inSentence, sentence))
+    g.add((sentence, SOVKG.text, Literal(f"  Sie   kooperieren {SCRIPT}. ")))
+    G = to_networkx(g)
+    assert G.edges[str(ID["evil-script"]), str(ID["evil-img"]), "cooperatesWith"]["evidence"] == [
+        f"Sie kooperieren {SCRIPT}."
+    ]
+
+
+def test_documents_with_the_same_title_are_told_apart():
+    g = build_graph()
+    answer = ID["doc-1-antwort"]
+    g.add((answer, RDF.type, SOVKG.Antwort))
+    g.add((answer, DCTERMS.title, Literal(DOC_TITLE, lang="de")))
+    g.add((answer, SOVKG.mentions, ID.duesseldorf))
+    G = to_networkx(g)
+    assert G.nodes[str(ID["doc-1"])]["label"] == f"KleineAnfrage: {DOC_TITLE}"
+    assert G.nodes[str(answer)]["label"] == f"Antwort: {DOC_TITLE}"
+    assert G.nodes[str(ID.duesseldorf)]["documents"] == [f"Antwort: {DOC_TITLE}", f"KleineAnfrage: {DOC_TITLE}"]
+
+
+def test_sentence_links():
+    g = build_graph()
+    add_mentions(g)
+    assert MENTIONED_WITH not in {k for _, _, k in to_networkx(g).edges(keys=True)}
+    G = to_networkx(g, sentence_links=True)
+    links = sorted(
+        (u.rsplit("/", 1)[1], v.rsplit("/", 1)[1], d["sentences"])
+        for u, v, k, d in G.edges(keys=True, data=True) if k == MENTIONED_WITH
+    )
+    assert links == [
+        ("duesseldorf", "mueller", 1),
+        ("duesseldorf", "strasse", 2),
+        ("evil-img", "evil-script", 1),
+        ("mueller", "strasse", 1),
+    ]
+
+
+def test_entity_graph_links_relations_and_sentences():
+    g = build_graph()
+    add_mentions(g)
+    H = to_entity_graph(g)
+    assert isinstance(H, nx.Graph) and not H.is_directed()
+    assert H.number_of_nodes() == 5  # entities only
+    assert H.nodes[str(ID.duesseldorf)]["label"] == "Düsseldorf"
+    road = H.edges[str(ID.strasse), str(ID.duesseldorf)]
+    assert road == {
+        "relations": [(str(ID.strasse), "locatedIn", str(ID.duesseldorf))],
+        "sentences": 2,
+        "weight": 3,
+    }
+    assert H.edges[str(ID.mueller), str(ID.strasse)]["relations"] == []
+    assert H.edges[str(ID["evil-img"]), str(ID["evil-script"])]["weight"] == 2
+    assert H.number_of_edges() == 4
+    # without provenance, only relations link entities
+    assert to_entity_graph(build_graph()).number_of_edges() == 2
+
+
+def test_simple_graph_sums_weights():
+    G = nx.MultiGraph()
+    G.add_edge("a", "b", weight=2)
+    G.add_edge("b", "a", weight=3)
+    G.add_edge("a", "a", weight=7)
+    G.add_node("c", label="C")
+    H = simple_graph(G)
+    assert list(H.nodes(data=True)) == [("a", {}), ("b", {}), ("c", {"label": "C"})]
+    assert H.edges["a", "b"] == {"weight": 5}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (str(ID.strasse), "strasse"),
+        ("strasse", "strasse"),
+        ("STRASSE", "strasse"),
+        ("straße  der ki", "strasse"),
+        ("ki-straße", "strasse"),
+        ("Landeshauptstadt Düsseldorf", "duesseldorf"),
+        ("doc-1", "doc-1"),
+        (DOC_TITLE.upper(), "doc-1"),
+    ],
+)
+def test_find_node(name, expected):
+    assert find_node(to_networkx(build_graph()), name) == str(ID[expected])
+
+
+def test_find_node_errors_say_how_to_find_the_name():
+    G = to_networkx(build_graph())
+    with pytest.raises(EntityLookupError, match=r"did you mean Düsseldorf, Düsseldorfer KI-Straße\?"):
+        find_node(G, "düsseld")  # part of two labels, the whole of none
+    G.add_node("urn:x:other", label="Düsseldorf")
+    with pytest.raises(EntityLookupError, match=r"'Düsseldorf' names 2 nodes \(Düsseldorf <https://"):
+        find_node(G, "Düsseldorf")
+    with pytest.raises(EntityLookupError, match=r"no entity or document named 'Köln'; `sovkg analyze`"):
+        find_node(G, "Köln")
+
+
+def test_load_graph(tmp_path):
+    ds = Dataset()
+    for triple in build_triples():
+        ds.graph(URIRef("urn:x:g1")).add(triple)
+    ds.serialize(tmp_path / "graph.trig", format="trig")
+    for path in (tmp_path, tmp_path / "graph.trig"):
+        assert snapshot(to_networkx(load_graph(path))) == snapshot(to_networkx(build_graph()))
+    build_graph().serialize(tmp_path / "g.ttl", format="turtle")
+    assert len(load_graph(tmp_path / "g.ttl")) == len(build_graph())
+
+
+def test_load_graph_errors(tmp_path):
+    with pytest.raises(GraphFileError, match=r"graph.trig: no such graph file; run `sovkg build` first"):
+        load_graph(tmp_path)
+    bad = tmp_path / "bad.trig"
+    bad.write_text("<urn:x:a> <urn:x:b> .", encoding="utf-8")
+    with pytest.raises(GraphFileError, match=r"bad.trig: cannot be read as trig: ") as err:
+        load_graph(bad)
+    assert "\n" not in str(err.value)
