@@ -195,18 +195,20 @@ def render_view(
         )
     labels = {n: str(H.nodes[n].get("label") or n) for n in shown}
     for i, (u, v, pred, evidence) in enumerate(_sorted_edges(H)):
-        mention = pred == "mentions"
+        mention, together = pred == "mentions", pred == MENTIONED_WITH
         lines = [f"{labels[u]} \u2192 {pred} \u2192 {labels[v]}"]
         lines += [f"\u201c{text}\u201d" for text in evidence[:_MAX_EVIDENCE]]
+        # Mentions and shared sentences are many: no label (the legend explains the
+        # dashes), so that the relations' labels stay readable.
         net.add_edge(
             str(u),
             str(v),
             id=f"e{i}",
-            label="" if mention else pred,  # dashed, and explained in the legend
+            label="" if mention or together else pred,
             title="\n".join(lines),
-            color=_MENTION_COLOUR if mention else _RELATION_COLOUR,
-            dashes=mention,
-            **({"arrows": {"to": {"enabled": False}}} if pred == MENTIONED_WITH else {}),
+            color=_MENTION_COLOUR if mention or together else _RELATION_COLOUR,
+            dashes=[2, 4] if together else mention,
+            **({"arrows": {"to": {"enabled": False}}} if together else {}),
         )
     options = {
         "edges": {
@@ -220,6 +222,7 @@ def render_view(
         "physics": {
             "enabled": physics,
             "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"springLength": 140, "avoidOverlap": 0.6},
             "stabilization": {"enabled": True, "iterations": 300},
         },
     }
@@ -535,8 +538,11 @@ def _legend(H: nx.Graph) -> str:
             f'<span class="swatch" style="color:{colour}">{_SYMBOLS.get(shape, "")}</span>'
             f" {html.escape(kind or 'unknown')} ({counts[kind]})</label></li>"
         )
-    if any(p == "mentions" for _, _, p in H.edges(data="predicate")):
+    drawn = {pred for _, _, pred, _ in _sorted_edges(H)}
+    if "mentions" in drawn:
         items.append('<li class="key">\u2504 dashed: document mentions entity</li>')
+    if MENTIONED_WITH in drawn:
+        items.append('<li class="key">\u2508 dotted: named in the same sentence</li>')
     return (
         '<ul class="legend" aria-label="Node types: untick to hide">' + "".join(items) + "</ul>"
     )

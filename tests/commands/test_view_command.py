@@ -89,7 +89,7 @@ def test_view_focus_depth_type(graph_file, tmp_path, capsys):
     assert main(["view", "--graph", str(graph_file), "--focus", "nrw-genius", "--sentence-links",
                  "--type", "GovernmentBody", "technology", "--out", str(out)]) == 0
     assert labels(out) == ["IT.NRW", "NRW.Genius", "Open Source"]
-    edges = sorted(e["label"] for e in island(out)["edges"])
+    edges = sorted(e["title"].split(" \u2192 ")[1] for e in island(out)["edges"])
     assert edges == ["mentionedWith", "mentionedWith", "uses"]
     tooltip = next(n["title"] for n in island(out)["nodes"] if n["fullLabel"] == "NRW.Genius")
     assert "uses Open Source: \u201cSatz s1.\u201d" in tooltip

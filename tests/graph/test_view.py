@@ -326,8 +326,11 @@ def test_entity_graph_edges_are_drawn_from_statements():
     G.add_edge("urn:x:b", "urn:x:c", relations=[], sentences=1)
     edges = data_island(render_view(G))["edges"]
     assert [(e["from"], e["label"], e["to"]) for e in edges] == [
-        ("urn:x:a", "locatedIn", "urn:x:b"), ("urn:x:b", "mentionedWith", "urn:x:c")]
-    assert edges[1]["arrows"] == {"to": {"enabled": False}}
+        ("urn:x:a", "locatedIn", "urn:x:b"), ("urn:x:b", "", "urn:x:c")]
+    assert edges[1]["title"] == "B \u2192 mentionedWith \u2192 C"
+    assert edges[1]["arrows"] == {"to": {"enabled": False}} and edges[1]["dashes"] == [2, 4]
+    assert "dotted: named in the same sentence" in render_view(G)
+    assert "dotted: named" not in render_view(fixture_graph())
 
 
 def test_notebook_view_is_an_isolated_frame():
