@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sovkg.extract.layout import TextView, analysed_view
+from sovkg.extract.structure import land_of
 from sovkg.extract.records import (
     DocumentExtraction,
     DocumentPart,
@@ -81,6 +82,8 @@ def to_records(source: SourceDocument, view: TextView, doc: Doc) -> DocumentExtr
         sentences=tuple(sorted(sentences.values())),
         mentions=tuple(sorted(mentions)),
         parts=parts,
+        aliases=tuple(doc.user_data.get("sovkg_aliases", {}).items()),
+        land=land_of(parts, text),
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from spacy.language import Language
@@ -45,9 +46,15 @@ class Gazetteer:
         self._max_words = 0
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
-                   nlp: Language | None = None, kb: str = "default") -> None:
+                   nlp: Language | None = None, kb: str = "none",
+                   lexicons: list[str] | None = None) -> None:
+        """Load the knowledge base (``kb``: "default", "none" or a path) and/or
+        lexicon files of ``sovkg.extract/data`` (``terms.tsv``, ``places.tsv``, …)."""
         path = resolve_kb(kb)
-        self.set_entries(load_kb(path) if path is not None else ())
+        entries = list(load_kb(path)) if path is not None else []
+        for name in lexicons or ():
+            entries += load_lexicon(name)
+        self.set_entries(entries)
 
     def set_entries(self, entries: Iterable[KBEntry]) -> None:
         index: dict[tuple[str, ...], list[_Alias]] = defaultdict(list)
@@ -65,10 +72,20 @@ class Gazetteer:
         self._max_words = max((len(a.words) for c in index.values() for a in c), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(self.find(doc))
-        for span in spans:
+        """Add the matches that do not overlap what earlier components found; a place
+        named with "in" inside an earlier mention is added as well."""
+        existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        taken = sorted((s.start, s.end, s.label_) for s in existing)
+        added = []
+        for span in self.find(doc):
+            clashes = [t for t in taken if t[0] < span.end and span.start < t[1]]
+            inside_place = span.label_ == "Place" and span.start > 0 and doc[span.start - 1].lower_ in ("in", "im")
+            if clashes and not (inside_place and all(t[0] <= span.start and span.end <= t[1] and t[2] != "Place"
+                                                     for t in clashes)):
+                continue
             span._.sovkg_method = self.method
-        doc.spans[self.spans_key] = spans
+            added.append(span)
+        doc.spans[self.spans_key] = sorted(existing + added, key=lambda s: (s.start, s.end))
         return doc
 
     def find(self, doc: Doc) -> Iterable[Span]:
@@ -84,8 +101,7 @@ class Gazetteer:
                 k += 1
                 continue
             n, alias = match
-            yield Span(doc, words[k].i, words[k + n - 1].i + 1,
-                       label=alias.entry.type, kb_id=alias.entry.key)
+            yield _span(doc, words[k].i, words[k + n - 1].i + 1, alias.entry)
             yield from self._places_inside(words, folded, gaps, k, k + n)
             k += n
 
@@ -98,8 +114,7 @@ class Gazetteer:
             inner = self._longest(words[:end], folded, gaps, j + 1)
             if inner is not None and inner[1].entry.type == "Place":
                 n, alias = inner
-                yield Span(words[0].doc, words[j + 1].i, words[j + n].i + 1,
-                           label=alias.entry.type, kb_id=alias.entry.key)
+                yield _span(words[0].doc, words[j + 1].i, words[j + n].i + 1, alias.entry)
 
     def _longest(self, words: list[Token], folded: list[str], gaps: list[str | None],
                  k: int) -> tuple[int, _Alias] | None:
@@ -118,6 +133,33 @@ class Gazetteer:
         return None
 
 
+def _span(doc: Doc, start: int, end: int, entry: KBEntry) -> Span:
+    span = Span(doc, start, end, label=entry.type, kb_id=entry.key)
+    if not entry.key:  # a lexicon term: link by its canonical name
+        span._.sovkg_name = entry.label
+    return span
+
+
+def load_lexicon(name: str) -> list[KBEntry]:
+    """Entries (without keys) of a lexicon file in ``sovkg.extract/data``.
+
+    ``terms.tsv``: surface, type, canonical name; ``places.tsv``: name, kind, source,
+    aliases; ``parties.tsv``: canonical name, forms.
+    """
+    text = files("sovkg.extract").joinpath("data", name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    grouped: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows:
+        if name.startswith("places"):
+            grouped[(row[0], "Place")].update(a for a in (row[3].split("|") if len(row) > 3 else []) if a)
+        elif name.startswith("parties"):
+            grouped[(row[0], "Party")].update(row[1].split("|"))
+        else:
+            surface, type_, canonical = row[0], row[1], row[2] if len(row) > 2 and row[2] else row[0]
+            grouped[(canonical, type_)].add(surface)
+    return [KBEntry("", label, type_, tuple(sorted(aliases - {label}))) for (label, type_), aliases in sorted(grouped.items())]
+
+
 def _key(folded: list[str], gaps: list[str | None]) -> tuple[str, ...]:
     """Words interleaved with their separators: "" (space, hyphen, slash) or ","."""
     key = [folded[0]]
@@ -133,15 +175,15 @@ def _is_word(token: Token) -> bool:
 def _gap(doc: Doc, text: str, left: Token, right: Token) -> str | None:
     """How two neighbouring words are joined: "" or "," if they may belong to one
     name (spaces, hyphens, slashes; a comma as in ministry names), None otherwise."""
-    between = doc[left.i + 1:right.i]
     gap = text[left.idx + len(left.text):right.idx]
-    if gap.count("\n") > 1 or len(gap) > 3:
-        return None
-    if all(t.is_space or t.text in _JOINERS for t in between):
+    if not gap or gap == " ":
         return ""
-    if [t.text for t in between if not t.is_space] == [","]:
-        return ","
-    return None
+    if len(gap) > 3 or gap.count("\n") > 1:
+        return None
+    core = "".join(ch for ch in gap if not ch.isspace())
+    if not core or all(ch in _JOINERS for ch in core):
+        return ""
+    return "," if core == "," else None
 
 
 def _compound_tail(token: Token) -> bool:
@@ -157,7 +199,7 @@ def _compound_tail(token: Token) -> bool:
 
 @Language.factory(
     "sovkg_gazetteer",
-    default_config={"spans_key": "sovkg_mentions", "method": "sovkg_gazetteer"},
+    default_config={"spans_key": "sovkg_mentions", "method": "sovkg_gazetteer:kb-alias"},
     assigns=["doc.spans"],
 )
 def make_gazetteer(nlp: Language, name: str, spans_key: str, method: str) -> Gazetteer:

@@ -46,23 +46,76 @@ class KBIndex:
 
 
 def entity_key_for(name: str, type_: str, kb: KBIndex) -> str:
+    """A knowledge-base key, else a key from the folded name alone: rules may disagree
+    on the type of a name they did not find in a list, and one name is one node."""
     entry = kb.lookup(name, type_)
     if entry is not None:
         return entry.key
-    return f"{type_.lower()}/{' '.join(name_key(name))}"
+    return "~" + " ".join(name_key(name))
+
+
+#: How much a rule's type counts when the mentions of one entity disagree.
+_TYPE_WEIGHTS = (("sovkg_gazetteer", 8), ("sovkg_structure", 6), ("sovkg_lexicon", 5),
+                 ("sovkg_patterns:organisation", 4), ("sovkg_patterns:apposition", 4),
+                 ("sovkg_patterns:person", 4), ("sovkg_patterns:quoted", 2),
+                 ("sovkg_patterns:abbreviation", 2))
+
+
+def _type_weight(method: str) -> int:
+    return next((w for prefix, w in _TYPE_WEIGHTS if method.startswith(prefix)), 1)
+
+
+#: Bodies named by a common noun that mean the body of the document's Land.
+_OF_THE_LAND = frozenset({("landesregierung",), ("landesverwaltung",), ("landtag",)})
+
+
+def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, str]) -> str:
+    """The name a mention stands for in its document: a defined abbreviation's long
+    form, or "Landesregierung Nordrhein-Westfalen" for "die Landesregierung" in a paper
+    of the Landtag NRW."""
+    long_form = aliases.get(" ".join(name_key(name)))
+    if long_form:
+        return long_form
+    if item.land and name_key(name) in _OF_THE_LAND:
+        return f"{name} {item.land}"
+    return name
 
 
 def resolve(extractions: Sequence[DocumentExtraction], kb: KBIndex) -> list[DocumentExtraction]:
     """Give every mention and every structural role an entity key."""
+    aliases = {short: long for item in extractions for short, long in item.aliases}
     resolved = []
     for item in extractions:
         mentions = tuple(
-            m if m.entity_key else replace(m, entity_key=entity_key_for(m.name or m.text, m.label, kb))
+            m if m.entity_key else replace(
+                m, name=(name := contextual_name(m.name or m.text, item, aliases)),
+                entity_key=entity_key_for(name, m.label, kb))
             for m in item.mentions
         )
         parts = tuple(_resolve_part(part, mentions, kb) for part in item.parts)
         resolved.append(replace(item, mentions=mentions, parts=parts))
-    return resolved
+    return _merge_short_forms(resolved)
+
+
+_COMPLEMENT = ("für", "der", "des", "zur", "zum")
+
+
+def _merge_short_forms(items: list[DocumentExtraction]) -> list[DocumentExtraction]:
+    """"Lamarr-Institut" is the "Lamarr-Institut für Maschinelles Lernen und …" named in
+    the same build: a name that the complement of exactly one longer name extends."""
+    keys = {m.entity_key for item in items for m in item.mentions if m.entity_key.startswith("~")}
+    merged = {}
+    for short in keys:
+        longer = [k for k in keys if k.startswith(short + " ") and k[len(short) + 1:].split(" ", 1)[0] in _COMPLEMENT]
+        if len(longer) == 1:
+            merged[short] = longer[0]
+    if not merged:
+        return items
+    return [
+        replace(item, mentions=tuple(
+            replace(m, entity_key=merged.get(m.entity_key, m.entity_key)) for m in item.mentions))
+        for item in items
+    ]
 
 
 def _resolve_role(role: Role | None, mentions: Sequence[Mention], kb: KBIndex) -> Role | None:
@@ -105,28 +158,32 @@ def link(extractions: Iterable[DocumentExtraction], kb: KBIndex | Mapping[str, K
         kb = KBIndex((kb or {}).values())
     names: dict[str, Counter[str]] = defaultdict(Counter)
     types: dict[str, Counter[str]] = defaultdict(Counter)
+    surfaces: dict[str, set[str]] = defaultdict(set)
     for extraction in extractions:
         for mention in extraction.mentions:
             names[mention.entity_key][mention.name or mention.text] += 1
-            types[mention.entity_key][mention.label] += 1
+            types[mention.entity_key][mention.label] += _type_weight(mention.method)
+            if mention.text != (mention.name or mention.text):
+                surfaces[mention.entity_key].add(" ".join(mention.text.split()))
         for part in extraction.parts:
             for role in _roles(part):
                 names[role.entity_key][role.name] += 1
-                types[role.entity_key][role.type] += 1
+                types[role.entity_key][role.type] += _type_weight(role.rule)
     entities = {}
     for key in sorted(names):
-        surfaces = names[key]
+        counts = names[key]
         entry = kb.entries.get(key)
         if entry is not None:
             label, entity_types = entry.label, (entry.type,)
         else:
-            label = min(surfaces, key=lambda s: (-surfaces[s], -len(s), s))
+            # the longest of the most frequent names: the full form in the nominative
+            label = min(counts, key=lambda s: (-counts[s], -len(s), s))
             entity_types = (min(types[key], key=lambda t: (-types[key][t], t)),)
         entities[key] = Entity(
             key=key,
             label=label,
             types=entity_types,
-            aliases=tuple(sorted(set(surfaces) - {label})),
+            aliases=tuple(sorted((set(counts) | surfaces[key]) - {label})),
             in_kb=entry is not None,
         )
     return entities

@@ -15,6 +15,7 @@ whole word sequences, two different names rarely fold together.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Inflectional endings of German nouns and adjectives, longest first.
 _ENDINGS = ("ern", "ers", "en", "er", "es", "em", "e", "s", "n")
@@ -30,8 +31,9 @@ def repair_ocr(word: str) -> str:
     return _OCR_WORDS.get(word, word)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
-    """Case-fold one word and strip its inflectional ending."""
+    """Case-fold one word and strip its inflectional ending (cached: words repeat)."""
     word = repair_ocr(word)
     genitive = _ACRONYM_GENITIVE.match(word)
     if genitive:  # "JUPITERs", "MPKs": an acronym with a genitive s

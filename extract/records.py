@@ -106,6 +106,10 @@ class DocumentExtraction:
     parts: tuple["DocumentPart", ...] = ()
     """The documents in the file, with their structure (offsets into the source)."""
     relations: tuple[Relation, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()
+    """Abbreviations defined in the text: (folded short form, long form)."""
+    land: str | None = None
+    """The Land the document is about, for names such as "die Landesregierung"."""
 
 
 @dataclass(slots=True)

@@ -10,46 +10,47 @@ never look like a full stop here.
 
 from __future__ import annotations
 
+import re
+
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_ENDERS = frozenset(".!?")
-_OPENERS = frozenset("\"„“‚'»«(–-•")
-_CLOSERS = frozenset(")\"“”'«»")
+_BOUNDARY = re.compile(
+    r"\n[ \t\r\f\v]*(?=\S)"  # a line break ends a heading, a list item, a signature line
+    r"|(?<=[.!?])[\"“”»«')]?[ \t\r\f\v]+(?=[\"„“‚'»«(–•\-]?[A-ZÄÖÜ0-9])"  # a full stop before a capital
+)
 
 
 class SentenceSplitter:
+    """Marks sentence starts from character positions, set on the doc in one array.
+
+    Working on the text with one regular expression and handing spaCy a single
+    ``SENT_START`` array keeps this component as cheap as tokenising.
+    """
+
     def __call__(self, doc: Doc) -> Doc:
-        boundary = True  # the next word starts a sentence
-        for token in doc:
-            if token.is_space:
-                token.is_sent_start = token.i == 0
-                boundary = boundary or "\n" in token.text
-                continue
-            token.is_sent_start = boundary or token.i == 0
-            boundary = False
-            closes = token.text in _ENDERS or (
-                token.text in _CLOSERS and token.i > 0 and doc[token.i - 1].text in _ENDERS
-            )
-            if closes and _followed_by_gap(doc, token):
-                following = _next_word(doc, token.i + 1)
-                boundary = following is not None and _starts_sentence(following.text)
+        if not len(doc):
+            return doc
+        starts = numpy.full(len(doc), -1, dtype="int64")  # -1: not a sentence start
+        starts[0] = 1
+        idx = doc.to_array(IDX)
+        text = doc.text
+        for match in _BOUNDARY.finditer(text):
+            i = int(numpy.searchsorted(idx, match.end()))
+            if 0 < i < len(doc) and idx[i] == match.end() and not _abbreviation_before(doc, i):
+                starts[i] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape((-1, 1)))
         return doc
 
 
-def _followed_by_gap(doc: Doc, token) -> bool:
-    return bool(token.whitespace_) or (token.i + 1 < len(doc) and doc[token.i + 1].is_space)
-
-
-def _next_word(doc: Doc, i: int):
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    return doc[i] if i < len(doc) else None
-
-
-def _starts_sentence(text: str) -> bool:
-    first = text[:1]
-    return first.isupper() or first.isdigit() or first in _OPENERS
+def _abbreviation_before(doc: Doc, i: int) -> bool:
+    """spaCy keeps "z.B." and "Nr." whole; a full stop inside a token is no boundary."""
+    previous = doc[i - 1]
+    while previous.is_space and previous.i > 0:
+        previous = doc[previous.i - 1]
+    return len(previous.text) > 1 and previous.text.endswith(".") and previous.text != "."
 
 
 @Language.factory("sovkg_sentences", assigns=["token.is_sent_start"])

@@ -550,6 +550,19 @@ def _land_of(text: str) -> str | None:
     return f"Landtag {land}" if count >= 2 else None
 
 
+def land_of(parts: Sequence[DocumentPart], text: str) -> str | None:
+    """The Land of a document: its parliament's, else the one its text names most."""
+    for part in parts:
+        if part.parliament and part.parliament.startswith("Landtag "):
+            return _government_name("Landesregierung", part.parliament).removeprefix("Landesregierung ")
+        if part.parliament == "Bayerischer Landtag":
+            return "Bayern"
+        if part.parliament == "Deutscher Bundestag":
+            return None
+    guess = _land_of(text)
+    return guess.removeprefix("Landtag ") if guess else None
+
+
 def _government_name(word: str | None, parliament: str | None) -> str:
     if word == "Bundesregierung" or parliament == "Deutscher Bundestag":
         return "Bundesregierung"

@@ -19,7 +19,10 @@ _COMPOUND_INFIXES = (r"(?<=[\w.])[-‐/](?=[\w])",)
 @registry.callbacks("sovkg.split_compounds.v1")
 def split_compounds() -> Callable[[Language], Language]:
     def add_infixes(nlp: Language) -> Language:
-        infixes = list(nlp.Defaults.infixes or ()) + list(_COMPOUND_INFIXES)
+        # spaCy splits "lower.Upper" as a missing space after a full stop; in this
+        # genre it is a name ("Forschungsinfrastrukturen.NRW"), so that rule goes.
+        infixes = [p for p in nlp.Defaults.infixes or () if not p.endswith(r"\.(?=[A-Z" ) and r"])\.(?=[" not in p]
+        infixes += list(_COMPOUND_INFIXES)
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         return nlp
 

@@ -1,0 +1,75 @@
+"""Extraction throughput as a ratio to spaCy's bare German tokenizer, in one process.
+
+Run: python benchmarks/bench_extract.py [--repeat N] [--kb default|none]
+
+The baseline is ``spacy.blank("de")`` tokenising the same texts in the same run, so the
+ratio says what the sovkg pipeline costs on top of reading the text at all, whatever
+the machine. Reported: characters per second of both, the ratio (aim: at most 10×),
+the share of each pipeline component, and the peak memory of the extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import tracemalloc
+from pathlib import Path
+
+import spacy
+
+from sovkg.extract.extractor import extract_documents
+from sovkg.extract.layout import analysed_view
+from sovkg.extract.nlp import load_pipeline
+from sovkg.extract.reader import read_source
+
+CORPUS = Path(__file__).parents[1] / "tests" / "data" / "corpus"
+
+
+def _best(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=10, help="copies of the corpus per run")
+    parser.add_argument("--kb", default="default")
+    args = parser.parse_args()
+
+    sources = [read_source(p).document for p in sorted(CORPUS.glob("*.txt"))] * args.copies
+    chars = sum(len(s.text) for s in sources)
+    blank = spacy.blank("de")
+    nlp = load_pipeline(kb=args.kb)
+
+    baseline = _best(lambda: [blank(s.text) for s in sources], args.repeat)
+    full = _best(lambda: extract_documents(sources, nlp), args.repeat)
+
+    components = {}
+    docs = [nlp.make_doc(analysed_view(s.text, drop=s.furniture).text) for s in sources]
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        docs = [proc(d) for d in docs]
+        components[name] = time.perf_counter() - start
+
+    tracemalloc.start()
+    extract_documents(sources, nlp)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    print(f"texts: {len(sources)} documents, {chars:,} characters (kb={args.kb}, best of {args.repeat})")
+    print(f"spacy.blank('de') tokenizer: {baseline:8.4f} s  {chars / baseline:12,.0f} chars/s")
+    print(f"sovkg extraction:            {full:8.4f} s  {chars / full:12,.0f} chars/s")
+    print(f"ratio (sovkg / tokenizer):   {full / baseline:8.1f}x")
+    total = sum(components.values())
+    for name, seconds in components.items():
+        print(f"  {name:<18} {seconds:8.4f} s  {100 * seconds / total:5.1f} %")
+    print(f"peak memory of one extraction run: {peak / 2**20:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

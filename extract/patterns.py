@@ -1,0 +1,532 @@
+"""Recognising names nobody listed, from what German official text gives away.
+
+German capitalises every noun, so capitalisation alone says little. Names show
+themselves otherwise, and each family of cues is a rule here (its id is the
+mention's provenance, ``sovkg_patterns:<rule>``):
+
+* ``apposition``: a type noun announces a name: "das Projekt NRW.Genius", "die
+  Kompetenzplattform KI.NRW", "Förderprogramm „Digitale Zukunft KI“", "die
+  Graduiertenkollegs Dataninja und NERD", "Landesbetrieb IT.NRW";
+* ``organisation``: an organisation's shape: "Lamarr-Institut für Maschinelles Lernen
+  und Künstliche Intelligenz", "Zentrum für angewandte Künstliche Intelligenz",
+  "Forschungszentrum Jülich", "Universität Bonn", "… GmbH", "… e. V.", ministries
+  named by their minister;
+* ``quoted``: a short name in quotation marks;
+* ``shape``: dotted and camel-case names (X.NRW, ZaKI.D, openDesk, GovTeuken);
+* ``list-head``: the head of a list item ("- KI.NRW Flagships: …");
+* ``person``: a first name from the lexicon, or a title or office, before a
+  capitalised surname ("Dr. Markus Richter", "US-Präsident Donald Trump");
+* ``abbreviation``: "Ministerpräsidentenkonferenz (MPK)", "(JUPITER AI Factory – JAIF)":
+  the abbreviation becomes an alias of the long form, in this document and after.
+
+Nouns and lexicons are data files (``type_nouns.tsv``, ``first_names.txt``,
+``places.tsv``), loaded at ``initialize``. Rules only add spans where no earlier
+component found one, so the knowledge base (when used) wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sovkg.extract.extensions import register_extensions
+from sovkg.extract.normalize import fold_word, repair_ocr
+from sovkg.extract.structure import ministry_name
+
+_QUOTES = {"„": "“", "\"": "\"", "»": "«", "«": "»", "“": "”", "‚": "‘"}
+_DOTTED = re.compile(r"^[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:\.[A-Za-zÄÖÜäöüß0-9]+)+$")
+_CAMEL = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z]*$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?$")
+#: Capitalised abbreviations that head ordinary compounds ("KI-Labor", "IT-Sicherheit").
+_ACRONYM_COMMON = re.compile(r"^(?:KI|IT|EU|AI|US|UN|DV|IKT|EDV|OZG)$")
+_MIXED = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z][\w-]*$")
+_INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "kein", "keine", "jede", "jeder", "jedes"})
+_ORG_HEADS: dict[str, str] = {
+    "institut": "ResearchOrganization", "forschungsinstitut": "ResearchOrganization",
+    "forschungszentrum": "ResearchOrganization", "kompetenzzentrum": "Organization",
+    "zentrum": "Organization", "hochschule": "ResearchOrganization", "universität": "ResearchOrganization",
+    "akademie": "ResearchOrganization", "ministerium": "GovernmentBody", "bundesministerium": "GovernmentBody",
+    "landesministerium": "GovernmentBody", "bundesamt": "GovernmentBody", "landesamt": "GovernmentBody",
+    "amt": "GovernmentBody", "agentur": "GovernmentBody", "bundesagentur": "GovernmentBody",
+    "beauftragte": "GovernmentBody", "beauftragter": "GovernmentBody", "landesbetrieb": "GovernmentBody",
+    "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
+    "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
+}
+_COMPLEMENT_START = frozenset({"für", "der", "des", "zur", "zum"})
+_DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
+_COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG)$")
+_PERSON_CUES = frozenset({"dr.", "prof.", "abgeordnete", "abgeordneten", "abgeordneter", "minister", "ministerin",
+                          "präsident", "präsidentin", "staatssekretär", "staatssekretärin", "ministerpräsident",
+                          "ministerpräsidentin", "bundeskanzler", "bundeskanzlerin", "oberbürgermeister",
+                          "oberbürgermeisterin", "herr", "frau", "cio", "sprecher", "sprecherin", "vorsitzende",
+                          "vorsitzender", "geschäftsführer", "geschäftsführerin", "direktor", "direktorin", "leiter",
+                          "leiterin"})
+_FUNCTION_WORDS = frozenset({"für", "und", "der", "die", "das", "des", "von", "im", "in", "am", "an", "zu", "zur",
+                             "zum", "mit", "&", "of", "the", "for", "and", "–", "-"})
+
+
+def _data(name: str) -> list[list[str]]:
+    text = files("sovkg.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token indices
+    end: int
+    label: str
+    rule: str
+    name: str | None = None
+
+
+class PatternRecognizer:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.type_nouns: dict[str, str] = {}
+        self.first_names: frozenset[str] = frozenset()
+        self.places: frozenset[tuple[str, ...]] = frozenset()
+        self.known_words: frozenset[str] = frozenset()
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
+                   type_nouns: str = "type_nouns.tsv", first_names: str = "first_names.txt",
+                   places: str = "places.tsv") -> None:
+        self.type_nouns = {fold_word(row[0]): row[1] for row in _data(type_nouns)}
+        self.first_names = frozenset(row[0] for row in _data(first_names))
+        place_names = set()
+        for row in _data(places):
+            for name in [row[0], *(row[3].split("|") if len(row) > 3 and row[3] else [])]:
+                place_names.add(tuple(fold_word(w) for w in re.findall(r"\w+(?:\.\w+)*", name)))
+        self.places = frozenset(place_names)
+        lemmatizer = (nlp or self.nlp).get_pipe("lemmatizer") if "lemmatizer" in (nlp or self.nlp).pipe_names else None
+        if lemmatizer is not None and "lemma_lookup" in lemmatizer.lookups:
+            table = lemmatizer.lookups.get_table("lemma_lookup")
+            self.known_words = frozenset(str(v).casefold() for v in table.values())
+
+    # -- the pass over a doc ------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        occupied = [False] * len(doc)
+        for span in existing:
+            for i in range(span.start, span.end):
+                occupied[i] = True
+        candidates: list[_Candidate] = []
+        for rule in (self._organisations, self._appositions, self._name_compounds, self._quoted,
+                     self._list_heads, self._persons, self._shapes, lambda d: self._repeated(d, candidates)):
+            for candidate in rule(doc):
+                if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
+                    continue
+                for i in range(candidate.start, candidate.end):
+                    occupied[i] = True
+                candidates.append(candidate)
+        spans = existing + [self._span(doc, c) for c in candidates]
+        aliases = self._abbreviations(doc, spans, occupied)
+        spans += aliases
+        self._list_head_appositives(doc, spans)
+        self._link_aliases(doc, spans)
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
+        return doc
+
+    def _span(self, doc: Doc, c: _Candidate) -> Span:
+        span = Span(doc, c.start, c.end, label=c.label)
+        span._.sovkg_method = f"sovkg_patterns:{c.rule}"
+        span._.sovkg_name = c.name or _ocr_name(span.text)
+        return span
+
+    # -- rules ----------------------------------------------------------------------------
+
+    def _organisations(self, doc: Doc) -> Iterable[_Candidate]:
+        for token in doc:
+            head = self._org_head(token)
+            if head is None or _indefinite_before(doc, token.i):
+                continue
+            start = _name_prefix_start(doc, token.i)
+            nxt = token.i + 1
+            if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START:
+                end = _complement_end(doc, nxt + 1)
+                if end > nxt + 1:
+                    yield _Candidate(start, end, head, "organisation", _org_name(doc[start:end].text))
+                    continue
+            if nxt < len(doc) and self._is_place_at(doc, nxt):
+                end = nxt + self._place_length(doc, nxt)
+                yield _Candidate(start, end, head, "organisation")
+                continue
+            if fold_word(token.text) in _DIRECT_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
+                # "Landesbetrieb Information und Technik Nordrhein-Westfalen" (one name
+                # such as "Landesbetrieb IT.NRW" is an apposition instead)
+                end = _complement_end(doc, nxt)
+                if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
+                    yield _Candidate(start, end, head, "organisation")
+                    continue
+            if start < token.i and "-" in doc.text[doc[start].idx:token.idx + 1]:
+                yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
+        for token in doc:  # "Open Source Business Alliance e. V.", "Capgemini GmbH"
+            registered = token.text == "V." and token.i > 0 and doc[token.i - 1].text == "e."
+            if _COMPANY_SUFFIX.match(token.text) or registered:
+                start = token.i - 1 if registered else token.i
+                token = doc[start] if registered else token
+                while start > 0 and token.i - start < 5 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+                    start -= 1
+                if start < token.i:
+                    label = "Organization" if registered or token.text.startswith("e") else "Company"
+                    yield _Candidate(start, token.i + (2 if registered else 1), label, "organisation")
+
+    def _org_head(self, token: Token) -> str | None:
+        text = token.text
+        if not text[:1].isupper():
+            return None
+        folded = fold_word(text.rsplit("-", 1)[-1]) if "-" in text else fold_word(text)
+        for head, label in _ORG_HEADS.items():
+            if folded == fold_word(head):
+                return label
+        if re.fullmatch(r"(?:Bundes)?[Mm]inister(?:in)?", text) and token.i + 1 < len(token.doc) \
+                and token.doc[token.i + 1].lower_ in ("für", "der", "des"):
+            return "GovernmentBody"
+        return None
+
+    def _is_place_at(self, doc: Doc, i: int) -> bool:
+        return self._place_length(doc, i) > 0
+
+    def _place_length(self, doc: Doc, i: int) -> int:
+        for n in (3, 2, 1):
+            words = [t.text for t in doc[i:i + n] if not t.is_punct]
+            if len(words) == n and words[0][:1].isupper() and tuple(fold_word(w) for w in words) in self.places:
+                return len(doc[i:i + n])
+        return 0
+
+    def _appositions(self, doc: Doc) -> Iterable[_Candidate]:
+        for token in doc:
+            if not token.text[:1].isupper():
+                continue
+            label = self.type_nouns.get(fold_word(token.text))
+            if label is None or label == "Place" or token.i + 1 >= len(doc):
+                continue  # places come from the gazetteer: "die Kommunen Nordrhein-Westfalens"
+            if label == "Policy" and self._quoted_at(doc, token.i + 1) is None:
+                # a policy's type noun is part of its name: "Charta Digitales Dortmund 2018 – 2030"
+                end = _title_end(doc, token.i + 1)
+                if end > token.i + 1 and not _indefinite_before(doc, token.i):
+                    yield _Candidate(_name_prefix_start(doc, token.i), end, label, "apposition")
+                continue
+            i = token.i + 1
+            while i < len(doc):
+                found = self._quoted_at(doc, i) or self._name_at(doc, i)
+                if found is None:
+                    break
+                start, end = found
+                inner = (start + 1, end - 1) if doc[start].text in _QUOTES else (start, end)
+                yield _Candidate(inner[0], inner[1], label, "apposition")
+                i = _skip_parenthesis(doc, end)
+                if i < len(doc) and doc[i].lower_ in ("und", "sowie", ",") and i + 1 < len(doc):
+                    i += 1
+                    continue
+                break
+
+    def _name_compounds(self, doc: Doc) -> Iterable[_Candidate]:
+        """"JUPITER-Supercomputer", "GovTeuken-Projekt": a name joined to its type noun."""
+        for token in doc:
+            i = token.i
+            if i + 2 >= len(doc) or doc[i + 1].text != "-" or token.whitespace_ or doc[i + 1].whitespace_:
+                continue
+            label = self.type_nouns.get(fold_word(doc[i + 2].text))
+            # only nouns that describe the named thing: an "EFRE-Wettbewerb" or a
+            # "MPK-Beschluss" is a thing of its own, not the EFRE or the MPK
+            if label in ("Infrastructure", "Technology", "ResearchOrganization") and _strong_shape(token.text) \
+                    and not _ACRONYM_COMMON.match(token.text):
+                yield _Candidate(i, i + 1, label, "apposition")
+
+    def _repeated(self, doc: Doc, found: list[_Candidate]) -> Iterable[_Candidate]:
+        """Later plain mentions of a one-word name found by a rule: "… JUPITERs Technologie"."""
+        names = {fold_word(doc[c.start].text): c for c in found if c.end - c.start == 1 and c.rule != "shape"}
+        for token in doc:
+            candidate = names.get(fold_word(token.text)) if token.text[:1].isupper() else None
+            if candidate is not None and token.i != candidate.start:
+                yield _Candidate(token.i, token.i + 1, candidate.label, "repeated",
+                                 candidate.name or doc[candidate.start].text)
+
+    def _quoted_at(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """A quotation of at most 14 tokens starting at token i: (start, end) incl. marks."""
+        if doc[i].text not in _QUOTES:
+            return None
+        closing = {_QUOTES[doc[i].text], "“", "\"", "«", "»", "”"}
+        for j in range(i + 1, min(len(doc), i + 16)):
+            if doc[j].text in closing:
+                return (i, j + 1) if j > i + 1 else None
+            if "\n" in doc[j].text:
+                return None
+        return None
+
+    def _name_at(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """One or more name-like tokens (dotted, camel case, acronym, unknown word)."""
+        end = i
+        while end < len(doc) and end - i < 4 and self._namey(doc[end]):
+            end += 1
+            if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and not doc[end].whitespace_:
+                end += 2  # "Gauss-AI-Compute"
+        return (i, end) if end > i else None
+
+    def _namey(self, token: Token) -> bool:
+        text = token.text
+        if not text[:1].isalpha() or token.is_punct:
+            return False
+        if _DOTTED.match(text) or _CAMEL.match(text) or _MIXED.match(text):
+            return True
+        if _ACRONYM.match(text) and len(text) >= 2:
+            return True
+        return text[:1].isupper() and text.casefold() not in self.known_words and len(text) > 2 \
+            and not token.is_sent_start and text.lower() not in _FUNCTION_WORDS
+
+    def _quoted(self, doc: Doc) -> Iterable[_Candidate]:
+        """A short quoted name: capitalised words only ("Gauss-AI-Compute Competition")."""
+        for token in doc:
+            found = self._quoted_at(doc, token.i)
+            if found is None:
+                continue
+            start, end = found[0] + 1, found[1] - 1
+            words = [t for t in doc[start:end] if not t.is_punct]
+            if not words or len(words) > 6:
+                continue
+            if not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in _FUNCTION_WORDS for t in words):
+                continue
+            if not words[0].text[:1].isupper():
+                continue
+            yield _Candidate(start, end, self._type_after(doc, end) or "Initiative", "quoted")
+
+    def _type_after(self, doc: Doc, i: int) -> str | None:
+        """'»Teuken-7B« ein … Sprachmodell': the type noun of a following predicate."""
+        window = doc[i:i + 7]
+        if not any(t.lower_ in ("ein", "eine", "einen", "als") for t in window[:2]):
+            return None
+        for t in window:
+            label = self.type_nouns.get(fold_word(t.text)) if t.text[:1].isupper() else None
+            if label:
+                return label
+        return None
+
+    def _list_heads(self, doc: Doc) -> Iterable[_Candidate]:
+        """"- KI.NRW Flagships: …", "**EFRE-Wettbewerbe:**": the named measure of a list item."""
+        text = doc.text
+        for match in re.finditer(r"(?m)^[ \t]*(?:[-•–*]|\d{1,2}\.)[ \t]+(?:\*\*)?([^:\n*]{2,80}?)(?:\*\*)?:(?:\*\*)?[ \t]", text):
+            span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+            if span is None or not span.text[:1].isupper() or len([t for t in span if not t.is_punct]) > 7:
+                continue
+            if any(t.lower_ in ("wie", "was", "welche", "sowie") for t in span):
+                continue
+            yield _Candidate(span.start, span.end, "Initiative", "list-head")
+
+    def _persons(self, doc: Doc) -> Iterable[_Candidate]:
+        for token in doc:
+            cue = token.lower_ in _PERSON_CUES or token.lower_.endswith("-präsident") or token.lower_.endswith("-cio")
+            first = token.text in self.first_names
+            if not (cue or first):
+                continue
+            i = token.i + (1 if cue and not first else 0)
+            while i < len(doc) and doc[i].lower_ in ("dr.", "prof."):
+                i += 1
+            if i >= len(doc) or doc[i].text not in self.first_names:
+                if not cue:
+                    continue
+            start = i
+            end = i + 1 if i < len(doc) and doc[i].text in self.first_names else i
+            # surname: capitalised, maybe hyphenated, maybe with a particle
+            while end < len(doc) and doc[end].lower_ in ("von", "van", "de", "zu", "der"):
+                end += 1
+            if end >= len(doc) or not _surname(doc[end]):
+                continue
+            end += 1
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and _surname(doc[end + 1]):
+                end += 2
+            if end - start < 2:
+                continue
+            yield _Candidate(start, end, "Person", "person")
+
+    def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
+        for token in doc:
+            text = token.text
+            if (_DOTTED.match(text) and sum(c.isalpha() for c in text) >= 4 and not re.match(r"^[A-Z][a-z]?\.[a-z]", text)) \
+                    or (_CAMEL.match(text) and len(text) >= 5):
+                yield _Candidate(token.i, token.i + 1, "Initiative", "shape")
+
+    def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool]) -> list[Span]:
+        """"Long (ABBR)" and "(Long – ABBR)": the abbreviation is an alias of the long form."""
+        added = []
+        by_end = {s.end: s for s in spans}
+        self._aliases: dict[str, str] = {}
+        for token in doc:
+            if token.text != "(" or token.i + 2 >= len(doc):
+                continue
+            close = next((j for j in range(token.i + 1, min(len(doc), token.i + 12)) if doc[j].text == ")"), None)
+            if close is None:
+                continue
+            inside = doc[token.i + 1:close]
+            before = token.i
+            while before > 0 and doc[before - 1].text in ("“", "”", "\"", "«", "»", "‘"):
+                before -= 1
+            long_span = by_end.get(token.i) or by_end.get(before)
+            dash = next((t.i for t in inside if t.text in ("–", "-") and t.whitespace_), None)
+            if dash is not None and all(t.text[:1].isupper() or t.is_punct for t in doc[token.i + 1:dash]):
+                long_inner, short = doc[token.i + 1:dash], doc[dash + 1:close]
+                label = long_span.label_ if long_span is not None else "Initiative"
+                name = long_inner.text
+                for part in (long_inner, short):
+                    if part and not any(occupied[part.start:part.end]):
+                        span = Span(doc, part.start, part.end, label=label)
+                        span._.sovkg_method = "sovkg_patterns:abbreviation"
+                        span._.sovkg_name = name
+                        added.append(span)
+                        for i in range(part.start, part.end):
+                            occupied[i] = True
+                if long_span is not None:
+                    self._aliases[_key(long_span._.sovkg_name or long_span.text)] = name
+                    long_span._.sovkg_name = long_span._.sovkg_name or long_span.text
+                self._aliases[_key(short.text)] = name
+                continue
+            if long_span is None or len(inside) != 1 or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text)):
+                continue
+            name = long_span._.sovkg_name or _ocr_name(long_span.text)
+            self._aliases[_key(inside[0].text)] = name
+            if not occupied[inside[0].i]:
+                span = Span(doc, inside[0].i, inside[0].i + 1, label=long_span.label_, kb_id=long_span.kb_id_)
+                span._.sovkg_method = "sovkg_patterns:abbreviation"
+                span._.sovkg_name = name
+                added.append(span)
+                occupied[inside[0].i] = True
+        return added
+
+    def _list_head_appositives(self, doc: Doc, spans: list[Span]) -> None:
+        """"- ZaKI.D: Das Zentrum für angewandte KI …": the phrase after the colon names
+        the same thing as the list head."""
+        starts = {s.start: s for s in spans}
+        for span in spans:
+            if span._.sovkg_method != "sovkg_patterns:list-head" or span.end + 1 >= len(doc):
+                continue
+            if doc[span.end].text != ":":
+                continue
+            i = span.end + 1
+            if i < len(doc) and doc[i].lower_ in ("der", "die", "das"):
+                i += 1
+            other = starts.get(i)
+            if other is not None and not other.kb_id_ and other.label_ != "Place":
+                self._aliases[_key(other._.sovkg_name or other.text)] = span._.sovkg_name
+                other._.sovkg_name = span._.sovkg_name
+
+    def _link_aliases(self, doc: Doc, spans: list[Span]) -> None:
+        """Later mentions of a defined abbreviation link to its long form."""
+        aliases = getattr(self, "_aliases", {})
+        doc.user_data["sovkg_aliases"] = dict(sorted(aliases.items()))
+        if not aliases:
+            return
+        for span in spans:
+            if span.kb_id_:
+                continue
+            name = aliases.get(_key(span._.sovkg_name or span.text))
+            if name:
+                span._.sovkg_name = name
+
+
+def _key(name: str) -> str:
+    return " ".join(fold_word(w) for w in re.findall(r"\w+(?:\.\w+)*", name))
+
+
+def _ocr_name(text: str) -> str:
+    """Canonical form of a surface: OCR damage repaired, white space collapsed."""
+    words = re.split(r"(\s+|-)", text)
+    return re.sub(r"\s+", " ", "".join(repair_ocr(w) for w in words)).strip()
+
+
+def _org_name(text: str) -> str:
+    name = re.sub(r"\s+", " ", text).strip()
+    if re.match(r"(?:Bundes)?[Mm]inister(?:in)?\s", name) or re.match(r"(?:Bundes)?[Mm]inisteriums\s", name):
+        return ministry_name(name)
+    first, _, rest = name.partition(" ")
+    # genitive of the head ("des Lamarr-Instituts für …", "Zentrums für …")
+    if rest and re.search(r"(?:ums|uts|trums|tuts)$", first):
+        first = first[:-1]
+    return f"{first} {rest}".strip()
+
+
+def _indefinite_before(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in _INDEFINITE
+
+
+def _name_prefix_start(doc: Doc, i: int) -> int:
+    """Include a hyphenated prefix that spaCy split: "Lamarr" "-" "Institut"."""
+    start = i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return start
+
+
+def _complement_end(doc: Doc, i: int) -> int:
+    """End of "für Maschinelles Lernen und Künstliche Intelligenz" (token index)."""
+    end = i
+    last_good = i
+    while end < len(doc) and end - i < 14:
+        token = doc[end]
+        text = token.text
+        if "\n" in text or text in (".", ";", ":", "(", ")", "?", "!", "„", "“", "\""):
+            break
+        if text[:1].isupper() or text[:1].isdigit():
+            end += 1
+            last_good = end
+        elif text in ("-", "‐") and not doc[end - 1].whitespace_:
+            end += 1  # "Analyse- und …"
+        elif token.lower_ in ("und", ",", "der", "des", "für", "&") and end + 1 < len(doc):
+            end += 1
+        elif re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", text) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+            end += 1  # a lower-case adjective: "für angewandte Künstliche Intelligenz"
+        else:
+            break
+    return last_good
+
+
+def _strong_shape(text: str) -> bool:
+    """Dotted, camel case, capitals or letters with digits: a name by its shape alone."""
+    return bool(_DOTTED.match(text) or _CAMEL.match(text) or _MIXED.match(text)
+                or (_ACRONYM.match(text) and len(text) >= 3))
+
+
+def _title_end(doc: Doc, i: int) -> int:
+    """End of a name made of capitalised words and years: "Digitales Dortmund 2018 – 2030"."""
+    end = i
+    while end < len(doc) and end - i < 10:
+        text = doc[end].text
+        if text[:1].isupper() or re.fullmatch(r"\d{4}", text):
+            end += 1
+        elif text in ("–", "-") and end + 1 < len(doc) and re.fullmatch(r"\d{4}", doc[end + 1].text):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _skip_parenthesis(doc: Doc, i: int) -> int:
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(len(doc), i + 20)) if doc[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
+
+
+def _surname(token: Token) -> bool:
+    text = token.text
+    return len(text) > 1 and text[:1].isupper() and text[1:2].islower() and text.isalpha() or \
+        bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?", text))
+
+
+@Language.factory(
+    "sovkg_patterns",
+    default_config={"spans_key": "sovkg_mentions"},
+    assigns=["doc.spans"],
+    requires=["token.is_sent_start"],
+)
+def make_pattern_recognizer(nlp: Language, name: str, spans_key: str) -> PatternRecognizer:
+    register_extensions()
+    return PatternRecognizer(nlp, name, spans_key=spans_key)

@@ -1,0 +1,117 @@
+"""Recognition without the knowledge base: each rule family on real sentences of the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp_nokb():
+    from sovkg.extract.nlp import load_pipeline
+
+    return load_pipeline(kb="none")
+
+
+def _found(nlp, text: str) -> dict[str, tuple[str, str]]:
+    doc = nlp(text)
+    return {s.text: (s.label_, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("Hier sei auf das Projekt NRW.Genius verwiesen.", "NRW.Genius", "Initiative"),
+        ("- Kompetenzplattform KI.NRW: Die Angebote von KI.NRW zielen darauf ab.", "KI.NRW", "Initiative"),
+        ("Mit dem Förderprogramm „Digitale Zukunft KI“ wird die Transformation vorangetrieben.",
+         "Digitale Zukunft KI", "Initiative"),
+        ("Zudem existiert beim Landesbetrieb IT.NRW ein KI-Labor.", "IT.NRW", "GovernmentBody"),
+        ("Hierauf setzt das neue Projekt „GovTeuken“ im Land auf.", "GovTeuken", "Initiative"),
+    ],
+)
+def test_type_nouns_in_apposition(nlp_nokb, text: str, surface: str, label: str) -> None:
+    assert _found(nlp_nokb, text)[surface][0] == label
+
+
+def test_coordinated_appositions(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Neben Förderungen wie den Graduiertenkollegs Dataninja (Ausbildung von "
+                             "KI-Fachkräften) und NERD (Ausbildung von IT-Sicherheits-Fachkräften) strebt sie an.")
+    assert found["Dataninja"][0] == "ResearchOrganization" and found["NERD"][0] == "ResearchOrganization"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "name"),
+    [
+        ("Förderungen, wie dem Lamarr-Institut für Maschinelles Lernen und Künstliche Intelligenz sowie",
+         "Lamarr-Institut für Maschinelles Lernen und Künstliche Intelligenz", "ResearchOrganization", None),
+        ("Das Zentrum für angewandte Künstliche Intelligenz in Duisburg unterstützt Unternehmen.",
+         "Zentrum für angewandte Künstliche Intelligenz", "Organization", None),
+        ("Das Fraunhofer-Institut für Integrierte Schaltungen hat ein Sprachmodell entwickelt.",
+         "Fraunhofer-Institut für Integrierte Schaltungen", "ResearchOrganization", None),
+        ("wird am Forschungszentrum Jülich eine Infrastruktur geschaffen.",
+         "Forschungszentrum Jülich", "ResearchOrganization", None),
+        ("Bei einer Veranstaltung des Zentrums für Digitale Souveränität der Öffentlichen Verwaltung (ZenDiS)",
+         "Zentrums für Digitale Souveränität der Öffentlichen Verwaltung", "Organization",
+         "Zentrum für Digitale Souveränität der Öffentlichen Verwaltung"),
+        ("Die Open Source Business Alliance e. V. begrüßt das.", "Open Source Business Alliance e. V.",
+         "Organization", None),
+    ],
+)
+def test_organisation_shapes(nlp_nokb, text: str, surface: str, label: str, name: str | None) -> None:
+    found = _found(nlp_nokb, text)
+    assert found[surface][0] == label
+    if name:
+        assert found[surface][1] == name
+
+
+def test_abbreviations_become_aliases(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Die Ministerpräsidentenkonferenz (MPK) hat beschlossen. Die MPK tagt wieder. "
+                             "Die erfolgreiche Einwerbung der „KI-Fabrik“ (JUPITER AI Factory – JAIF) ergänzt "
+                             "JUPITER. Die KI-Fabrik JAIF wird Dienstleistungen anbieten.")
+    assert found["MPK"][1] == found["Ministerpräsidentenkonferenz"][1]
+    assert found["JAIF"][1] == found["JUPITER AI Factory"][1] == "JUPITER AI Factory"
+
+
+def test_shapes_list_heads_and_ocr(nlp_nokb) -> None:
+    text = ("- KI.NRW Flagships: KI.NRW unterstützt Leuchtturmprojekte.\n"
+            "- Al Village: Der KI-Innovationscampus in Hürth bringt Forschung zusammen.\n"
+            "- ZaKI.D: Das Zentrum unterstützt Unternehmen.\n"
+            "Mit openDesk und NEXT.IN.NRW geht es weiter.")
+    found = _found(nlp_nokb, text)
+    assert found["KI.NRW Flagships"][0] == "Initiative"
+    assert found["Al Village"][1] == "AI Village"
+    assert "ZaKI.D" in found and "openDesk" in found and "NEXT.IN.NRW" in found
+    assert found["Hürth"][0] == "Place"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("beschrieb Bundes-CIO Dr. Markus Richter die digitale Souveränität", "Markus Richter"),
+        ("außenpolitischer Maßnahmen von US-Präsident Donald Trump und seinem Schulterschluss", "Donald Trump"),
+        ("der Abgeordneten Anke Domscheit-Berg und der Gruppe", "Anke Domscheit-Berg"),
+    ],
+)
+def test_persons(nlp_nokb, text: str, person: str) -> None:
+    assert _found(nlp_nokb, text)[person][0] == "Person"
+
+
+def test_places_terms_and_parties(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "In ihrem Koalitionsvertrag haben sich CDU und GRÜNE für Open Source in "
+                             "Nordrhein-Westfalen, Deutschland und Europa ausgesprochen, gemäß dem AI Act.")
+    assert found["Koalitionsvertrag"][0] == "Policy" and found["AI Act"][0] == "Policy"
+    assert found["CDU"][0] == found["GRÜNE"][0] == "Party"
+    assert found["Open Source"][0] == "Technology"
+    assert {found[p][0] for p in ("Nordrhein-Westfalen", "Deutschland", "Europa")} == {"Place"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kommunen und Unternehmen sowie die Verwaltung unterstützen Start-ups.",
+        "Eine gründliche Analyse erfordert eine vertiefte Untersuchung.",
+        "Die Projekte sind speziell auf die Bedürfnisse von Hochschulen zugeschnitten.",
+        "Es wird eine dementsprechende Produktentwicklungsstrategie verfolgt.",
+    ],
+)
+def test_generic_nouns_are_not_entities(nlp_nokb, text: str) -> None:
+    assert _found(nlp_nokb, text) == {}
