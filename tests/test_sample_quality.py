@@ -59,4 +59,5 @@ def test_every_mention_and_sentence_cuts_exactly_out_of_the_source(dataset) -> N
         s_start, s_end = (int(dataset.value(sentence, p)) for p in (SOVKG.start, SOVKG.end))
         assert s_start <= start < end <= s_end
         assert text[s_start:s_end] == str(dataset.value(sentence, SOVKG.text))
-        assert str(dataset.value(mention, SOVKG.method)).startswith(("sovkg_gazetteer", "sovkg_structure"))
+        assert str(dataset.value(mention, SOVKG.method)).startswith(
+            ("sovkg_gazetteer", "sovkg_structure", "sovkg_patterns", "sovkg_lexicon"))
