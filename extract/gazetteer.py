@@ -43,6 +43,7 @@ class Gazetteer:
         self.spans_key = spans_key
         self.method = method
         self._index: dict[tuple[str, ...], list[_Alias]] = {}
+        self._first: dict[str, int] = {}
         self._max_words = 0
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
@@ -70,6 +71,11 @@ class Gazetteer:
             candidates.sort(key=lambda a: (not a.preferred, a.entry.key))
         self._index = dict(index)
         self._max_words = max((len(a.words) for c in index.values() for a in c), default=0)
+        # longest name starting with each word: most positions start no name at all
+        self._first: dict[str, int] = {}
+        for key, candidates in index.items():
+            words = max(len(a.words) for a in candidates)
+            self._first[key[0]] = max(self._first.get(key[0], 0), words)
 
     def __call__(self, doc: Doc) -> Doc:
         """Add the matches that do not overlap what earlier components found; a place
@@ -96,7 +102,9 @@ class Gazetteer:
         gaps = [_gap(doc, text, a, b) for a, b in zip(words, words[1:])]
         k = 0
         while k < len(words):
-            match = None if _compound_tail(words[k]) else self._longest(words, folded, gaps, k)
+            match = self._longest(words, folded, gaps, k) if folded[k] in self._first else None
+            if match is not None and _compound_tail(words[k]):
+                match = None
             if match is None:
                 k += 1
                 continue
@@ -118,8 +126,11 @@ class Gazetteer:
 
     def _longest(self, words: list[Token], folded: list[str], gaps: list[str | None],
                  k: int) -> tuple[int, _Alias] | None:
+        longest = self._first.get(folded[k])
+        if longest is None:
+            return None
         limit = 1
-        while limit < self._max_words and k + limit < len(words) and gaps[k + limit - 1] is not None:
+        while limit < longest and k + limit < len(words) and gaps[k + limit - 1] is not None:
             limit += 1
         for n in range(limit, 0, -1):
             candidates = self._index.get(_key(folded[k:k + n], gaps[k:k + n - 1]))

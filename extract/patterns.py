@@ -57,6 +57,7 @@ _ORG_HEADS: dict[str, str] = {
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
     "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
 }
+_FOLDED_HEADS = {fold_word(head): label for head, label in _ORG_HEADS.items()}
 _COMPLEMENT_START = frozenset({"für", "der", "des", "zur", "zum"})
 _DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
 _COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG)$")
@@ -182,10 +183,9 @@ class PatternRecognizer:
         text = token.text
         if not text[:1].isupper():
             return None
-        folded = fold_word(text.rsplit("-", 1)[-1]) if "-" in text else fold_word(text)
-        for head, label in _ORG_HEADS.items():
-            if folded == fold_word(head):
-                return label
+        label = _FOLDED_HEADS.get(fold_word(text))
+        if label is not None:
+            return label
         if re.fullmatch(r"(?:Bundes)?[Mm]inister(?:in)?", text) and token.i + 1 < len(token.doc) \
                 and token.doc[token.i + 1].lower_ in ("für", "der", "des"):
             return "GovernmentBody"
