@@ -543,11 +543,12 @@ _LAENDER = (
 
 
 def _land_of(text: str) -> str | None:
-    """The Land a paper is about when its header does not say: the one it names most
-    (at least twice), as "Landtag <Land>" for naming its government only."""
-    counts = {land: len(re.findall(rf"\b{re.escape(land)}(?![\w-])", text)) for land in _LAENDER}
-    land, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    return f"Landtag {land}" if count >= 2 else None
+    """The Land a paper is about when its header does not say: the one it names more
+    often than any other, as "Landtag <Land>" for naming its government only."""
+    counts = sorted(((len(re.findall(rf"\b{re.escape(land)}(?![\w-])", text)), land) for land in _LAENDER),
+                    reverse=True)
+    (count, land), (runner_up, _) = counts[0], counts[1]
+    return f"Landtag {land}" if count >= 1 and count > runner_up else None
 
 
 def land_of(parts: Sequence[DocumentPart], text: str) -> str | None:

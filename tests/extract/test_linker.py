@@ -1,0 +1,52 @@
+"""Linking: inflected, abbreviated, short and damaged forms of one name are one node."""
+
+from __future__ import annotations
+
+import pytest
+
+from sovkg.extract.linker import KBIndex, entity_key_for, name_key
+from sovkg.kb import KBEntry
+
+
+def test_inflected_names_share_a_key() -> None:
+    assert name_key("des Lamarr-Instituts") [1:] == name_key("Lamarr-Institut")
+    assert name_key("Ministeriums für Kultur und Wissenschaft") == name_key("Ministerium für Kultur und Wissenschaft")
+    assert name_key("Al Village") == name_key("AI Village")
+
+
+def test_knowledge_base_names_win_by_type() -> None:
+    kb = KBIndex([KBEntry("ai-village", "AI Village", "Initiative", ("KI-Innovationscampus in Hürth",))])
+    assert entity_key_for("Al Village", "Initiative", kb) == "ai-village"
+    assert entity_key_for("KI-Innovationscampus in Hürth", "Organization", kb) == "ai-village"
+    assert entity_key_for("Dataninja", "Initiative", kb).startswith("~")
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory):
+    """One build without the knowledge base of two short documents that name the same things."""
+    from sovkg.build import extract
+
+    folder = tmp_path_factory.mktemp("link")
+    (folder / "a.txt").write_text(
+        "Die Ministerpräsidentenkonferenz (MPK) tagte. Neben dem Lamarr-Institut für Maschinelles Lernen "
+        "und Künstliche Intelligenz fördert die Landesregierung in Nordrhein-Westfalen viel. "
+        "Die MPK und das Lamarr-Institut begrüßen das.\n- Al Village: Der Campus in Hürth\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Die MPK beschloss etwas. Die Förderung des Lamarr-Instituts durch die NRW-Landesregierung in "
+        "Nordrhein-Westfalen läuft weiter.\n- AI Village: Der Campus in Hürth\n", encoding="utf-8")
+    extraction, _ = extract([folder], kb="none")
+    return extraction
+
+
+def test_one_node_per_entity_across_documents(linked) -> None:
+    labels = sorted(e.label for e in linked.entities.values())
+    assert len(labels) == len(set(labels))
+    by_label = {e.label: e for e in linked.entities.values()}
+    assert "MPK" in by_label["Ministerpräsidentenkonferenz"].aliases
+    assert "Lamarr-Institut" in by_label["Lamarr-Institut für Maschinelles Lernen und Künstliche Intelligenz"].aliases
+    assert "Al Village" in by_label["AI Village"].aliases
+    # "die Landesregierung" of a paper about Nordrhein-Westfalen is that Land's government
+    assert "Landesregierung" in by_label["Landesregierung Nordrhein-Westfalen"].aliases
+    mentions_of_mpk = [m for d in linked.documents for m in d.mentions
+                       if m.entity_key == by_label["Ministerpräsidentenkonferenz"].key]
+    assert {m.doc_key for m in mentions_of_mpk} == {"a", "b"}

@@ -1,0 +1,64 @@
+"""``sovkg evaluate`` and the quality the issue asks for, measured on the development gold files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+SAMPLE_GOLD = DATA / "gold" / "nrw-18-13128-kleine-anfrage-5276.json"
+
+pytestmark = pytest.mark.slow
+
+
+def _evaluate(*args: str, cwd: Path) -> dict:
+    result = subprocess.run([sys.executable, "-m", "sovkg", "evaluate", "--json", *args], cwd=cwd,
+                            capture_output=True, text=True, encoding="utf-8", timeout=600,
+                            env={**os.environ, "PYTHONHASHSEED": "0"})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(("kb", "sample", "all_gold"), [("default", 0.90, 0.80), ("none", 0.75, 0.65)])
+def test_entity_f1_on_the_development_gold(tmp_path: Path, kb: str, sample: float, all_gold: float) -> None:
+    scores = _evaluate("--gold", str(SAMPLE_GOLD), "--kb", kb, cwd=tmp_path)
+    assert scores["entities"]["f1"] >= sample, scores["missed"] + scores["spurious"]
+    assert scores["duplicated"] == []
+    scores = _evaluate("--gold", str(DATA / "gold"), str(DATA / "corpus"), "--kb", kb, cwd=tmp_path)
+    assert scores["entities"]["f1"] >= all_gold, scores["missed"] + scores["spurious"]
+    assert scores["duplicated"] == []
+
+
+def test_evaluate_on_a_small_gold_file_counts_hits_misses_and_spurious(tmp_path: Path) -> None:
+    document = tmp_path / "mini.txt"
+    document.write_text("Das Projekt NRW.Genius setzt auf Open Source. Die Stadt Dortmund prüft das.\n",
+                        encoding="utf-8")
+    gold = {
+        "document": "mini.txt",
+        "entities": [
+            {"id": "genius", "label": "NRW.Genius", "types": ["Initiative"], "required": True},
+            {"id": "oss", "label": "Open Source", "types": ["Technology"], "aliases": ["OSS"], "required": True},
+            {"id": "missing", "label": "Lamarr-Institut", "types": ["ResearchOrganization"], "required": True},
+        ],
+        "relations": [{"s": "genius", "p": "uses", "o": "oss", "required": True}],
+    }
+    (tmp_path / "mini.json").write_text(json.dumps(gold), encoding="utf-8")
+    scores = _evaluate("--gold", str(tmp_path / "mini.json"), str(document), "--kb", "none", cwd=tmp_path)
+    assert scores["entities"]["tp"] == 2 and scores["entities"]["fn"] == 1
+    assert scores["missed"] == ["mini.txt: missing (Lamarr-Institut)"]
+    assert scores["spurious"] == ["mini.txt: Dortmund [Place]"]
+    assert scores["entities_by_type"]["Initiative"]["tp"] == 1
+    assert scores["relations"]["fn"] + scores["relations"]["tp"] == 1
+
+
+def test_evaluate_names_a_missing_document(tmp_path: Path) -> None:
+    (tmp_path / "g.json").write_text(json.dumps({"document": "nowhere.txt", "entities": []}), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "sovkg", "evaluate", "--gold", str(tmp_path / "g.json")],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "nowhere.txt" in result.stderr and len(result.stderr.strip().splitlines()) == 1
