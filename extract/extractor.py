@@ -20,6 +20,7 @@ from sovkg.extract.records import (
     DocumentExtraction,
     DocumentPart,
     Mention,
+    RelationCandidate,
     Role,
     Section,
     Sentence,
@@ -83,6 +84,7 @@ def to_records(source: SourceDocument, view: TextView, doc: Doc) -> DocumentExtr
         mentions=tuple(sorted(mentions)),
         parts=parts,
         aliases=tuple(doc.user_data.get("sovkg_aliases", {}).items()),
+        candidates=tuple(_mapped_candidate(c, view) for c in doc.user_data.get("sovkg_relations", ())),
         land=land_of(parts, text),
     )
 
@@ -111,6 +113,24 @@ def _mapped_role(role: Role | None, view: TextView, text: str) -> Role | None:
         return None
     start, end = view.to_source(role.start, role.end)
     return replace(role, start=start, end=end, text=text[start:end])
+
+
+def _mapped_candidate(found, view: TextView) -> RelationCandidate:
+    """A rule's relation with its offsets mapped back to the source text."""
+    return RelationCandidate(
+        subject=view.to_source(*found.subject),
+        predicate=found.predicate,
+        object=view.to_source(*found.object) if found.object is not None else None,
+        sentence=view.to_source(*found.sentence),
+        cue=collapse(found.cue),
+        rule=f"sovkg_relations:{found.rule}",
+        confidence=found.confidence,
+        object_name=found.object_name,
+        object_type=found.object_type,
+        amount=found.amount,
+        currency=found.currency,
+        year=found.year,
+    )
 
 
 def _mapped_section(section: Section, view: TextView, text: str) -> Section:

@@ -96,6 +96,32 @@ class Relation:
     confidence: float
     cue: str = ""
     """The words that state the relation ("der Abgeordneten … FDP", "gefördert von")."""
+    amount: str | None = None
+    """An amount stated with the relation, as a decimal string ("676200.00")."""
+    currency: str | None = None
+    year: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RelationCandidate:
+    """A relation a rule found between two spans of a sentence, before linking.
+
+    Offsets refer to the source text; the object may be given by name instead
+    ("landesgeförderte …" names no funder but means the Land's government).
+    """
+
+    subject: tuple[int, int]
+    predicate: str
+    object: tuple[int, int] | None
+    sentence: tuple[int, int]
+    cue: str
+    rule: str
+    confidence: float
+    object_name: str | None = None
+    object_type: str | None = None
+    amount: str | None = None
+    currency: str | None = None
+    year: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +132,7 @@ class DocumentExtraction:
     parts: tuple["DocumentPart", ...] = ()
     """The documents in the file, with their structure (offsets into the source)."""
     relations: tuple[Relation, ...] = ()
+    candidates: tuple[RelationCandidate, ...] = ()
     aliases: tuple[tuple[str, str], ...] = ()
     """Abbreviations defined in the text: (folded short form, long form)."""
     land: str | None = None

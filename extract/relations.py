@@ -36,8 +36,46 @@ def from_structure(item: DocumentExtraction) -> tuple[Relation, ...]:
     return tuple(sorted(relations))
 
 
+def from_candidates(item: DocumentExtraction) -> tuple[Relation, ...]:
+    """The rules' relations between linked entities, each with its sentence.
+
+    A candidate whose ends are not both mentions of this document (linked to
+    different entities) is dropped: precision first.
+    """
+    from sovkg.extract.linker import name_key
+
+    relations = set()
+    by_name = {name_key(m.name): m.entity_key for m in item.mentions if m.name}
+    sentences = {(s.start, s.end) for s in item.sentences}
+    for candidate in item.candidates:
+        subject = _mention_at(item.mentions, *candidate.subject)
+        if candidate.object is not None:
+            obj = _mention_at(item.mentions, *candidate.object)
+            object_key = obj.entity_key if obj is not None else None
+        else:
+            name = f"{candidate.object_name} {item.land}" if item.land else candidate.object_name
+            object_key = by_name.get(name_key(name or ""))
+        if subject is None or object_key is None or subject.entity_key == object_key:
+            continue
+        sentence = candidate.sentence if candidate.sentence in sentences else (
+            subject.sentence_start, subject.sentence_end)
+        relations.add(Relation(
+            doc_key=item.document.key, subject=subject.entity_key, predicate=candidate.predicate,
+            object=object_key, sentence_start=sentence[0], sentence_end=sentence[1],
+            method=candidate.rule, confidence=candidate.confidence, cue=candidate.cue,
+            amount=candidate.amount, currency=candidate.currency, year=candidate.year,
+        ))
+    return tuple(sorted(relations, key=lambda r: (r.subject, r.predicate, r.object, r.sentence_start, r.method)))
+
+
 def with_relations(items: Iterable[DocumentExtraction]) -> list[DocumentExtraction]:
-    return [replace(item, relations=from_structure(item)) for item in items]
+    return [replace(item, relations=tuple(sorted(set(from_structure(item)) | set(from_candidates(item)),
+                                                 key=_order)))
+            for item in items]
+
+
+def _order(relation: Relation) -> tuple:
+    return (relation.subject, relation.predicate, relation.object, relation.sentence_start, relation.method)
 
 
 def _parts(parts: Iterable[DocumentPart]) -> Iterable[DocumentPart]:

@@ -253,6 +253,11 @@ def _add_provenance(provenance: Graph, item: DocumentExtraction, iris: dict[int,
         provenance.add((node, SOVKG.confidence, Literal(Decimal(str(relation.confidence)))))
         if relation.cue:
             provenance.add((node, SOVKG.cue, Literal(relation.cue)))
+        if relation.amount is not None:
+            provenance.add((node, SOVKG.amount, Literal(Decimal(relation.amount))))
+            provenance.add((node, SOVKG.currency, Literal(relation.currency or "EUR")))
+        if relation.year is not None:
+            provenance.add((node, SOVKG.year, Literal(relation.year, datatype=XSD.gYear)))
     for mention in item.mentions:
         node = mint("mention", source.key, f"{mention.start}-{mention.end}")
         sentence = mint("sentence", source.key, f"{mention.sentence_start}-{mention.sentence_end}")
