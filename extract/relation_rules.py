@@ -201,7 +201,7 @@ class RelationRules:
                 results.append(make(head, "partOf", first, "unter der Dachmarke", "part-of", 0.75))
         if head is not None:
             start = head.end
-            while start < sent.end and doc[start].text in (":", "*", "**"):
+            while start < sent.end and set(doc[start].text) <= {":", "*"}:
                 start += 1
             words = doc[start:start + 3]
             if len(words) >= 2 and words[0].lower_ in ("die", "der", "das", "mit") and words[1].text[:1].isupper():
@@ -272,7 +272,7 @@ class RelationRules:
         # supports
         for t in sent:
             if t.lower_ == "ergänzt":
-                before = [e for e in entities if e.end <= t.i and e.label_ in _THINGS]
+                before = [e for e in entities if e.end <= t.i and e.label_ in _THINGS and _named(e)]
                 after = next((e for e in entities if e.start > t.i and e.label_ in _THINGS), None)
                 if before and after is not None:
                     results.append(make(before[0], "supports", after, f"ergänzt {after.text}", "supports", 0.8))
@@ -309,7 +309,8 @@ def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Ite
                        and e.label_ in ("Technology", "Infrastructure", "Initiative")]
             obj = objects[-1] if objects else None
         else:
-            obj = next((e for e in entities if e.start_char >= position and e.start_char - position <= 40
+            obj = next((e for e in entities if e.start_char >= position and e.start_char - position <= 30
+                        and not re.search(r"[:.;]", doc.text[position:e.start_char])
                         and e.label_ in ("Technology", "Infrastructure", "Initiative")), None)
         if obj is None:
             continue

@@ -86,6 +86,9 @@ def _parts(parts: Iterable[DocumentPart]) -> Iterable[DocumentPart]:
 
 
 def _mention_at(mentions: Iterable[Mention], start: int, end: int) -> Mention | None:
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
+    """The mention of exactly these offsets, else the smallest one covering them."""
+    mentions = list(mentions)
+    exact = [m for m in mentions if (m.start, m.end) == (start, end)]
+    covering = sorted((m for m in mentions if m.start <= start and end <= m.end), key=lambda m: m.end - m.start)
     overlapping = [m for m in mentions if m.start < end and start < m.end]
-    return (covering or overlapping or [None])[0]
+    return (exact or covering or overlapping or [None])[0]

@@ -218,10 +218,12 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
     gid_of = {node: gid for gid, node in node_of.items()}
     found: set[tuple[URIRef, str, URIRef]] = set()
     nodes = set(emitted)
+    stated = _stated_in(graph, name)
     for s, p, o in graph.triples((None, None, None)):
         predicate = _local(p)
         if predicate in RELATIONS and str(p).startswith(str(SOVKG)) and s in nodes and o in nodes:
-            found.add((s, predicate, o))
+            if stated is None or (s, predicate, o) in stated:
+                found.add((s, predicate, o))
     matched: set[tuple[URIRef, str, URIRef]] = set()
     for relation in gold.get("relations", []):
         predicates = relation["p"] if isinstance(relation["p"], list) else [relation["p"]]
@@ -248,6 +250,22 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
         score.relations_by_predicate[predicate].fp += 1
         label = lambda n: gid_of.get(n) or str(graph.value(n, SKOS.prefLabel) or n)  # noqa: E731
         score.spurious_relations.append(f"{name}: {label(s)} {predicate} {label(o)}")
+
+
+def _stated_in(graph: Graph, source: str) -> set[tuple[URIRef, str, URIRef]] | None:
+    """Relations whose evidence lies in the document read from ``source``, so that a
+    build of several documents scores each on what it states; None when the graph
+    carries no evidence at all (then every relation between its entities counts)."""
+    documents = {d for d in graph.subjects(DCTERMS.source, None) if str(graph.value(d, DCTERMS.source)) == source}
+    evidence = list(graph.subjects(RDF.type, SOVKG.Evidence))
+    if not evidence:
+        return None
+    stated = set()
+    for node in evidence:
+        if graph.value(node, SOVKG.inDocument) in documents:
+            stated.add((graph.value(node, SOVKG.evidenceSubject), _local(graph.value(node, SOVKG.evidencePredicate)),
+                        graph.value(node, SOVKG.evidenceObject)))
+    return stated
 
 
 def score(graph: Graph, golds: Sequence[dict]) -> Score:
