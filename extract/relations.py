@@ -69,9 +69,17 @@ def from_candidates(item: DocumentExtraction) -> tuple[Relation, ...]:
 
 
 def with_relations(items: Iterable[DocumentExtraction]) -> list[DocumentExtraction]:
-    return [replace(item, relations=tuple(sorted(set(from_structure(item)) | set(from_candidates(item)),
-                                                 key=_order)))
+    return [replace(item, relations=_one_per_sentence([*from_structure(item), *from_candidates(item)]))
             for item in items]
+
+
+def _one_per_sentence(relations: Iterable[Relation]) -> tuple[Relation, ...]:
+    """One evidence per sentence that states a relation: the most confident rule's."""
+    best: dict[tuple, Relation] = {}
+    for relation in sorted(relations, key=lambda r: (-r.confidence, r.method)):
+        key = (relation.subject, relation.predicate, relation.object, relation.sentence_start, relation.sentence_end)
+        best.setdefault(key, relation)
+    return tuple(sorted(best.values(), key=_order))
 
 
 def _order(relation: Relation) -> tuple:
