@@ -59,6 +59,7 @@ _ORG_HEADS: dict[str, str] = {
 }
 _FOLDED_HEADS = {fold_word(head): label for head, label in _ORG_HEADS.items()}
 _COMPLEMENT_START = frozenset({"für", "der", "des", "zur", "zum"})
+_RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
 _DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
 _COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG)$")
 _PERSON_CUES = frozenset({"dr.", "prof.", "abgeordnete", "abgeordneten", "abgeordneter", "minister", "ministerin",
@@ -478,6 +479,8 @@ def _complement_end(doc: Doc, i: int) -> int:
             last_good = end
         elif text in ("-", "‐") and not doc[end - 1].whitespace_:
             end += 1  # "Analyse- und …"
+        elif text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _RELATIVE:
+            break  # ", der Technologiepartner ist …": a relative clause, not the name
         elif token.lower_ in ("und", ",", "der", "des", "für", "&") and end + 1 < len(doc):
             end += 1
         elif re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", text) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():

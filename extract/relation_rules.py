@@ -170,7 +170,7 @@ class RelationRules:
         if re.search(r"\b(?:hat|haben)\b.*\b(?:entwickelt|geschaffen|aufgebaut|programmiert)\b", text) \
                 and not any(w in _PASSIVE_AUX for w in lower):
             hat = next(t for t in sent if t.lower_ in ("hat", "haben"))
-            developer = _span_at(entities, hat.i + 1, None) or _span_at(entities, hat.i + 2, None)
+            developer = next((e for e in entities if hat.i < e.start <= hat.i + 4 and e.label_ in _ORGS), None)
             if developer is None:
                 before = [e for e in entities if e.end <= hat.i and e.label_ in _ORGS]
                 developer = before[-1] if before else None
@@ -368,9 +368,11 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
     for entity in entities:
         if entity.start == 0 or entity.label_ not in _ORGS:
             continue
-        before = doc[entity.start - 1].lower_
-        before2 = doc[entity.start - 2].lower_ if entity.start > 1 else ""
-        if before in ("von", "vom", "durch") or (before in ("dem", "der", "den") and before2 in ("von", "durch")):
+        # "von C", "vom C", "von dem C", "von dem Landesbetrieb C"
+        window = [t.lower_ for t in doc[max(sent.start, entity.start - 3):entity.start]]
+        preposition = next((i for i in range(len(window) - 1, -1, -1) if window[i] in ("von", "vom", "durch")), None)
+        if preposition is not None and all(w in ("dem", "der", "den") or doc[entity.start - len(window) + i].text[:1].isupper()
+                                           for i, w in enumerate(window) if i > preposition):
             if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
                 best = entity
     return best

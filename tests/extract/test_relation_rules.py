@@ -1,0 +1,98 @@
+"""Relation cues, one family at a time, on sentences of the genre (without the knowledge base)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def relations():
+    from sovkg.extract.nlp import load_pipeline
+
+    nlp = load_pipeline(kb="none")
+
+    def run(text: str) -> set[tuple[str, str, str]]:
+        doc = nlp(text)
+        return {(text[f.subject[0]:f.subject[1]], f.predicate,
+                 text[f.object[0]:f.object[1]] if f.object else f.object_name)
+                for f in doc.user_data["sovkg_relations"]}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- ZaKI.D: Das Zentrum für angewandte Künstliche Intelligenz in Duisburg unterstützt Unternehmen.",
+         ("Zentrum für angewandte Künstliche Intelligenz", "locatedIn", "Duisburg")),
+        ("Koordiniert wird das Projekt vom Fraunhofer-Institut für Intelligente Analyse- und Informationssysteme "
+         "(IAIS) in Sankt Augustin.",
+         ("Fraunhofer-Institut für Intelligente Analyse- und Informationssysteme", "locatedIn", "Sankt Augustin")),
+        ("Hierauf setzt das neue Projekt „GovTeuken“ im Land Nordrhein-Westfalen auf.",
+         ("GovTeuken", "locatedIn", "Nordrhein-Westfalen")),
+    ],
+)
+def test_location(relations, text, expected) -> None:
+    assert expected in relations(text)
+
+
+def test_passive_voice_and_coordination(relations) -> None:
+    found = relations("Die Projekte NRW.Genius und ZaKI.D werden von dem IT-Planungsrat mit 676.200 Euro gefördert.")
+    assert ("NRW.Genius", "fundedBy", "IT-Planungsrat") in found
+    assert ("ZaKI.D", "fundedBy", "IT-Planungsrat") in found
+
+
+def test_passive_with_a_topic_and_an_inverted_operator(relations) -> None:
+    found = relations("Hierauf setzt das neue Projekt „GovTeuken“ auf. Das Projekt wird von dem IT-Planungsrat "
+                      "mit 676.200 Euro gefördert. Koordiniert wird „GovTeuken“ von dem Landesbetrieb IT.NRW, "
+                      "der Technologiepartner ist das Fraunhofer-Institut für Integrierte Schaltungen.")
+    assert ("GovTeuken", "fundedBy", "IT-Planungsrat") in found
+    assert ("GovTeuken", "operatedBy", "IT.NRW") in found
+    assert ("IT.NRW", "cooperatesWith", "Fraunhofer-Institut für Integrierte Schaltungen") in found
+
+
+def test_amounts_and_years_are_kept(relations) -> None:
+    from sovkg.extract.nlp import load_pipeline
+
+    doc = load_pipeline(kb="none")("Das Projekt NRW.Genius wird in 2025 von dem IT-Planungsrat mit 676.200 Euro gefördert.")
+    (found,) = [f for f in doc.user_data["sovkg_relations"] if f.predicate == "fundedBy"]
+    assert (found.amount, found.currency, found.year) == ("676200.00", "EUR", "2025")
+
+
+def test_development_use_and_support(relations) -> None:
+    found = relations("Mit „NRW.Genius“ hat der Landesbetrieb IT.NRW eine eigene KI-Anwendung geschaffen.")
+    assert ("NRW.Genius", "developedBy", "IT.NRW") in found
+    found = relations("Hier sei auf das Projekt NRW.Genius verwiesen. Dabei wird gezielt auf Open-Source-Komponenten gesetzt.")
+    assert ("NRW.Genius", "uses", "Open-Source") in found
+    found = relations("Mit der Inbetriebnahme des JUPITER-Supercomputers wird eine Infrastruktur geschaffen. "
+                      "Die Einwerbung der „KI-Fabrik“ (JUPITER AI Factory – JAIF) im Rahmen von EuroHPC ergänzt "
+                      "JUPITER ideal.")
+    assert {("JUPITER AI Factory", "partOf", "EuroHPC"), ("JAIF", "partOf", "EuroHPC")} & found
+    assert any(s in ("KI-Fabrik", "JUPITER AI Factory") and p == "supports" and o == "JUPITER" for s, p, o in found)
+
+
+def test_list_items_partnership_and_funding_lists(relations) -> None:
+    found = relations("- **EFRE-Wettbewerbe:** Die Förderwettbewerbe Forschungsinfrastrukturen.NRW und NEXT.IN.NRW "
+                      "fördern den Aufbau von Infrastrukturen.")
+    assert {("Forschungsinfrastrukturen.NRW", "partOf", "EFRE-Wettbewerbe"),
+            ("NEXT.IN.NRW", "partOf", "EFRE-Wettbewerbe")} <= found
+    found = relations("Neben bereits laufenden Förderungen, wie dem Lamarr-Institut für Maschinelles Lernen und "
+                      "Künstliche Intelligenz sowie den Graduiertenkollegs Dataninja und NERD, strebt die "
+                      "Landesregierung an, Akteure zusammenzubringen.")
+    assert ("Dataninja", "fundedBy", "Landesregierung") in found and ("NERD", "fundedBy", "Landesregierung") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two entities in one sentence, no relation stated
+        "Das Projekt NRW.Genius und der IT-Planungsrat werden in diesem Bericht erwähnt.",
+        "Die Landesregierung begrüßt die Initiative der EU-Kommission zur Gründung von KI-Gigafabriken.",
+        "Dortmund und Duisburg sind Städte mit Hochschulen.",
+        "Hierauf setzt das Land auf: Mit NRW.Genius geht es weiter.",
+    ],
+)
+def test_precision_traps(relations, text) -> None:
+    found = relations(text)
+    assert not {r for r in found if r[1] in ("fundedBy", "operatedBy", "developedBy", "uses", "partOf", "supports",
+                                             "cooperatesWith")}, found
