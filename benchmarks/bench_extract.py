@@ -2,6 +2,9 @@
 
 Run: python benchmarks/bench_extract.py [--repeat N] [--kb default|none]
 
+The relation step (``sovkg_relations``) is reported on its own as a ratio to the same
+tokenizer baseline.
+
 The baseline is ``spacy.blank("de")`` tokenising the same texts in the same run, so the
 ratio says what the sovkg pipeline costs on top of reading the text at all, whatever
 the machine. Reported: characters per second of both, the ratio (aim: at most 10×),
@@ -67,7 +70,11 @@ def main() -> None:
     print(f"ratio (sovkg / tokenizer):   {full / baseline:8.1f}x")
     total = sum(components.values())
     for name, seconds in components.items():
-        print(f"  {name:<18} {seconds:8.4f} s  {100 * seconds / total:5.1f} %")
+        print(f"  {name:<18} {seconds:8.4f} s  {100 * seconds / total:5.1f} %  "
+              f"{seconds / baseline:5.2f}x the tokenizer")
+    relations = components.get("sovkg_relations", 0.0)
+    print(f"relation step: {relations:.4f} s = {relations / baseline:.2f}x the tokenizer, "
+          f"{100 * relations / total:.1f} % of the pipeline")
     print(f"peak memory of one extraction run: {peak / 2**20:.1f} MiB")
 
 

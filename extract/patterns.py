@@ -167,7 +167,7 @@ class PatternRecognizer:
                 if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
                     yield _Candidate(start, end, head, "organisation")
                     continue
-            if start < token.i and "-" in doc.text[doc[start].idx:token.idx + 1]:
+            if start < token.i:  # _name_prefix_start only steps back over hyphens
                 yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
         for token in doc:  # "Open Source Business Alliance e. V.", "Capgemini GmbH"
             registered = token.text == "V." and token.i > 0 and doc[token.i - 1].text == "e."

@@ -89,6 +89,7 @@ class RelationRules:
             if things:
                 last = things[-1]
         doc.user_data["sovkg_relations"] = tuple(_unique(found))
+        doc.user_data.pop(_TEXT, None)
         return doc
 
     def _sentence(self, doc: Doc, sent: Span, entities: list[Span], topic: Span | None,
@@ -279,6 +280,17 @@ class RelationRules:
         yield from (r for r in results if r is not None)
 
 
+_TEXT = "sovkg_relations_text"
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, built once per call: spaCy joins the tokens on every access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def _facts(text: str) -> dict:
     facts: dict = {}
     amount = _AMOUNT.search(text)
@@ -310,7 +322,7 @@ def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Ite
             obj = objects[-1] if objects else None
         else:
             obj = next((e for e in entities if e.start_char >= position and e.start_char - position <= 30
-                        and not re.search(r"[:.;]", doc.text[position:e.start_char])
+                        and not re.search(r"[:.;]", _text(doc)[position:e.start_char])
                         and e.label_ in ("Technology", "Infrastructure", "Initiative")), None)
         if obj is None:
             continue
@@ -344,8 +356,8 @@ def _list_head(sent: Span, entities: list[Span]) -> Span | None:
         return None
     if first._.sovkg_method == "sovkg_patterns:list-head":
         return first
-    prefix = sent.doc.text[sent.start_char:first.start_char]
-    follows = sent.doc.text[first.end_char:first.end_char + 4]
+    prefix = _text(sent.doc)[sent.start_char:first.start_char]
+    follows = _text(sent.doc)[first.end_char:first.end_char + 4]
     if re.fullmatch(r"\s*(?:[-•–*]|\*\*|[-•–*]\s*\*\*)\s*", prefix) and re.match(r"\s*(?:\*\*)?:", follows):
         return first
     return None
