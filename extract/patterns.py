@@ -59,6 +59,7 @@ _ORG_HEADS: dict[str, str] = {
 }
 _FOLDED_HEADS = {fold_word(head): label for head, label in _ORG_HEADS.items()}
 _COMPLEMENT_START = frozenset({"für", "der", "des", "zur", "zum"})
+_OFFICE_WORD = re.compile(r"^(?:Bundes)?[Mm]inister(?:in|ium|iums)?$|^Chef(?:in)?$|^Staatskanzlei$")
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
 _DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
 _COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG)$")
@@ -481,6 +482,8 @@ def _complement_end(doc: Doc, i: int) -> int:
             end += 1  # "Analyse- und …"
         elif text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _RELATIVE:
             break  # ", der Technologiepartner ist …": a relative clause, not the name
+        elif token.lower_ in ("und", ",", "sowie") and end + 1 < len(doc) and _OFFICE_WORD.match(doc[end + 1].text):
+            break  # "… und Energie und Ministerin für Kultur": the next ministry begins
         elif token.lower_ in ("und", ",", "der", "des", "für", "&") and end + 1 < len(doc):
             end += 1
         elif re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", text) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():

@@ -50,3 +50,24 @@ def test_one_node_per_entity_across_documents(linked) -> None:
     mentions_of_mpk = [m for d in linked.documents for m in d.mentions
                        if m.entity_key == by_label["Ministerpräsidentenkonferenz"].key]
     assert {m.doc_key for m in mentions_of_mpk} == {"a", "b"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kb", ["default", "none"])
+def test_no_entity_is_two_nodes_in_a_build_of_the_corpus(kb: str) -> None:
+    from collections import defaultdict
+    from pathlib import Path
+
+    from sovkg.build import extract
+    from sovkg.graph.evaluate import norm_label
+
+    extraction, _ = extract([Path(__file__).parents[1] / "data" / "corpus"], kb=kb)
+    nodes_by_name = defaultdict(set)
+    for key, entity in extraction.entities.items():
+        for name in (entity.label, *entity.aliases):
+            nodes_by_name[norm_label(name)].add(key)
+    assert {n: k for n, k in nodes_by_name.items() if len(k) > 1} == {}
+    antwort = next(p for d in extraction.documents for p in d.parts if p.kind == "Antwort" and p.number is None
+                   and p.answered_by and "Heimat" in p.answered_by.name)
+    agreed = {extraction.entities[r.entity_key].label for r in antwort.in_agreement_with}
+    assert len(agreed) == 2  # two ministries, not one span across both
