@@ -117,19 +117,13 @@ def _mapped_role(role: Role | None, view: TextView, text: str) -> Role | None:
 
 def _mapped_candidate(found, view: TextView) -> RelationCandidate:
     """A rule's relation with its offsets mapped back to the source text."""
-    return RelationCandidate(
+    return replace(
+        found,
         subject=view.to_source(*found.subject),
-        predicate=found.predicate,
         object=view.to_source(*found.object) if found.object is not None else None,
         sentence=view.to_source(*found.sentence),
         cue=collapse(found.cue),
         rule=f"sovkg_relations:{found.rule}",
-        confidence=found.confidence,
-        object_name=found.object_name,
-        object_type=found.object_type,
-        amount=found.amount,
-        currency=found.currency,
-        year=found.year,
     )
 
 

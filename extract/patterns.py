@@ -224,7 +224,7 @@ class PatternRecognizer:
                 start, end = found
                 inner = (start + 1, end - 1) if doc[start].text in _QUOTES else (start, end)
                 yield _Candidate(inner[0], inner[1], label, "apposition")
-                i = _skip_parenthesis(doc, end)
+                i = skip_parenthesis(doc, end)
                 if i < len(doc) and doc[i].lower_ in ("und", "sowie", ",") and i + 1 < len(doc):
                     i += 1
                     continue
@@ -513,7 +513,7 @@ def _title_end(doc: Doc, i: int) -> int:
     return end
 
 
-def _skip_parenthesis(doc: Doc, i: int) -> int:
+def skip_parenthesis(doc: Doc, i: int) -> int:
     if i < len(doc) and doc[i].text == "(":
         close = next((j for j in range(i + 1, min(len(doc), i + 20)) if doc[j].text == ")"), None)
         if close is not None:

@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from sovkg.extract.patterns import skip_parenthesis
+from sovkg.extract.records import RelationCandidate
 
 _ORGS = frozenset({"GovernmentBody", "ResearchOrganization", "Company", "Organization", "Party"})
 _THINGS = frozenset({"Initiative", "Technology", "Infrastructure", "Policy"})
@@ -49,22 +51,8 @@ _AMOUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?\s*(Mio\.|Million
 _YEAR = re.compile(r"\b(?:in|im Jahr|ab|seit|bis)\s+((?:19|20)\d{2})\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A relation between two spans (or a span and a name) of one sentence."""
-
-    subject: tuple[int, int]
-    predicate: str
-    object: tuple[int, int] | None
-    sentence: tuple[int, int]
-    cue: str
-    rule: str
-    confidence: float
-    object_name: str | None = None
-    object_type: str | None = None
-    amount: str | None = None
-    currency: str | None = None
-    year: str | None = None
+#: A rule's finding; offsets are into the analysed text until the extractor maps them.
+Found = RelationCandidate
 
 
 class RelationRules:
@@ -120,7 +108,7 @@ class RelationRules:
                 if place.label_ == "Place" and entity.start < place.start and place.end <= entity.end \
                         and doc[place.start - 1].lower_ in ("in", "im"):
                     results.append(make(entity, "locatedIn", place, doc[place.start - 1:place.end].text, "located-in", 0.9))
-            j = _skip_parenthesis(doc, entity.end)
+            j = skip_parenthesis(doc, entity.end)
             while j < len(doc) and doc[j].text in ("“", "”", "\"", "«", "»"):
                 j += 1
             if j < len(doc) and doc[j].lower_ in ("in", "im"):
@@ -410,14 +398,6 @@ def _same(a: Span, b: Span) -> bool:
     name_a = a._.sovkg_name or a.kb_id_ or a.text
     name_b = b._.sovkg_name or b.kb_id_ or b.text
     return (a.kb_id_ and a.kb_id_ == b.kb_id_) or name_a == name_b
-
-
-def _skip_parenthesis(doc: Doc, i: int) -> int:
-    if i < len(doc) and doc[i].text == "(":
-        close = next((j for j in range(i + 1, min(len(doc), i + 20)) if doc[j].text == ")"), None)
-        if close is not None:
-            return close + 1
-    return i
 
 
 def _unique(found: Iterable[Found]) -> list[Found]:

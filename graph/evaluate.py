@@ -31,15 +31,15 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from sovkg.errors import SovkgError
 from sovkg.ontology import SOVKG
+from sovkg.ontology.namespace import ENTITY_CLASSES
+from sovkg.ontology.namespace import RELATIONS as CONTRACT_RELATIONS
 
-ENTITY_TYPES = frozenset({
-    "Person", "Party", "GovernmentBody", "ResearchOrganization", "Company", "Organization",
-    "Initiative", "Infrastructure", "Place", "Policy", "Technology",
-})
-RELATIONS = frozenset({
-    "memberOf", "locatedIn", "partOf", "fundedBy", "operatedBy", "developedBy", "uses",
-    "cooperatesWith", "supports",
-})
+def _local(iri: object) -> str:
+    return re.split(r"[#/]", str(iri))[-1]
+
+
+ENTITY_TYPES = frozenset(_local(c) for c in ENTITY_CLASSES)
+RELATIONS = frozenset(_local(r) for r in CONTRACT_RELATIONS)
 
 
 class GoldError(SovkgError):
@@ -48,10 +48,6 @@ class GoldError(SovkgError):
 
 def norm_label(text: str) -> str:
     return re.sub(r"[\s\-‐–]+", " ", text.casefold()).strip()
-
-
-def _local(iri: object) -> str:
-    return re.split(r"[#/]", str(iri))[-1]
 
 
 @dataclass(slots=True)

@@ -30,6 +30,7 @@ from rdflib.term import Node
 
 from sovkg.errors import SovkgError
 from sovkg.ontology import SOVKG
+from sovkg.ontology.namespace import ENTITY_CLASSES as _CONTRACT_CLASSES
 
 __all__ = [
     "DOCUMENT_CLASSES",
@@ -61,19 +62,7 @@ class EntityLookupError(SovkgError):
 
 #: The entity classes of the extraction contract, in the order used to break ties
 #: when an entity carries more than one of them.
-ENTITY_CLASSES: tuple[URIRef, ...] = (
-    SOVKG.Person,
-    SOVKG.Party,
-    SOVKG.GovernmentBody,
-    SOVKG.ResearchOrganization,
-    SOVKG.Company,
-    SOVKG.Organization,
-    SOVKG.Initiative,
-    SOVKG.Infrastructure,
-    SOVKG.Place,
-    SOVKG.Policy,
-    SOVKG.Technology,
-)
+ENTITY_CLASSES: tuple[URIRef, ...] = _CONTRACT_CLASSES
 
 #: Document classes that are recognised even without ``rdfs:subClassOf`` triples.
 DOCUMENT_CLASSES: tuple[URIRef, ...] = (

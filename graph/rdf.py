@@ -24,6 +24,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Extraction
 from sovkg.graph.iri import mint
 from sovkg.ontology import SOVKG
+from sovkg.ontology.namespace import RELATIONS as CONTRACT_RELATIONS
 
 #: Prefixes written in every output file.
 PREFIXES: dict[str, str] = {
@@ -50,10 +51,7 @@ PROVENANCE_GRAPH = mint("graph", "provenance")
 
 
 #: The relations of the extraction contract (domain triples between entities).
-RELATIONS = frozenset(SOVKG[name] for name in (
-    "memberOf", "locatedIn", "partOf", "fundedBy", "operatedBy", "developedBy", "uses",
-    "cooperatesWith", "supports",
-))
+RELATIONS = frozenset(CONTRACT_RELATIONS)
 
 
 def count_relations(triples: Iterable[tuple]) -> int:
