@@ -1,0 +1,63 @@
+"""Every relation of the sample's graph has evidence that cuts its sentence out of the source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from rdflib.namespace import RDF
+
+from sovkg.ontology import SOVKG
+from sovkg.ontology.namespace import RELATIONS
+
+QUERIES = Path(__file__).parents[2] / "queries"
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def data(sample_build) -> Dataset:
+    dataset = Dataset(default_union=True)
+    dataset.parse(sample_build.out / "graph.trig", format="trig")
+    return dataset
+
+
+def test_every_relation_has_exact_evidence(data: Dataset) -> None:
+    from importlib.resources import files
+
+    source = files("sovkg").joinpath("data", "sample", "nrw-18-13128-kleine-anfrage-5276.txt").read_bytes().decode()
+    query = (QUERIES / "evidence.rq").read_text(encoding="utf-8")
+    entity = "https://w3id.org/sovkg/id/entity/"
+    relations = [(s, p, o) for p in RELATIONS for s, o in data.subject_objects(p)
+                 if str(s).startswith(entity) and str(o).startswith(entity)]
+    assert len(relations) >= 15
+    for s, p, o in relations:
+        rows = list(data.query(query, initBindings={"s": s, "p": p, "o": o}))
+        assert rows, (s, p, o)
+        for row in rows:
+            assert source[int(row.start):int(row.end)] == str(row.sentence)
+            assert str(row.method) and 0 < float(row.confidence) <= 1
+
+
+def test_amounts_and_years_are_typed_and_queryable(tmp_path: Path) -> None:
+    from sovkg.build import build
+
+    text = ("Hierauf setzt das neue Projekt „GovTeuken“ auf. Das Projekt wird in 2025 von dem IT-Planungsrat "
+            "mit 676.200 Euro gefördert.\n")
+    (tmp_path / "press.txt").write_text(text, encoding="utf-8")
+    report = build([tmp_path / "press.txt"], tmp_path / "out", kb="none")
+    assert report.violations == ()
+    data = Dataset(default_union=True)
+    data.parse(tmp_path / "out" / "graph.trig", format="trig")
+    rows = list(data.query("""
+        PREFIX sovkg: <https://w3id.org/sovkg/ontology#>
+        SELECT ?amount ?currency ?year WHERE {
+          ?e a sovkg:Evidence ; sovkg:evidencePredicate sovkg:fundedBy ;
+             sovkg:amount ?amount ; sovkg:currency ?currency ; sovkg:year ?year .
+          FILTER(?amount > 500000)
+        }"""))
+    assert [(str(r.amount), str(r.currency), str(r.year)) for r in rows] == [("676200.00", "EUR", "2025")]
+    evidence = next(data.subjects(RDF.type, SOVKG.Evidence))
+    assert str(data.value(evidence, SOVKG.method)).startswith("sovkg_relations:")
