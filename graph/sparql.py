@@ -305,7 +305,9 @@ def parse_value(text: str, prefixes: Mapping[str, str] = KNOWN_PREFIXES) -> URIR
     >>> parse_value('x" } UNION { ?s ?p ?o')
     rdflib.term.Literal('x" } UNION { ?s ?p ?o')
     """
-    if text.startswith("<") and text.endswith(">"):
+    if text.startswith("<"):
+        if not text.endswith(">"):
+            raise ParameterError(f"{text[:80]!r} opens an IRI with < but does not close it with >")
         return check_iri(text[1:-1])
     if text.startswith('"'):
         match = _LITERAL.match(text)
@@ -562,6 +564,8 @@ def run(
     ('x',)
     """
     query = query if isinstance(query, Query) else load_query(query)
+    if _looks_like_update(query.text):
+        raise QueryError(f"query {query.name!r} is an update; sovkg only reads")
     bindings = bind(query, params)
     started = time.monotonic()
     if isinstance(source, Endpoint):
@@ -711,8 +715,6 @@ def _run_rdflib(query: Query, graph: Graph, bindings: Mapping[str, Node],
     try:
         result = graph.query(query.text, initBindings={Variable(k): v for k, v in bindings.items()})
     except ParseBaseException as exc:
-        if _looks_like_update(query.text):
-            raise QueryError(f"query {query.name!r} is an update; sovkg only reads") from None
         raise _syntax_error(query, exc) from None
     except Exception as exc:  # rdflib raises plain Exceptions for unsupported features
         raise QueryError(f"query {query.name!r} failed: {_reason(exc)}") from None
@@ -726,13 +728,17 @@ def _run_rdflib(query: Query, graph: Graph, bindings: Mapping[str, Node],
     return Results("select", vars=names, rows=tuple(rows), truncated=truncated)
 
 
-_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-                     re.IGNORECASE | re.MULTILINE)
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+_PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*)|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))",
+                       re.IGNORECASE)
 
 
 def _looks_like_update(text: str) -> bool:
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    return bool(_UPDATE.search(body))
+    """Whether the first keyword after comments, PREFIX and BASE starts a SPARQL update."""
+    position = 0
+    while (match := _PROLOGUE.match(text, position)) and match.end() > position:
+        position = match.end()
+    return bool(_UPDATE.match(text, position + len(text[position:]) - len(text[position:].lstrip())))
 
 
 def _run_endpoint(query: Query, endpoint: Endpoint, bindings: Mapping[str, Node],
@@ -749,7 +755,7 @@ def _run_endpoint(query: Query, endpoint: Endpoint, bindings: Mapping[str, Node]
     client.setOnlyConneg(True)
     client.setTimeout(max(1, int(endpoint.timeout)))
     client.setQuery(query.text + values_clause(bindings))
-    if client.isSparqlUpdateRequest() or _looks_like_update(query.text):
+    if client.isSparqlUpdateRequest():
         raise QueryError(f"query {query.name!r} is an update; sovkg only reads")
     if bindings:
         _check_projected(query, bindings)
@@ -801,12 +807,13 @@ def _check_projected(query: Query, bindings: Mapping[str, Node]) -> None:
         parsed = parseQuery(query.text)[1]
     except ParseBaseException:
         return  # the endpoint will say what is wrong
-    if parsed.name != "SelectQuery" or parsed.get("projection") is None:
-        return  # SELECT * projects everything in scope; other forms bind the template
-    if parsed.get("valuesClause") is not None:
+    # rdflib's parse tree answers .get() of a missing key with the key's name: use keys()
+    if "valuesClause" in parsed.keys():
         raise QueryError(f"query {query.name!r} ends in a VALUES block; parameters cannot "
                          "be bound on an endpoint as well")
-    projected = {str(p.get("var") or p.get("evar")) for p in parsed["projection"]}
+    if parsed.name != "SelectQuery" or "projection" not in parsed.keys():
+        return  # SELECT * projects everything in scope; other forms bind the template
+    projected = {str(p["var"] if "var" in p.keys() else p["evar"]) for p in parsed["projection"]}
     for name in bindings:
         if name not in projected:
             raise QueryError(f"query {query.name!r}: parameter ?{name} must be in the SELECT "
