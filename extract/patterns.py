@@ -130,10 +130,10 @@ class PatternRecognizer:
                     occupied[i] = True
                 candidates.append(candidate)
         spans = existing + [self._span(doc, c) for c in candidates]
-        aliases = self._abbreviations(doc, spans, occupied)
-        spans += aliases
-        self._list_head_appositives(doc, spans)
-        self._link_aliases(doc, spans)
+        aliases: dict[str, str] = {}  # folded short form -> long form, for this doc only
+        spans += self._abbreviations(doc, spans, occupied, aliases)
+        self._list_head_appositives(doc, spans, aliases)
+        self._link_aliases(doc, spans, aliases)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
 
@@ -355,11 +355,11 @@ class PatternRecognizer:
                     or (_CAMEL.match(text) and len(text) >= 5):
                 yield _Candidate(token.i, token.i + 1, "Initiative", "shape")
 
-    def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool]) -> list[Span]:
+    def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
+                       aliases: dict[str, str]) -> list[Span]:
         """"Long (ABBR)" and "(Long – ABBR)": the abbreviation is an alias of the long form."""
         added = []
         by_end = {s.end: s for s in spans}
-        self._aliases: dict[str, str] = {}
         for token in doc:
             if token.text != "(" or token.i + 2 >= len(doc):
                 continue
@@ -385,14 +385,14 @@ class PatternRecognizer:
                         for i in range(part.start, part.end):
                             occupied[i] = True
                 if long_span is not None:
-                    self._aliases[_key(long_span._.sovkg_name or long_span.text)] = name
+                    aliases[_key(long_span._.sovkg_name or long_span.text)] = name
                     long_span._.sovkg_name = long_span._.sovkg_name or long_span.text
-                self._aliases[_key(short.text)] = name
+                aliases[_key(short.text)] = name
                 continue
             if long_span is None or len(inside) != 1 or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text)):
                 continue
             name = long_span._.sovkg_name or _ocr_name(long_span.text)
-            self._aliases[_key(inside[0].text)] = name
+            aliases[_key(inside[0].text)] = name
             if not occupied[inside[0].i]:
                 span = Span(doc, inside[0].i, inside[0].i + 1, label=long_span.label_, kb_id=long_span.kb_id_)
                 span._.sovkg_method = "sovkg_patterns:abbreviation"
@@ -401,7 +401,7 @@ class PatternRecognizer:
                 occupied[inside[0].i] = True
         return added
 
-    def _list_head_appositives(self, doc: Doc, spans: list[Span]) -> None:
+    def _list_head_appositives(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
         """"- ZaKI.D: Das Zentrum für angewandte KI …": the phrase after the colon names
         the same thing as the list head."""
         starts = {s.start: s for s in spans}
@@ -415,12 +415,11 @@ class PatternRecognizer:
                 i += 1
             other = starts.get(i)
             if other is not None and not other.kb_id_ and other.label_ != "Place":
-                self._aliases[_key(other._.sovkg_name or other.text)] = span._.sovkg_name
+                aliases[_key(other._.sovkg_name or other.text)] = span._.sovkg_name
                 other._.sovkg_name = span._.sovkg_name
 
-    def _link_aliases(self, doc: Doc, spans: list[Span]) -> None:
+    def _link_aliases(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
         """Later mentions of a defined abbreviation link to its long form."""
-        aliases = getattr(self, "_aliases", {})
         doc.user_data["sovkg_aliases"] = dict(sorted(aliases.items()))
         if not aliases:
             return

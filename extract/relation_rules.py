@@ -151,7 +151,7 @@ class RelationRules:
                         and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))]
             if not subjects and _TOPIC_WORDS.match(text) and topic is not None:
                 subjects = [topic]
-            for subject in _coordinated(doc, subjects):
+            for subject in (s for s in subjects if s.label_ != "Place"):
                 results.append(make(subject, predicate, agent, f"{doc[agent.start - 1].text} … {t.text}",
                                     "passive-agent", 0.85, **facts))
 
@@ -376,11 +376,6 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
             if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
                 best = entity
     return best
-
-
-def _coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Keep spans that are the subject or joined to it with "und"/","/"sowie"."""
-    return [s for s in spans if s.label_ != "Place"]
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
