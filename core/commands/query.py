@@ -41,7 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sovkg.graph.sparql import Endpoint, ParameterError, format_results, load_query
+    from sovkg.graph.sparql import Endpoint, ParameterError, bind, format_results, load_query
     from sovkg.graph.sparql import run as run_query
 
     query = load_query(args.query)
@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if name in params:
             raise ParameterError(f"--param {name} is given twice")
         params[name] = value
+    bind(query, params)  # wrong parameters fail before a large graph is loaded
     if args.endpoint:
         source = Endpoint(args.endpoint, timeout=args.timeout)
     else:
