@@ -464,3 +464,14 @@ def test_dataframe(stores) -> None:
     assert frame["mentions"].dtype.kind == "i"
     frame = sparql.query_dataframe("funding", stores["rdflib"])
     assert frame["amount"].tolist() == [5000000.0]
+
+
+def test_doctests_run() -> None:
+    import doctest
+
+    from sovkg.graph import store
+
+    for module in (sparql, store):
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, module.__name__
+        assert result.attempted > 0, module.__name__
