@@ -39,16 +39,6 @@ SHARED_GRAPHS = (ID + "graph/ontology", ID + "graph/kb", ID + "graph/entities")
 PER_DOCUMENT = re.compile(re.escape(ID) + r"(graph/doc|doc|sentence|mention|question|answer|preamble|evidence)/")
 DATES = {"http://purl.org/dc/terms/date", "http://purl.org/dc/terms/issued"}
 
-#: Parameters for the library's parameterised queries (terms of the sample).
-PARAMS = {
-    "entity": {"entity": "e:nrw-genius"},
-    "entity-mentions": {"entity": "e:open-source"},
-    "entity-in-answers": {"entity": "e:nrw-genius"},
-    "evidence": {"s": "e:angela-freimuth", "p": "sovkg:memberOf", "o": "e:fdp"},
-    "document-entities": {"document": "doc:nrw-18-13128-kleine-anfrage-5276/antwort"},
-    "questions-and-answers": {"document": "doc:nrw-18-13128-kleine-anfrage-5276/antwort"},
-}
-
 
 def replicated_quads(store, target: int) -> Iterator[tuple]:
     """Quads (as pyoxigraph terms) of ``store`` with its documents copied to reach ``target``."""
@@ -195,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     ratios, timeouts = [], 0
     for query in queries:
-        params = PARAMS.get(query.name, {})
+        params = query.examples  # the e.g. values of its # param: lines
         ox_seconds, ox_rows = time_query(query, store, params, args.repeat)
         rd_seconds, rd_rows = time_rdflib(query, params, args.rdflib_repeat, args.timeout)
         if rd_seconds is None:

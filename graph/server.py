@@ -117,7 +117,7 @@ def render_page() -> bytes:
     """The query page with the library's queries embedded as examples."""
     examples = [
         {"name": q.name, "title": q.title, "description": q.description, "text": q.text,
-         "params": [{"name": p.name, "meaning": p.meaning} for p in q.params]}
+         "params": [{"name": p.name, "meaning": p.meaning, "example": p.example or ""} for p in q.params]}
         for q in library()
     ]
     data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
@@ -141,6 +141,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, "text/html; charset=utf-8", self.server.page)
         elif url.path == "/sparql":
             self._answer(parse_qs(url.query, keep_blank_values=True))
+        elif url.path == "/favicon.ico":  # browsers ask; no icon is no error
+            self._send(HTTPStatus.NO_CONTENT, "image/x-icon", b"")
         else:
             self._error(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; the endpoint is /sparql")
 

@@ -126,6 +126,19 @@ class Param:
     name: str
     meaning: str
 
+    @property
+    def example(self) -> str | None:
+        """The value after "e.g." in the meaning, if any: what the page, the tests and the
+        benchmark fill in, so that every parameterised query can be tried as it stands.
+
+        Examples
+        --------
+        >>> Param("entity", "IRI of the entity, e.g. e:nrw-genius").example
+        'e:nrw-genius'
+        """
+        match = re.search(r"\be\.g\.\s+(\S+)", self.meaning)
+        return match.group(1).rstrip(".,;)") if match else None
+
 
 @dataclass(frozen=True, slots=True)
 class Query:
@@ -144,6 +157,11 @@ class Query:
     @property
     def param_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.params)
+
+    @property
+    def examples(self) -> dict[str, str]:
+        """Each parameter's example value (see :attr:`Param.example`), where it has one."""
+        return {p.name: p.example for p in self.params if p.example is not None}
 
     @property
     def prefixes(self) -> dict[str, str]:

@@ -28,16 +28,6 @@ from sovkg.graph.store import count_quads, load_store
 
 pytestmark = pytest.mark.slow
 
-SAMPLE_DOC = "doc:nrw-18-13128-kleine-anfrage-5276"
-#: Parameters for the parameterised queries (as in test_library.py).
-PARAMS = {
-    "entity": {"entity": "e:nrw-genius"},
-    "entity-mentions": {"entity": "e:open-source"},
-    "entity-in-answers": {"entity": "e:nrw-genius"},
-    "evidence": {"s": "e:nrw-genius", "p": "sovkg:uses", "o": "e:open-source"},
-    "document-entities": {"document": f"{SAMPLE_DOC}/antwort"},
-    "questions-and-answers": {"document": f"{SAMPLE_DOC}/antwort"},
-}
 
 
 def _normal(results) -> list[tuple]:
@@ -143,7 +133,7 @@ def embedded(sample_build):
 
 @pytest.mark.parametrize("query", library(), ids=lambda q: q.name)
 def test_both_endpoints_answer_as_the_embedded_store(query, embedded, served: str, pushed: str) -> None:
-    params = PARAMS.get(query.name, {})
+    params = query.examples
     expected = _normal(run(query, embedded, params=params))
     for url in (served, pushed):
         assert _normal(run(query, Endpoint(url), params=params)) == expected, url
@@ -305,3 +295,41 @@ def test_a_query_past_the_timeout_gets_503(sample_build) -> None:
         assert time.monotonic() - started < 15
     finally:
         server.close()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_the_page_runs_library_queries_in_a_browser(served: str, tmp_path: Path) -> None:
+    """The query page as an analyst uses it: pick an example, run it, read the table."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium, as .ci/run does")
+    from playwright.sync_api import sync_playwright
+
+    page_url = served[: -len("sparql")]
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update"])
+        try:
+            page = context.new_page()
+            requests: list[str] = []
+            errors: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+            page.goto(page_url)
+            page.select_option("#example", "initiatives")
+            page.click("#run")
+            page.wait_for_selector("#results table")
+            assert "NRW.Genius" in page.inner_text("#results")
+            assert "rows in" in page.inner_text("#status")
+            page.select_option("#example", "entity-mentions")
+            assert page.input_value("#params input[name=entity]") == "e:open-source"
+            page.click("#run")
+            page.wait_for_function("document.querySelector('#status').textContent.includes('rows in')")
+            assert "Open" in page.inner_text("#results")
+            assert all(url.startswith(page_url) for url in requests), requests
+            assert errors == []
+        finally:
+            context.close()

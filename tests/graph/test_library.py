@@ -11,16 +11,6 @@ from sovkg.graph.store import count_quads, load_store
 
 pytestmark = pytest.mark.slow
 
-SAMPLE_DOC = "doc:nrw-18-13128-kleine-anfrage-5276"
-#: Parameters for the parameterised queries, naming things of the sample.
-PARAMS = {
-    "entity": {"entity": "e:nrw-genius"},
-    "entity-mentions": {"entity": "e:open-source"},
-    "entity-in-answers": {"entity": "e:nrw-genius"},
-    "evidence": {"s": "e:nrw-genius", "p": "sovkg:uses", "o": "e:open-source"},
-    "document-entities": {"document": f"{SAMPLE_DOC}/antwort"},
-    "questions-and-answers": {"document": f"{SAMPLE_DOC}/antwort"},
-}
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +38,8 @@ def test_the_store_holds_the_build(stores, sample_build) -> None:
 
 @pytest.mark.parametrize("query", library(), ids=lambda q: q.name)
 def test_each_query_runs_with_the_same_rows_on_both_backends(stores, query) -> None:
-    params = PARAMS.get(query.name, {})
-    assert set(params) == set(query.param_names), "give the test parameters for this query"
+    params = query.examples
+    assert set(params) == set(query.param_names), "give each # param: an example (e.g. …)"
     oxigraph = run(query, stores["oxigraph"], params=params)
     rdflib = run(query, stores["rdflib"], params=params)
     assert oxigraph.vars == rdflib.vars
@@ -105,7 +95,8 @@ def test_evidence_cuts_the_sentence_out_of_the_sample(stores) -> None:
 
     source = files("sovkg").joinpath("data", "sample", "nrw-18-13128-kleine-anfrage-5276.txt").read_text(
         encoding="utf-8")
-    results = run("evidence", stores["oxigraph"], params=PARAMS["evidence"])
+    params = {"s": "e:nrw-genius", "p": "sovkg:uses", "o": "e:open-source"}
+    results = run("evidence", stores["oxigraph"], params=params)
     for row in results.dicts():
         assert source[int(row["start"]):int(row["end"])] == str(row["sentence"])
     assert any("Open-Source-Komponenten" in str(r["sentence"]) for r in results.dicts())
