@@ -82,8 +82,9 @@ def _start_sovkg(build: Path, *options: str) -> Iterator[str]:
 
 
 def _oxigraph_binary() -> str:
-    found = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-    if not os.access(found, os.X_OK):
+    beside = Path(sys.executable).with_name("oxigraph")  # a venv's bin/, which need not be on PATH
+    found = str(beside) if os.access(beside, os.X_OK) else shutil.which("oxigraph") or ""
+    if not found or not os.access(found, os.X_OK):
         pytest.fail("the oxigraph server (PyPI package oxigraph, a test dependency) is not installed")
     return found
 
