@@ -48,7 +48,7 @@ class TermWriter:
         if isinstance(term, URIRef):
             return self.iri(str(term))
         if isinstance(term, Literal):
-            lexical = _quote(str(term))
+            lexical = quote_string(str(term))
             if term.language:
                 return f"{lexical}@{term.language}"
             if term.datatype is not None and term.datatype != XSD.string:
@@ -57,12 +57,15 @@ class TermWriter:
         raise TypeError(f"cannot write {term!r} as a plain term")
 
 
-def _quote(text: str) -> str:
-    text = (
-        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-        .replace("\r", "\\r").replace("\t", "\\t")
-    )
+def quote_string(text: str) -> str:
+    """A string literal's lexical form quoted for Turtle, TriG and SPARQL alike."""
+    for char, escaped in _STRING_ESCAPES:
+        text = text.replace(char, escaped)
     return f'"{text}"'
+
+
+_STRING_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"),
+                   ("\t", "\\t"), ("\b", "\\b"), ("\f", "\\f"))
 
 
 def _escape_iri(iri: str) -> str:

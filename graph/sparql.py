@@ -48,6 +48,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from sovkg.errors import SovkgError
+from sovkg.graph.serialize import quote_string
 
 if TYPE_CHECKING:  # heavy or optional imports, only for the type checker
     import pandas
@@ -436,7 +437,7 @@ def term_n3(term: Node) -> str:
     if isinstance(term, URIRef):
         return f"<{check_iri(str(term))}>"
     if isinstance(term, Literal):
-        quoted = '"' + _escape_string(str(term)) + '"'
+        quoted = quote_string(str(term))
         if term.language:
             if not _LANG.match(term.language):
                 raise ParameterError(f"{term.language!r} is not a language tag")
@@ -445,12 +446,6 @@ def term_n3(term: Node) -> str:
             return f"{quoted}^^<{check_iri(str(term.datatype))}>"
         return quoted
     raise ParameterError(f"{term!r} cannot be sent to an endpoint; use an IRI or a literal")
-
-
-def _escape_string(value: str) -> str:
-    out = value.replace("\\", "\\\\").replace('"', '\\"')
-    out = out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return out.replace("\b", "\\b").replace("\f", "\\f")
 
 
 def values_clause(bindings: Mapping[str, Node]) -> str:

@@ -29,17 +29,6 @@ from sovkg.graph.store import count_quads, load_store
 pytestmark = pytest.mark.slow
 
 
-
-def _normal(results) -> list[tuple]:
-    """Rows as comparable text; a GROUP_CONCAT cell as its sorted parts (its order is free)."""
-    def cell(term) -> object:
-        if term is None:
-            return ""
-        text = str(term)
-        return tuple(sorted(text.split("; "))) if "; " in text else text
-    return sorted((tuple(map(cell, row)) for row in results.rows), key=repr)
-
-
 def sovkg(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "sovkg", *args], capture_output=True, text=True,
                           encoding="utf-8", timeout=timeout)
@@ -133,11 +122,12 @@ def embedded(sample_build):
 
 
 @pytest.mark.parametrize("query", library(), ids=lambda q: q.name)
-def test_both_endpoints_answer_as_the_embedded_store(query, embedded, served: str, pushed: str) -> None:
+def test_both_endpoints_answer_as_the_embedded_store(query, embedded, served: str, pushed: str,
+                                                    comparable_rows) -> None:
     params = query.examples
-    expected = _normal(run(query, embedded, params=params))
+    expected = comparable_rows(run(query, embedded, params=params))
     for url in (served, pushed):
-        assert _normal(run(query, Endpoint(url), params=params)) == expected, url
+        assert comparable_rows(run(query, Endpoint(url), params=params)) == expected, url
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
