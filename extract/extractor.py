@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from sovkg.extract.doctext import doc_text
 from sovkg.extract.layout import TextView, analysed_view
 from sovkg.extract.structure import land_of
 from sovkg.extract.records import (
@@ -56,7 +57,7 @@ def _prepared(nlp: Language, documents: Sequence[SourceDocument], views: Sequenc
 
 
 def to_records(source: SourceDocument, view: TextView, doc: Doc) -> DocumentExtraction:
-    text = doc.text  # spaCy joins the tokens on every access
+    text = doc_text(doc)
     mentions: list[Mention] = []
     sentences: dict[tuple[int, int], Sentence] = {}
     for span in _mention_spans(doc):

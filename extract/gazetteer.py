@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sovkg.extract.doctext import doc_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import case_compatible, fold_word
 from sovkg.kb import KBEntry, load_kb, resolve_kb
@@ -98,7 +99,7 @@ class Gazetteer:
         """Leftmost-longest matches, plus places named with "in" inside a longer name."""
         words = [t for t in doc if _is_word(t)]
         folded = [fold_word(t.text) for t in words]
-        text = doc.text  # built on every access; fetch it once
+        text = doc_text(doc)
         gaps = [_gap(doc, text, a, b) for a, b in zip(words, words[1:])]
         k = 0
         while k < len(words):

@@ -34,6 +34,7 @@ from importlib.resources import files
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sovkg.extract.doctext import doc_lowers, doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import fold_word, repair_ocr
 from sovkg.extract.structure import ministry_name
@@ -146,7 +147,8 @@ class PatternRecognizer:
     # -- rules ----------------------------------------------------------------------------
 
     def _organisations(self, doc: Doc) -> Iterable[_Candidate]:
-        for token in doc:
+        words = doc_words(doc)
+        for token in (doc[i] for i, word in enumerate(words) if word[:1].isupper()):
             head = self._org_head(token)
             if head is None or _indefinite_before(doc, token.i):
                 continue
@@ -170,7 +172,8 @@ class PatternRecognizer:
                     continue
             if start < token.i:  # _name_prefix_start only steps back over hyphens
                 yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
-        for token in doc:  # "Open Source Business Alliance e. V.", "Capgemini GmbH"
+        # "Open Source Business Alliance e. V.", "Capgemini GmbH"
+        for token in (doc[i] for i, word in enumerate(words) if word == "V." or _COMPANY_SUFFIX.match(word)):
             registered = token.text == "V." and token.i > 0 and doc[token.i - 1].text == "e."
             if _COMPANY_SUFFIX.match(token.text) or registered:
                 start = token.i - 1 if registered else token.i
@@ -204,9 +207,7 @@ class PatternRecognizer:
         return 0
 
     def _appositions(self, doc: Doc) -> Iterable[_Candidate]:
-        for token in doc:
-            if not token.text[:1].isupper():
-                continue
+        for token in (doc[i] for i, word in enumerate(doc_words(doc)) if word[:1].isupper()):
             label = self.type_nouns.get(fold_word(token.text))
             if label is None or label == "Place" or token.i + 1 >= len(doc):
                 continue  # places come from the gazetteer: "die Kommunen Nordrhein-Westfalens"
@@ -232,9 +233,10 @@ class PatternRecognizer:
 
     def _name_compounds(self, doc: Doc) -> Iterable[_Candidate]:
         """"JUPITER-Supercomputer", "GovTeuken-Projekt": a name joined to its type noun."""
-        for token in doc:
+        words = doc_words(doc)
+        for token in (doc[i] for i in range(len(words) - 2) if words[i + 1] == "-"):
             i = token.i
-            if i + 2 >= len(doc) or doc[i + 1].text != "-" or token.whitespace_ or doc[i + 1].whitespace_:
+            if token.whitespace_ or doc[i + 1].whitespace_:
                 continue
             label = self.type_nouns.get(fold_word(doc[i + 2].text))
             # only nouns that describe the named thing: an "EFRE-Wettbewerb" or a
@@ -246,10 +248,10 @@ class PatternRecognizer:
     def _repeated(self, doc: Doc, found: list[_Candidate]) -> Iterable[_Candidate]:
         """Later plain mentions of a one-word name found by a rule: "… JUPITERs Technologie"."""
         names = {fold_word(doc[c.start].text): c for c in found if c.end - c.start == 1 and c.rule != "shape"}
-        for token in doc:
-            candidate = names.get(fold_word(token.text)) if token.text[:1].isupper() else None
-            if candidate is not None and token.i != candidate.start:
-                yield _Candidate(token.i, token.i + 1, candidate.label, "repeated",
+        for i, word in enumerate(doc_words(doc)):
+            candidate = names.get(fold_word(word)) if word[:1].isupper() else None
+            if candidate is not None and i != candidate.start:
+                yield _Candidate(i, i + 1, candidate.label, "repeated",
                                  candidate.name or doc[candidate.start].text)
 
     def _quoted_at(self, doc: Doc, i: int) -> tuple[int, int] | None:
@@ -286,8 +288,8 @@ class PatternRecognizer:
 
     def _quoted(self, doc: Doc) -> Iterable[_Candidate]:
         """A short quoted name: capitalised words only ("Gauss-AI-Compute Competition")."""
-        for token in doc:
-            found = self._quoted_at(doc, token.i)
+        for i in (i for i, word in enumerate(doc_words(doc)) if word in _QUOTES):
+            found = self._quoted_at(doc, i)
             if found is None:
                 continue
             start, end = found[0] + 1, found[1] - 1
@@ -313,7 +315,7 @@ class PatternRecognizer:
 
     def _list_heads(self, doc: Doc) -> Iterable[_Candidate]:
         """"- KI.NRW Flagships: …", "**EFRE-Wettbewerbe:**": the named measure of a list item."""
-        text = doc.text
+        text = doc_text(doc)
         for match in re.finditer(r"(?m)^[ \t]*(?:[-•–*]|\d{1,2}\.)[ \t]+(?:\*\*)?([^:\n*]{2,80}?)(?:\*\*)?:(?:\*\*)?[ \t]", text):
             span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
             if span is None or not span.text[:1].isupper() or len([t for t in span if not t.is_punct]) > 7:
@@ -323,12 +325,12 @@ class PatternRecognizer:
             yield _Candidate(span.start, span.end, "Initiative", "list-head")
 
     def _persons(self, doc: Doc) -> Iterable[_Candidate]:
-        for token in doc:
-            cue = token.lower_ in _PERSON_CUES or token.lower_.endswith("-präsident") or token.lower_.endswith("-cio")
-            first = token.text in self.first_names
+        for k, (word, lower) in enumerate(zip(doc_words(doc), doc_lowers(doc))):
+            cue = lower in _PERSON_CUES or lower.endswith("-präsident") or lower.endswith("-cio")
+            first = word in self.first_names
             if not (cue or first):
                 continue
-            i = token.i + (1 if cue and not first else 0)
+            i = k + (1 if cue and not first else 0)
             while i < len(doc) and doc[i].lower_ in ("dr.", "prof."):
                 i += 1
             if i >= len(doc) or doc[i].text not in self.first_names:
@@ -349,19 +351,18 @@ class PatternRecognizer:
             yield _Candidate(start, end, "Person", "person")
 
     def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
-        for token in doc:
-            text = token.text
+        for i, text in enumerate(doc_words(doc)):
             if (_DOTTED.match(text) and sum(c.isalpha() for c in text) >= 4 and not re.match(r"^[A-Z][a-z]?\.[a-z]", text)) \
                     or (_CAMEL.match(text) and len(text) >= 5):
-                yield _Candidate(token.i, token.i + 1, "Initiative", "shape")
+                yield _Candidate(i, i + 1, "Initiative", "shape")
 
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
                        aliases: dict[str, str]) -> list[Span]:
         """"Long (ABBR)" and "(Long – ABBR)": the abbreviation is an alias of the long form."""
         added = []
         by_end = {s.end: s for s in spans}
-        for token in doc:
-            if token.text != "(" or token.i + 2 >= len(doc):
+        for token in (doc[i] for i, word in enumerate(doc_words(doc)) if word == "("):
+            if token.i + 2 >= len(doc):
                 continue
             close = next((j for j in range(token.i + 1, min(len(doc), token.i + 12)) if doc[j].text == ")"), None)
             if close is None:

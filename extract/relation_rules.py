@@ -27,11 +27,12 @@ Cue families (``sovkg_relations:<rule>``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from sovkg.extract.doctext import doc_lowers, doc_text
 from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.records import RelationCandidate
 
@@ -77,14 +78,13 @@ class RelationRules:
             if things:
                 last = things[-1]
         doc.user_data["sovkg_relations"] = tuple(_unique(found))
-        doc.user_data.pop(_TEXT, None)
         return doc
 
     def _sentence(self, doc: Doc, sent: Span, entities: list[Span], topic: Span | None,
                   head: Span | None, last: Span | None) -> Iterable[Found]:
         text = sent.text
         bounds = (sent.start_char, sent.end_char)
-        lower = [t.lower_ for t in sent]
+        lower = doc_lowers(doc)[sent.start:sent.end]
         facts = _facts(text)
 
         def make(subject: Span, predicate: str, obj: Span | None, cue: str, rule: str, confidence: float,
@@ -128,21 +128,19 @@ class RelationRules:
                         results.append(make(head, "locatedIn", place, doc[head.start:place.end].text, "located-in", 0.8))
                     break
         infrastructure = [e for e in entities if e.label_ == "Infrastructure"]
-        for t in sent:
-            if t.lower_ in ("am", "beim") and len(infrastructure) == 1:
-                site = _span_at(entities, t.i + 1, None)
-                if site is not None and site.label_ in ("ResearchOrganization", "Organization"):
-                    results.append(make(infrastructure[0], "locatedIn", site, f"{t.text} {site.text}", "located-in", 0.7))
+        for t in _cue_tokens(sent, lower, ("am", "beim")) if len(infrastructure) == 1 else ():
+            site = _span_at(entities, t.i + 1, None)
+            if site is not None and site.label_ in ("ResearchOrganization", "Organization"):
+                results.append(make(infrastructure[0], "locatedIn", site, f"{t.text} {site.text}", "located-in", 0.7))
         if re.search(r"\b(?:Stadt|Großstadt|Gemeinde|Kommune)\s+in\b", text):
             places = [e for e in entities if e.label_ == "Place"]
             if len(places) >= 2 and places[0].start == sent.start:
                 results.append(make(places[0], "locatedIn", places[-1], text, "located-in", 0.7))
 
         # passive with agent: "A und B werden von C gefördert"; "Koordiniert wird X von Y"
-        for t in sent:
-            predicate = _AGENT_VERBS.get(t.lower_)
-            if predicate is None or not any(w in _PASSIVE_AUX for w in lower):
-                continue
+        passive = any(w in _PASSIVE_AUX for w in lower)
+        for t in _cue_tokens(sent, lower, _AGENT_VERBS) if passive else ():
+            predicate = _AGENT_VERBS[t.lower_]
             agent = _agent(doc, sent, entities, t)
             if agent is None:
                 continue
@@ -157,8 +155,8 @@ class RelationRules:
 
         # active developer: "Y hat … X … entwickelt / geschaffen"
         if re.search(r"\b(?:hat|haben)\b.*\b(?:entwickelt|geschaffen|aufgebaut|programmiert)\b", text) \
-                and not any(w in _PASSIVE_AUX for w in lower):
-            hat = next(t for t in sent if t.lower_ in ("hat", "haben"))
+                and not passive:
+            hat = next(_cue_tokens(sent, lower, ("hat", "haben")))
             developer = next((e for e in entities if hat.i < e.start <= hat.i + 4 and e.label_ in _ORGS), None)
             if developer is None:
                 before = [e for e in entities if e.end <= hat.i and e.label_ in _ORGS]
@@ -177,8 +175,8 @@ class RelationRules:
             results.append(make(subject, "uses", obj, cue, "uses", 0.8))
 
         # part-of
-        for t in sent:
-            if t.lower_ == "rahmen" and t.i > 0 and doc[t.i - 1].lower_ == "im" and t.i + 1 < len(doc) \
+        for t in _cue_tokens(sent, lower, ("rahmen",)):
+            if t.i > 0 and doc[t.i - 1].lower_ == "im" and t.i + 1 < len(doc) \
                     and doc[t.i + 1].lower_ in ("von", "des", "der"):
                 whole = _span_at(entities, t.i + 2, None)
                 parts = [e for e in entities if e.end <= t.i - 1 and e.label_ in _THINGS | {"Infrastructure"}]
@@ -259,24 +257,12 @@ class RelationRules:
                     results.append(make(topic, "cooperatesWith", partner, match.group(0), "partnership", 0.7))
 
         # supports
-        for t in sent:
-            if t.lower_ == "ergänzt":
-                before = [e for e in entities if e.end <= t.i and e.label_ in _THINGS and _named(e)]
-                after = next((e for e in entities if e.start > t.i and e.label_ in _THINGS), None)
-                if before and after is not None:
-                    results.append(make(before[0], "supports", after, f"ergänzt {after.text}", "supports", 0.8))
+        for t in _cue_tokens(sent, lower, ("ergänzt",)):
+            before = [e for e in entities if e.end <= t.i and e.label_ in _THINGS and _named(e)]
+            after = next((e for e in entities if e.start > t.i and e.label_ in _THINGS), None)
+            if before and after is not None:
+                results.append(make(before[0], "supports", after, f"ergänzt {after.text}", "supports", 0.8))
         yield from (r for r in results if r is not None)
-
-
-_TEXT = "sovkg_relations_text"
-
-
-def _text(doc: Doc) -> str:
-    """The doc's text, built once per call: spaCy joins the tokens on every access."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
 
 
 def _facts(text: str) -> dict:
@@ -310,7 +296,7 @@ def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Ite
             obj = objects[-1] if objects else None
         else:
             obj = next((e for e in entities if e.start_char >= position and e.start_char - position <= 30
-                        and not re.search(r"[:.;]", _text(doc)[position:e.start_char])
+                        and not re.search(r"[:.;]", doc_text(doc)[position:e.start_char])
                         and e.label_ in ("Technology", "Infrastructure", "Initiative")), None)
         if obj is None:
             continue
@@ -344,11 +330,18 @@ def _list_head(sent: Span, entities: list[Span]) -> Span | None:
         return None
     if first._.sovkg_method == "sovkg_patterns:list-head":
         return first
-    prefix = _text(sent.doc)[sent.start_char:first.start_char]
-    follows = _text(sent.doc)[first.end_char:first.end_char + 4]
+    prefix = doc_text(sent.doc)[sent.start_char:first.start_char]
+    follows = doc_text(sent.doc)[first.end_char:first.end_char + 4]
     if re.fullmatch(r"\s*(?:[-•–*]|\*\*|[-•–*]\s*\*\*)\s*", prefix) and re.match(r"\s*(?:\*\*)?:", follows):
         return first
     return None
+
+
+def _cue_tokens(sent: Span, lower: list[str], cues: Container[str]) -> Iterator[Token]:
+    """The tokens of a sentence whose lower-case form is a cue, without building the others:
+    making spaCy ``Token`` objects is most of what a scan over every word costs."""
+    doc = sent.doc
+    return (doc[sent.start + k] for k, word in enumerate(lower) if word in cues)
 
 
 def _span_at(entities: list[Span], i: int, label: str | None) -> Span | None:

@@ -17,6 +17,8 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sovkg.extract.doctext import doc_text
+
 _BOUNDARY = re.compile(
     r"\n[ \t\r\f\v]*(?=\S)"  # a line break ends a heading, a list item, a signature line
     r"|(?<=[.!?])[\"“”»«')]?[ \t\r\f\v]+(?=[\"„“‚'»«(–•\-]?[A-ZÄÖÜ0-9])"  # a full stop before a capital
@@ -36,7 +38,7 @@ class SentenceSplitter:
         starts = numpy.full(len(doc), -1, dtype="int64")  # -1: not a sentence start
         starts[0] = 1
         idx = doc.to_array(IDX)
-        text = doc.text
+        text = doc_text(doc)
         for match in _BOUNDARY.finditer(text):
             i = int(numpy.searchsorted(idx, match.end()))
             if 0 < i < len(doc) and idx[i] == match.end() and not _abbreviation_before(doc, i):

@@ -25,6 +25,7 @@ from importlib.resources import files
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from sovkg.extract.doctext import doc_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.records import DocumentPart, Role, Section
 
@@ -648,7 +649,7 @@ class StructureReader:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        parts = parse_structure(doc.text, furniture=doc.user_data.get("sovkg_furniture", ()),
+        parts = parse_structure(doc_text(doc), furniture=doc.user_data.get("sovkg_furniture", ()),
                                 title=doc.user_data.get("sovkg_title"))
         doc._.sovkg_parts = tuple(parts)
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
