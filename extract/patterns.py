@@ -27,7 +27,7 @@ component found one, so the knowledge base (when used) wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -70,6 +70,14 @@ _PERSON_CUES = frozenset({"dr.", "prof.", "abgeordnete", "abgeordneten", "abgeor
                           "oberbürgermeisterin", "herr", "frau", "cio", "sprecher", "sprecherin", "vorsitzende",
                           "vorsitzender", "geschäftsführer", "geschäftsführerin", "direktor", "direktorin", "leiter",
                           "leiterin"})
+#: "beim Landesbetrieb IT.NRW ein KI-Labor", "Beim BSI wurde ein KI-Labor eingerichtet": a unit
+#: introduced with an indefinite article is named by where it is; elsewhere "ein KI-Labor"
+#: is any lab.
+_UNIT_AT = re.compile(
+    r"\b[Bb]ei(?:m|\s+der|\s+dem)?\s+(?P<site>[A-ZÄÖÜ][\w.\-/]*(?:\s+(?:für|der|des|in|und|[A-ZÄÖÜ][\w.\-/]*)){0,8}?)\s+"
+    r"(?:(?:wurde|wird|werden|wurden|existiert|besteht|gibt\s+es|entstand|entsteht)\s+"
+    r"(?:(?:zudem|auch|bereits|seit\s+\d{4}|inzwischen)\s+)?)?"
+    r"(?:ein|eine)\s+(?P<unit>[A-ZÄÖÜ][\w.]*-(?:Labor|Lab|Werkstatt))\b")
 _FUNCTION_WORDS = frozenset({"für", "und", "der", "die", "das", "des", "von", "im", "in", "am", "an", "zu", "zur",
                              "zum", "mit", "&", "of", "the", "for", "and", "–", "-"})
 
@@ -117,12 +125,14 @@ class PatternRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        units = list(self._units(doc))  # "ein KI-Labor" outranks the "KI" inside it
+        existing = [s for s in existing if not any(u.start <= s.start and s.end <= u.end for u in units)]
         occupied = [False] * len(doc)
         for span in existing:
             for i in range(span.start, span.end):
                 occupied[i] = True
         candidates: list[_Candidate] = []
-        for rule in (self._organisations, self._appositions, self._name_compounds, self._quoted,
+        for rule in (lambda d: units, self._organisations, self._appositions, self._name_compounds, self._quoted,
                      self._list_heads, self._persons, self._shapes, lambda d: self._repeated(d, candidates)):
             for candidate in rule(doc):
                 if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
@@ -155,7 +165,7 @@ class PatternRecognizer:
             start = _name_prefix_start(doc, token.i)
             nxt = token.i + 1
             if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START:
-                end = _complement_end(doc, nxt + 1)
+                end = _complement_end(doc, nxt + 1, self.places)
                 if end > nxt + 1:
                     yield _Candidate(start, end, head, "organisation", _org_name(doc[start:end].text))
                     continue
@@ -166,7 +176,7 @@ class PatternRecognizer:
             if fold_word(token.text) in _DIRECT_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
                 # "Landesbetrieb Information und Technik Nordrhein-Westfalen" (one name
                 # such as "Landesbetrieb IT.NRW" is an apposition instead)
-                end = _complement_end(doc, nxt)
+                end = _complement_end(doc, nxt, self.places)
                 if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
                     yield _Candidate(start, end, head, "organisation")
                     continue
@@ -324,6 +334,18 @@ class PatternRecognizer:
                 continue
             yield _Candidate(span.start, span.end, "Initiative", "list-head")
 
+    def _units(self, doc: Doc) -> Iterable[_Candidate]:
+        """"beim Landesbetrieb IT.NRW ein KI-Labor": the lab of that body, named after it."""
+        for match in _UNIT_AT.finditer(doc_text(doc)):
+            span = doc.char_span(*match.span("unit"))
+            if span is None:
+                continue
+            site = match.group("site").split()
+            while len(site) > 1 and site[1][:1].isupper() \
+                    and (fold_word(site[0]) in self.type_nouns or fold_word(site[0]) in _FOLDED_HEADS):
+                site = site[1:]  # "Landesbetrieb IT.NRW" -> "IT.NRW"
+            yield _Candidate(span.start, span.end, "Infrastructure", "unit", f"{span.text} {' '.join(site)}")
+
     def _persons(self, doc: Doc) -> Iterable[_Candidate]:
         for k, (word, lower) in enumerate(zip(doc_words(doc), doc_lowers(doc))):
             cue = lower in _PERSON_CUES or lower.endswith("-präsident") or lower.endswith("-cio")
@@ -466,8 +488,11 @@ def _name_prefix_start(doc: Doc, i: int) -> int:
     return start
 
 
-def _complement_end(doc: Doc, i: int) -> int:
-    """End of "für Maschinelles Lernen und Künstliche Intelligenz" (token index)."""
+def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -> int:
+    """End of "für Maschinelles Lernen und Künstliche Intelligenz" (token index).
+
+    "in der" goes on with a field ("für Sicherheit in der Informationstechnik") and
+    stops before a place ("in der Lausitz"), which is where the body is, not its name."""
     end = i
     last_good = i
     while end < len(doc) and end - i < 14:
@@ -486,6 +511,9 @@ def _complement_end(doc: Doc, i: int) -> int:
             break  # "… und Energie und Ministerin für Kultur": the next ministry begins
         elif token.lower_ in ("und", ",", "der", "des", "für", "&") and end + 1 < len(doc):
             end += 1
+        elif token.lower_ == "in" and end + 2 < len(doc) and doc[end + 1].lower_ == "der" \
+                and doc[end + 2].text[:1].isupper() and (fold_word(doc[end + 2].text),) not in places:
+            end += 2
         elif re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", text) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
             end += 1  # a lower-case adjective: "für angewandte Künstliche Intelligenz"
         else:

@@ -132,6 +132,14 @@ class RelationRules:
             site = _span_at(entities, t.i + 1, None)
             if site is not None and site.label_ in ("ResearchOrganization", "Organization"):
                 results.append(make(infrastructure[0], "locatedIn", site, f"{t.text} {site.text}", "located-in", 0.7))
+        for unit in (e for e in entities if e._.sovkg_method == "sovkg_patterns:unit"):
+            # "beim Landesbetrieb IT.NRW ein KI-Labor": the body it belongs to runs it
+            for site in (e for e in reversed(entities) if e.end <= unit.start and e.label_ in _ORGS):
+                bei = next((k for k in range(site.start - 1, max(sent.start, site.start - 3) - 1, -1)
+                            if lower[k - sent.start] in ("bei", "beim")), None)
+                if bei is not None:
+                    results.append(make(unit, "operatedBy", site, doc[bei:unit.end].text, "unit-at", 0.75))
+                    break
         if re.search(r"\b(?:Stadt|Großstadt|Gemeinde|Kommune)\s+in\b", text):
             places = [e for e in entities if e.label_ == "Place"]
             if len(places) >= 2 and places[0].start == sent.start:

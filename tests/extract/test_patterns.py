@@ -54,6 +54,10 @@ def test_coordinated_appositions(nlp_nokb) -> None:
          "Zentrum für Digitale Souveränität der Öffentlichen Verwaltung"),
         ("Die Open Source Business Alliance e. V. begrüßt das.", "Open Source Business Alliance e. V.",
          "Organization", None),
+        ("Das Bundesamt für Sicherheit in der Informationstechnik warnt.",
+         "Bundesamt für Sicherheit in der Informationstechnik", "GovernmentBody", None),
+        ("Das Zentrum für Digitalisierung in der Lausitz wird gefördert.",
+         "Zentrum für Digitalisierung", "Organization", None),
     ],
 )
 def test_organisation_shapes(nlp_nokb, text: str, surface: str, label: str, name: str | None) -> None:
@@ -102,6 +106,23 @@ def test_places_terms_and_parties(nlp_nokb) -> None:
     assert found["CDU"][0] == found["GRÜNE"][0] == "Party"
     assert found["Open Source"][0] == "Technology"
     assert {found[p][0] for p in ("Nordrhein-Westfalen", "Deutschland", "Europa")} == {"Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zudem existiert beim Landesbetrieb IT.NRW ein KI-Labor, das die Landesverwaltung unterstützt.",
+         "KI-Labor IT.NRW"),
+        ("Beim Bundesamt für Sicherheit in der Informationstechnik wurde ein KI-Labor eingerichtet.",
+         "KI-Labor Bundesamt für Sicherheit in der Informationstechnik"),
+    ],
+)
+def test_a_lab_introduced_at_a_body_is_named_after_it(nlp_nokb, text: str, name: str) -> None:
+    assert _found(nlp_nokb, text)["KI-Labor"] == ("Infrastructure", name)
+
+
+def test_any_lab_is_no_entity(nlp_nokb) -> None:
+    assert "KI-Labor" not in _found(nlp_nokb, "Die Kommunen wünschen sich ein KI-Labor für alle.")
 
 
 @pytest.mark.parametrize(

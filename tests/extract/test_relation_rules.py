@@ -82,6 +82,14 @@ def test_list_items_partnership_and_funding_lists(relations) -> None:
     assert ("Dataninja", "fundedBy", "Landesregierung") in found and ("NERD", "fundedBy", "Landesregierung") in found
 
 
+
+def test_a_lab_at_a_body_is_run_by_it(relations) -> None:
+    found = relations("Zudem existiert beim Landesbetrieb IT.NRW ein KI-Labor, das die Landesverwaltung unterstützt.")
+    assert ("KI-Labor", "operatedBy", "IT.NRW") in found
+    found = relations("Die Landesregierung fördert beim Forschungszentrum Jülich den Betrieb. Ein KI-Labor fehlt.")
+    assert not {r for r in found if r[0] == "KI-Labor"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
