@@ -112,10 +112,10 @@ class RelationRules:
             while j < len(doc) and doc[j].text in ("“", "”", "\"", "«", "»"):
                 j += 1
             if j < len(doc) and doc[j].lower_ in ("in", "im"):
-                k = j + 1
-                if k < len(doc) and doc[k].lower_ in ("land", "landes", "stadt", "kreis", "bundesland", "region"):
-                    k += 1
+                k = j + 1  # the place may begin with its kind ("im Land Nordrhein-Westfalen") or follow it
                 place = _span_at(entities, k, "Place")
+                if place is None and k < len(doc) and doc[k].lower_ in ("land", "landes", "stadt", "kreis", "bundesland", "region"):
+                    place = _span_at(entities, k + 1, "Place")
                 if place is not None:
                     results.append(make(entity, "locatedIn", place, doc[j:place.end].text, "located-in", 0.9))
         if head is not None:  # "- Al Village: Der KI-Innovationscampus in Hürth …"

@@ -36,6 +36,14 @@ def test_location(relations, text, expected) -> None:
     assert expected in relations(text)
 
 
+def test_location_when_the_place_includes_its_kind(nlp) -> None:
+    """The knowledge base names the place "Land Nordrhein-Westfalen", "Land" included."""
+    text = "Hierauf setzt das neue Projekt „GovTeuken“ im Land Nordrhein-Westfalen auf."
+    found = nlp(text).user_data["sovkg_relations"]
+    assert {(text[f.subject[0]:f.subject[1]], f.predicate, text[f.object[0]:f.object[1]]) for f in found} \
+        == {("GovTeuken", "locatedIn", "Land Nordrhein-Westfalen")}
+
+
 def test_passive_voice_and_coordination(relations) -> None:
     found = relations("Die Projekte NRW.Genius und ZaKI.D werden von dem IT-Planungsrat mit 676.200 Euro gefördert.")
     assert ("NRW.Genius", "fundedBy", "IT-Planungsrat") in found
