@@ -140,9 +140,17 @@ class Gazetteer:
             surface = [t.text for t in words[k:k + n]]
             exact = [a for a in candidates if list(a.words) == surface]
             for alias in exact or candidates:
-                if all(case_compatible(p, w) for p, w in zip(alias.words, surface)):
+                if all(case_compatible(p, w) for p, w in zip(alias.words, surface)) \
+                        and (alias.entry.type != "Place" or _place_form(alias.words[-1], surface[-1])):
                     return n, alias
         return None
+
+
+def _place_form(name: str, word: str) -> bool:
+    """A place name inflects only in the genitive ("Europas", "des Saarlandes"); "Heidelberger",
+    "Hessische" are adjectives made from it and name a property, not the place."""
+    name, word = name.casefold(), word.casefold()
+    return word in (name, name + "s", name + "es") or not word[-1:].isalpha()
 
 
 def _span(doc: Doc, start: int, end: int, entry: KBEntry) -> Span:

@@ -188,8 +188,12 @@ class PatternRecognizer:
             if _COMPANY_SUFFIX.match(token.text) or registered:
                 start = token.i - 1 if registered else token.i
                 token = doc[start] if registered else token
-                while start > 0 and token.i - start < 5 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
-                    start -= 1
+                while start > 0 and token.i - start < 5 and doc[start - 1].text[:1].isupper() \
+                        and not doc[start - 1].is_sent_start and fold_word(doc[start - 1].text) not in self.type_nouns:
+                    start -= 1  # back to the type noun: "dem Heidelberger Unternehmen Aleph Alpha GmbH"
+                if start > 0 and re.fullmatch(r"[a-zäöü]+(?:e|en|er|es|em)", doc[start - 1].text) \
+                        and doc[start - 1].lower_ not in _FUNCTION_WORDS | _INDEFINITE | _RELATIVE:
+                    continue  # "… der öffentlichen Hand GmbH": the name began before the adjective
                 if start < token.i:
                     label = "Organization" if registered or token.text.startswith("e") else "Company"
                     yield _Candidate(start, token.i + (2 if registered else 1), label, "organisation")

@@ -249,8 +249,15 @@ class RelationRules:
         # partnership
         match = re.search(r"\b(?:[Gg]emeinsam mit|in Zusammenarbeit mit|zusammen mit)\b", text)
         if match:
+            # "Gemeinsam mit B hat A …" names the actor after the partner; "A … gemeinsam mit B" before
             partner = next((e for e in entities if e.start_char - sent.start_char >= match.end()), None)
-            actor = next((e for e in entities if partner is not None and e.start > partner.end and e.label_ in _ORGS), None)
+            if partner is not None and partner.label_ not in _ORGS | {"Initiative", "Infrastructure"}:
+                partner = None
+            if match.start() == 0:
+                actor = next((e for e in entities if partner is not None and e.start > partner.end and e.label_ in _ORGS), None)
+            else:
+                before = [e for e in entities if e.end_char - sent.start_char <= match.start() and e.label_ in _ORGS]
+                actor = before[-1] if before else None
             if partner is not None and actor is not None:
                 results.append(make(actor, "cooperatesWith", partner, match.group(0), "partnership", 0.75))
         match = re.search(r"Technologiepartner\s+(?:ist|sind)\b", text)
@@ -308,7 +315,9 @@ def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Ite
                         and e.label_ in ("Technology", "Infrastructure", "Initiative")), None)
         if obj is None:
             continue
-        subjects = [e for e in entities if e is not obj and e.label_ in _THINGS | _ORGS and not _same(e, obj)
+        if word in ("nutzen", "nutzbar") and re.search(r"\bzu\s+nutzen\b|nutzbar\s+zu\s+machen", text[match.start() - 4:match.end() + 10]):
+            continue  # "… Open Source stärker zu nutzen": an intention, not a fact
+        subjects = [e for e in entities if e is not obj and e.label_ in (_THINGS | _ORGS) - {"Party"} and not _same(e, obj)
                     and not (e.start_char >= position and e.start_char - position <= 40 and word != "auf")]
         if word.startswith("Einbindung"):
             subject = next((e for e in entities if e.start > obj.end and e.label_ in _THINGS), None)

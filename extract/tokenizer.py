@@ -1,4 +1,4 @@
-"""Tokenizer settings: split German compounds at their hyphens.
+"""Tokenizer settings: split German compounds at their hyphens; a legal form ends a name.
 
 spaCy keeps "Open-Source-Komponenten" and "Lamarr-Instituts" as single tokens. Names are
 often the head of such a compound ("Al-Act-relevanten", "MPK-Beschluss"), and mentions
@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.util import compile_infix_regex, registry
+from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 _COMPOUND_INFIXES = (r"(?<=[\w.])[-‐/](?=[\w])",)
+_LEGAL_FORM_STOPS = (r"(?<=GmbH)\.", r"(?<=^AG)\.", r"(?<=^SE)\.", r"(?<=^KG)\.", r"(?<=^UG)\.", r"(?<=^eG)\.")
 
 
 @registry.callbacks("sovkg.split_compounds.v1")
@@ -24,6 +25,10 @@ def split_compounds() -> Callable[[Language], Language]:
         infixes = [p for p in nlp.Defaults.infixes or () if not p.endswith(r"\.(?=[A-Z" ) and r"])\.(?=[" not in p]
         infixes += list(_COMPOUND_INFIXES)
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        # "… an die Capgemini GmbH." ends a sentence: the legal form is "GmbH", the stop is
+        # punctuation (spaCy splits a final stop only after a lower-case letter or digit)
+        suffixes = list(nlp.Defaults.suffixes or ()) + list(_LEGAL_FORM_STOPS)
+        nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         return nlp
 
     return add_infixes

@@ -12,6 +12,7 @@ ENTRIES = [
     KBEntry("gruene", "BÜNDNIS 90/DIE GRÜNEN", "Party", ("GRÜNE", "Die Grünen")),
     KBEntry("mpk", "Ministerpräsidentenkonferenz", "GovernmentBody", ("MPK",)),
     KBEntry("rheinisches-revier", "Rheinisches Revier", "Place", ()),
+    KBEntry("heidelberg", "Heidelberg", "Place", ()),
     KBEntry("ki-nrw", "KI.NRW", "Initiative", ()),
     KBEntry("ki-nrw-flagships", "KI.NRW Flagships", "Initiative", ()),
 ]
@@ -60,3 +61,8 @@ def test_case_keeps_ordinary_words_out(find) -> None:
     assert find("eine grüne Wiese") == []
     assert find("haben sich CDU und GRÜNE ausgesprochen") == [("GRÜNE", "gruene")]
     assert find("BÜNDNIS 90/DIE GRÜNEN") == [("BÜNDNIS 90/DIE GRÜNEN", "gruene")]
+
+
+def test_a_place_inflects_only_in_the_genitive(find) -> None:
+    assert find("die Altstadt Heidelbergs") == [("Heidelbergs", "heidelberg")]
+    assert find("mit dem Heidelberger Unternehmen Aleph Alpha") == []

@@ -54,6 +54,8 @@ def test_coordinated_appositions(nlp_nokb) -> None:
          "Zentrum für Digitale Souveränität der Öffentlichen Verwaltung"),
         ("Die Open Source Business Alliance e. V. begrüßt das.", "Open Source Business Alliance e. V.",
          "Organization", None),
+        ("Die Mittel gingen an die Capgemini GmbH.", "Capgemini GmbH", "Company", None),
+        ("Gemeinsam mit dem Heidelberger Unternehmen Aleph Alpha GmbH.", "Aleph Alpha GmbH", "Company", None),
         ("Das Bundesamt für Sicherheit in der Informationstechnik warnt.",
          "Bundesamt für Sicherheit in der Informationstechnik", "GovernmentBody", None),
         ("Das Zentrum für Digitalisierung in der Lausitz wird gefördert.",
@@ -119,6 +121,11 @@ def test_places_terms_and_parties(nlp_nokb) -> None:
 )
 def test_a_lab_introduced_at_a_body_is_named_after_it(nlp_nokb, text: str, name: str) -> None:
     assert _found(nlp_nokb, text)["KI-Labor"] == ("Infrastructure", name)
+
+
+def test_a_legal_form_after_an_adjective_is_no_name_of_its_own(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Mit Unterstützung der PD – Berater der öffentlichen Hand GmbH erfolgte der Umbau.")
+    assert "Hand GmbH" not in found
 
 
 def test_any_lab_is_no_entity(nlp_nokb) -> None:

@@ -91,6 +91,19 @@ def test_list_items_partnership_and_funding_lists(relations) -> None:
 
 
 
+def test_partners_named_after_the_actor(relations) -> None:
+    found = relations("Die Anwendung wurde vom Landesbetrieb IT.NRW gemeinsam mit dem Heidelberger Unternehmen "
+                      "Aleph Alpha GmbH weiterentwickelt.")
+    assert ("IT.NRW", "cooperatesWith", "Aleph Alpha GmbH") in found
+    assert not {r for r in found if "Heidelberg" in r[0] + r[2]}
+
+
+def test_an_intention_is_no_use(relations) -> None:
+    found = relations("Die Koalitionsparteien CDU und SPD haben angekündigt, Open Source in der Verwaltung "
+                      "stärker zu nutzen.")
+    assert not {r for r in found if r[1] == "uses"}
+
+
 def test_a_lab_at_a_body_is_run_by_it(relations) -> None:
     found = relations("Zudem existiert beim Landesbetrieb IT.NRW ein KI-Labor, das die Landesverwaltung unterstützt.")
     assert ("KI-Labor", "operatedBy", "IT.NRW") in found
