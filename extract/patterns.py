@@ -40,12 +40,16 @@ from sovkg.extract.normalize import fold_word, repair_ocr
 from sovkg.extract.structure import ministry_name
 
 _QUOTES = {"„": "“", "\"": "\"", "»": "«", "«": "»", "“": "”", "‚": "‘"}
-_DOTTED = re.compile(r"^[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:\.[A-Za-zÄÖÜäöüß0-9]+)+$")
+_DOTTED = re.compile(r"^[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:\.[A-Za-zÄÖÜäöüß0-9]+)+$|^[a-zäöü]{3,}\.[A-Z]{2,}$")
+#: "Distr@l", "SCHULE@BW", "InnoLab_bw": an @ or _ inside a word marks a name
+_SYMBOL_NAME = re.compile(r"^[A-Za-zÄÖÜäöü][\wÄÖÜäöüß]*[@_][\wÄÖÜäöüß]+$")
 _CAMEL = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z]*$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?$")
 #: Capitalised abbreviations that head ordinary compounds ("KI-Labor", "IT-Sicherheit").
 _ACRONYM_COMMON = re.compile(r"^(?:KI|IT|EU|AI|US|UN|DV|IKT|EDV|OZG)$")
 _MIXED = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z][\w-]*$")
+_NAME_ADJECTIVE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+isch|Technisch|Deutsch|Frei|Europäisch|Katholisch|Evangelisch|"
+                             r"Königlich|Staatlich|Öffentlich|Gemeinsam)(?:e|es|er|en|em)$")
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "kein", "keine", "jede", "jeder", "jedes"})
 _ORG_HEADS: dict[str, str] = {
     "institut": "ResearchOrganization", "forschungsinstitut": "ResearchOrganization",
@@ -379,7 +383,7 @@ class PatternRecognizer:
     def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
         for i, text in enumerate(doc_words(doc)):
             if (_DOTTED.match(text) and sum(c.isalpha() for c in text) >= 4 and not re.match(r"^[A-Z][a-z]?\.[a-z]", text)) \
-                    or (_CAMEL.match(text) and len(text) >= 5):
+                    or (_CAMEL.match(text) and len(text) >= 5) or _SYMBOL_NAME.match(text):
                 yield _Candidate(i, i + 1, "Initiative", "shape")
 
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
@@ -484,11 +488,15 @@ def _indefinite_before(doc: Doc, i: int) -> bool:
 
 
 def _name_prefix_start(doc: Doc, i: int) -> int:
-    """Include a hyphenated prefix that spaCy split: "Lamarr" "-" "Institut"."""
+    """Include a hyphenated prefix that spaCy split ("Lamarr" "-" "Institut") and the
+    capitalised adjectives that begin a name ("Technische Universität", "Hessisches
+    Ministerium"): after an article they are written small unless they are part of it."""
     start = i
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
             and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
         start -= 2
+    while start >= 1 and _NAME_ADJECTIVE.match(doc[start - 1].text):
+        start -= 1
     return start
 
 
@@ -513,6 +521,8 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
             break  # ", der Technologiepartner ist …": a relative clause, not the name
         elif token.lower_ in ("und", ",", "sowie") and end + 1 < len(doc) and _OFFICE_WORD.match(doc[end + 1].text):
             break  # "… und Energie und Ministerin für Kultur": the next ministry begins
+        elif text == "," and end + 1 < len(doc) and (fold_word(doc[end + 1].text),) in places:
+            break  # "…, Wiesbaden": the seat after the name
         elif token.lower_ in ("und", ",", "der", "des", "für", "&") and end + 1 < len(doc):
             end += 1
         elif token.lower_ == "in" and end + 2 < len(doc) and doc[end + 1].lower_ == "der" \
