@@ -50,19 +50,27 @@ _ACRONYM_COMMON = re.compile(r"^(?:KI|IT|EU|AI|US|UN|DV|IKT|EDV|OZG)$")
 _MIXED = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z][\w-]*$")
 _NAME_ADJECTIVE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+isch|Technisch|Deutsch|Frei|Europäisch|Katholisch|Evangelisch|"
                              r"Königlich|Staatlich|Öffentlich|Gemeinsam)(?:e|es|er|en|em)$")
+_ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "eines"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "kein", "keine", "jede", "jeder", "jedes"})
 _ORG_HEADS: dict[str, str] = {
     "institut": "ResearchOrganization", "forschungsinstitut": "ResearchOrganization",
     "forschungszentrum": "ResearchOrganization", "kompetenzzentrum": "Organization",
     "zentrum": "Organization", "hochschule": "ResearchOrganization", "universität": "ResearchOrganization",
     "akademie": "ResearchOrganization", "ministerium": "GovernmentBody", "bundesministerium": "GovernmentBody",
-    "landesministerium": "GovernmentBody", "bundesamt": "GovernmentBody", "landesamt": "GovernmentBody",
+    "landesministerium": "GovernmentBody", "staatsministerium": "GovernmentBody",
+    "bundesamt": "GovernmentBody", "landesamt": "GovernmentBody",
     "amt": "GovernmentBody", "agentur": "GovernmentBody", "bundesagentur": "GovernmentBody",
     "beauftragte": "GovernmentBody", "beauftragter": "GovernmentBody", "landesbetrieb": "GovernmentBody",
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
     "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
 }
 _FOLDED_HEADS = {fold_word(head): label for head, label in _ORG_HEADS.items()}
+#: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
+_ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
+                  "Association": "Organization", "Council": "Organization", "Network": "Organization",
+                  "Institute": "ResearchOrganization", "Center": "ResearchOrganization",
+                  "Centre": "ResearchOrganization", "Lab": "Initiative", "Hub": "Initiative",
+                  "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative"}
 _COMPLEMENT_START = frozenset({"für", "der", "des", "zur", "zum"})
 _OFFICE_WORD = re.compile(r"^(?:Bundes)?[Mm]inister(?:in|ium|iums)?$|^Chef(?:in)?$|^Staatskanzlei$")
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
@@ -129,7 +137,8 @@ class PatternRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        units = list(self._units(doc))  # "ein KI-Labor" outranks the "KI" inside it
+        # "ein KI-Labor", "Tübingen AI Center" outrank the "KI", the "Tübingen" inside them
+        units = list(self._units(doc)) + list(self._english_names(doc))
         existing = [s for s in existing if not any(u.start <= s.start and s.end <= u.end for u in units)]
         occupied = [False] * len(doc)
         for span in existing:
@@ -202,6 +211,25 @@ class PatternRecognizer:
                     label = "Organization" if registered or token.text.startswith("e") else "Company"
                     yield _Candidate(start, token.i + (2 if registered else 1), label, "organisation")
 
+    def _english_names(self, doc: Doc) -> Iterable[_Candidate]:
+        """"Sovereign Tech Agency", "AI Innovation Lab": capitalised words before an English kind."""
+        words = doc_words(doc)
+        for i, word in enumerate(words):
+            label = _ENGLISH_HEADS.get(word)
+            if label is None:
+                continue
+            start = i
+            while start > 0 and i - start < 4 and words[start - 1][:1].isupper() \
+                    and words[start - 1].casefold() not in _ARTICLE_FORMS and not doc[start - 1].is_sent_start:
+                start -= 1
+            end = i + 1  # with its legal form: "Open Source Business Alliance e. V."
+            if words[end:end + 2] == ["e.", "V."]:
+                end += 2
+            elif end < len(words) and _COMPANY_SUFFIX.match(words[end]):
+                end += 1
+            if start < i:
+                yield _Candidate(start, end, label, "organisation")
+
     def _org_head(self, token: Token) -> str | None:
         text = token.text
         if not text[:1].isupper():
@@ -218,10 +246,13 @@ class PatternRecognizer:
         return self._place_length(doc, i) > 0
 
     def _place_length(self, doc: Doc, i: int) -> int:
-        for n in (3, 2, 1):
-            words = [t.text for t in doc[i:i + n] if not t.is_punct]
-            if len(words) == n and words[0][:1].isupper() and tuple(fold_word(w) for w in words) in self.places:
-                return len(doc[i:i + n])
+        for n in (5, 4, 3, 2, 1):  # tokens: "Baden-Württemberg" is three
+            span = doc[i:i + n]
+            if len(span) < n or span[-1].is_punct:
+                continue
+            words = [t.text for t in span if not t.is_punct]
+            if words[0][:1].isupper() and tuple(fold_word(w) for w in words) in self.places:
+                return n
         return 0
 
     def _appositions(self, doc: Doc) -> Iterable[_Candidate]:
@@ -528,7 +559,9 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
         elif token.lower_ == "in" and end + 2 < len(doc) and doc[end + 1].lower_ == "der" \
                 and doc[end + 2].text[:1].isupper() and (fold_word(doc[end + 2].text),) not in places:
             end += 2
-        elif re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", text) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+        elif re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", text) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() \
+                and doc[end - 1].lower_ in ("für", "und", "der", "des", ",", "zur", "zum") \
+                and token.lower_ not in _INDEFINITE | _RELATIVE | {"den", "dem"}:
             end += 1  # a lower-case adjective: "für angewandte Künstliche Intelligenz"
         else:
             break

@@ -21,7 +21,9 @@ Cue families (``sovkg_relations:<rule>``):
 * ``operator``: "Mit der Durchführung der X treibt Y", "unter Leitung des", "Träger ist",
   "mit diesem Programm" of a subject;
 * ``partnership``: "gemeinsam mit", "in Zusammenarbeit mit", "Technologiepartner ist";
-* ``supports``: "X ergänzt Y".
+* ``supports``: "X ergänzt Y";
+* active verbs, participles, genitives, "Bestandteil des", "am Standort": see
+  :mod:`sovkg.extract.clause_rules`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from collections.abc import Container, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sovkg.extract.clause_rules import clause_relations
 from sovkg.extract.doctext import doc_lowers, doc_text
 from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.records import RelationCandidate
@@ -277,6 +280,10 @@ class RelationRules:
             after = next((e for e in entities if e.start > t.i and e.label_ in _THINGS), None)
             if before and after is not None:
                 results.append(make(before[0], "supports", after, f"ergänzt {after.text}", "supports", 0.8))
+        for subject, predicate, obj, cue, rule, confidence in clause_relations(doc, sent, entities, lower,
+                                                                               "amount" in facts):
+            extra = facts if predicate == "fundedBy" else {}
+            results.append(make(subject, predicate, obj, cue, rule, confidence, **extra))
         yield from (r for r in results if r is not None)
 
 
@@ -304,9 +311,11 @@ def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Ite
         word = match.group(0)
         if word == "auf" and not re.search(r"\b(?:setzt|gesetzt|setzen|basiert|aufbaut)\b", text):
             continue
+        clause = sent.start_char + max(text.rfind(";", 0, match.start()), text.rfind(":", 0, match.start())) + 1
         if word in ("nutzt", "nutzen", "einsetzt", "eingesetzt") or word == "nutzbar":
-            # the object stands before the verb in a German subordinate clause
-            objects = [e for e in entities if e.end_char <= sent.start_char + match.start()
+            # the object stands before the verb in a German subordinate clause, in the
+            # verb's own clause ("…; Forschende des Centers nutzen ihn" names none)
+            objects = [e for e in entities if clause <= e.start_char and e.end_char <= sent.start_char + match.start()
                        and e.label_ in ("Technology", "Infrastructure", "Initiative")]
             obj = objects[-1] if objects else None
         else:
@@ -324,7 +333,7 @@ def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Ite
         elif _ANAPHORA.match(text) and topic is not None and not subjects:
             subject = topic
         else:
-            candidates = [e for e in subjects if e.end_char <= sent.start_char + match.start()]
+            candidates = [e for e in subjects if clause <= e.start_char and e.end_char <= sent.start_char + match.start()]
             subject = candidates[0] if candidates else (topic if _ANAPHORA.match(text) else None)
         if subject is not None and subject is not obj:
             yield word, subject, obj

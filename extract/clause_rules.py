@@ -1,0 +1,244 @@
+"""Relations stated by a clause's verb, a participle or a genitive, not by a fixed phrase.
+
+Press releases and answers of governments other than the ones the phrase rules were
+written on say the same things in active voice and in noun phrases:
+
+* ``active-verb``: "Das HMD unterstützt hessian.AI mit 9,6 Millionen Euro", "…, die den
+  Arbeitsplatz openDesk und die Plattform openCode betreibt", "hessian.AI … betreibt
+  neben dem AI Innovation Lab ein Service Center";
+* ``participle``: "des von hessian.AI betriebenen KI-Supercomputers „fortytwo“";
+* ``genitive``: "das InnoLab_bw des Staatsministeriums", "das Sprachmodell Luminous der
+  Aleph Alpha GmbH", "die Plattform openCode des ZenDiS";
+* ``part-of``: "openDesk ist … Bestandteil des Deutschland-Stacks", "die Sovereign Tech
+  Agency, eine Tochtergesellschaft der SPRIND";
+* ``located-in``: "„fortytwo“ am Standort Darmstadt".
+
+Each rule keeps to the clause it reads: a subject is the entity next to its verb (or the
+antecedent of a relative pronoun), an object stands in the same clause. What the
+sentence does not tie together stays apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+#: subject --verb--> object gives object --predicate--> subject
+ACTIVE_VERBS = {
+    "betreibt": "operatedBy", "betreiben": "operatedBy", "koordiniert": "operatedBy", "koordinieren": "operatedBy",
+    "leitet": "operatedBy", "leiten": "operatedBy", "fördert": "fundedBy", "fördern": "fundedBy",
+    "finanziert": "fundedBy", "finanzieren": "fundedBy", "entwickelt": "developedBy", "entwickeln": "developedBy",
+    "unterstützt": "supports", "unterstützen": "supports",
+}
+#: forms that are also a past participle: in a passive clause the passive rule reads them
+_PARTICIPLE_FORMS = frozenset({"koordiniert", "finanziert", "entwickelt", "unterstützt", "leitet"})
+_PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
+_PARTICIPLES = {"betrieben": "operatedBy", "getragen": "operatedBy", "koordiniert": "operatedBy",
+                "geleitet": "operatedBy", "gefördert": "fundedBy", "finanziert": "fundedBy",
+                "entwickelt": "developedBy", "erstellt": "developedBy"}
+_RELATIVE = frozenset({"die", "der", "das", "welche", "welcher", "welches"})
+_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "eines"})
+_ORGS = frozenset({"GovernmentBody", "ResearchOrganization", "Company", "Organization"})
+_THINGS = frozenset({"Initiative", "Infrastructure", "Technology", "Policy"})
+_CLAUSE_END = frozenset({".", ";", ":", "?", "!"})
+_ACCUSATIVE = frozenset({"den", "die", "das", "einen", "eine", "ein", "dem", "seinen", "seine", "sein", "ihren",
+                         "ihre", "ihr"})
+#: words with an adjective's ending that are no adjective before an object
+_STOPS = frozenset({"der", "des", "dem", "wie", "über", "unter", "aber", "oder", "sowie", "zudem", "dabei", "bereits",
+                    "weitere", "weiteren"})
+
+Finding = tuple[Span, str, Span, str, str, float]
+
+
+def clause_relations(doc: Doc, sent: Span, entities: list[Span], lower: list[str],
+                     has_amount: bool) -> Iterator[Finding]:
+    """(subject, predicate, object, cue, rule, confidence) of one sentence."""
+    yield from _active(doc, sent, entities, lower, has_amount)
+    yield from _participles(doc, sent, entities, lower)
+    yield from _genitives(doc, sent, entities, lower)
+    yield from _parts(doc, sent, entities, lower)
+    yield from _sites(doc, sent, entities, lower)
+
+
+def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_amount: bool) -> Iterator[Finding]:
+    passive = any(w in _PASSIVE_AUX for w in lower)
+    for k, word in enumerate(lower):
+        predicate = ACTIVE_VERBS.get(word)
+        if predicate is None or (passive and word in _PARTICIPLE_FORMS):
+            continue
+        verb = sent.start + k
+        if k > 0 and lower[k - 1] == "zu":
+            continue  # "… um den Aufbau zu fördern": an aim, its subject far away
+        if predicate == "supports" and has_amount:
+            predicate = "fundedBy"  # "unterstützt … mit 9,6 Millionen Euro"
+        relative = _relative_antecedent(doc, sent, entities, lower, verb)
+        if relative is not None:
+            actor, pronoun = relative
+            objects = _object_chain(doc, sent, entities, lower, pronoun + 1, verb)
+        else:
+            actor = _actor(doc, sent, entities, lower, verb)
+            if actor is None:
+                continue
+            objects = _object_chain(doc, sent, entities, lower, max(verb + 1, actor.end), sent.end)
+        if actor is None or actor.label_ not in _ORGS | {"Initiative"}:
+            continue
+        for obj in objects:
+            if obj is actor or not _fits(obj, predicate):
+                continue
+            yield obj, predicate, actor, doc[verb].text, "active-verb", 0.75
+
+
+def _fits(obj: Span, predicate: str) -> bool:
+    if predicate == "developedBy":
+        return obj.label_ in _THINGS
+    if predicate == "supports":
+        return obj.label_ in _THINGS | _ORGS
+    return obj.label_ in _THINGS - {"Technology"} | _ORGS
+
+
+def _relative_antecedent(doc: Doc, sent: Span, entities: list[Span], lower: list[str],
+                         verb: int) -> tuple[Span, int] | None:
+    """"X, die den … betreibt": the verb ends a relative clause whose pronoun follows X."""
+    after = verb + 1
+    if after < sent.end and doc[after].text not in _CLAUSE_END | {","}:
+        return None
+    for j in range(verb - 1, sent.start, -1):
+        if doc[j].text in _CLAUSE_END:
+            return None
+        if lower[j - sent.start] in _RELATIVE and doc[j - 1].text == ",":
+            antecedent = next((e for e in entities if e.end in (j - 1, j - 2) and e.end <= j - 1), None)
+            if antecedent is None:
+                return None
+            return antecedent, j
+    return None
+
+
+def _actor(doc: Doc, sent: Span, entities: list[Span], lower: list[str], verb: int) -> Span | None:
+    """The subject next to its verb: before it ("Das HMD unterstützt"), right after it
+    ("Zugleich fördert die Sovereign Tech Agency"), or opening the sentence of a
+    coordinated predicate ("hessian.AI bündelt … und betreibt")."""
+    before = next((e for e in entities if e.end == verb or (e.end == verb - 1 and doc[verb - 1].text == ")")), None)
+    if before is not None and all(lower[j - sent.start] in _ARTICLES or not doc[j].text[:1].isalnum()
+                                  or any(e.start <= j < e.end for e in entities)
+                                  for j in range(sent.start, before.start)):
+        return before  # the subject is all that stands before the verb, not "Gemeinsam mit dem X"
+    j = verb + 1
+    while j < sent.end and lower[j - sent.start] in _ARTICLES:
+        j += 1
+    after = next((e for e in entities if e.start == j and j > verb + 0), None)
+    if after is not None and after.label_ in _ORGS and verb > sent.start:
+        return after
+    first = entities[0] if entities else None
+    if first is not None and first.start == sent.start and lower[verb - 1 - sent.start] == "und" \
+            and not any(e.label_ in _ORGS for e in entities if first.end <= e.start < verb):
+        return first
+    return None
+
+
+def _object_chain(doc: Doc, sent: Span, entities: list[Span], lower: list[str], start: int, end: int) -> list[Span]:
+    """The direct object and those coordinated with it: "den souveränen Arbeitsplatz openDesk
+    und die Plattform openCode", "neben dem AI Innovation Lab ein Service Center". Only
+    articles, adjectives and one type noun may stand before each; a preposition or a
+    genitive ("die Wartung offener …", "im Sinne des …") ends the chain."""
+    found: list[Span] = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and j - i <= 4 and not any(e.start == j for e in entities):
+            word = lower[j - sent.start]
+            if word in ("neben",) and not found:
+                j += 1
+                continue
+            if word in _ACCUSATIVE or re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", doc[j].text) and word not in _STOPS:
+                j += 1
+                continue
+            if doc[j].text[:1].isupper() and j + 1 < end and any(e.start == j + 1 for e in entities) \
+                    and not any(e.start <= j < e.end for e in entities):
+                j += 1  # one type noun: "Arbeitsplatz", "Plattform"
+                continue
+            return found
+        entity = next((e for e in entities if e.start == j), None)
+        if entity is None or entity.end > end:
+            return found
+        found.append(entity)
+        i = entity.end
+        if i < end and lower[i - sent.start] == "(":  # "(HMD)"
+            i = next((n + 1 for n in range(i, end) if doc[n].text == ")"), end)
+        if i < end and lower[i - sent.start] in ("und", "sowie", ","):
+            i += 1
+        else:
+            return found
+    return found
+
+
+def _participles(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
+    """"des von hessian.AI betriebenen KI-Supercomputers „fortytwo“"."""
+    for k, word in enumerate(lower):
+        stem = re.sub(r"(?:e|en|er|es|em)$", "", word)
+        predicate = _PARTICIPLES.get(stem)
+        if predicate is None or stem == word:
+            continue
+        i = sent.start + k
+        agent = next((e for e in entities if e.end == i and e.label_ in _ORGS | {"Initiative"}), None)
+        if agent is None or agent.start < 1 or doc[agent.start - 1].lower_ not in ("von", "vom", "durch"):
+            continue
+        near = [e for e in entities if i < e.start <= i + 5 and e.label_ in _THINGS | _ORGS]
+        # "betriebenen KI-Supercomputers „fortytwo“": the name, not the "KI" of the compound
+        thing = next((e for e in near if e.label_ != "Technology"), near[0] if near else None)
+        if thing is not None and not any(doc[j].text in _CLAUSE_END | {","} for j in range(i, thing.start)):
+            yield thing, predicate, agent, doc[agent.start - 1:i + 1].text, "participle", 0.75
+
+
+def _genitives(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
+    """A named thing or unit followed by the body it belongs to, in the genitive."""
+    for entity in entities:
+        j = entity.end
+        if j < sent.end and doc[j].text in ("“", "”", "\"", "«", "»"):
+            j += 1
+        if j >= sent.end or lower[j - sent.start] not in ("des", "der"):
+            continue
+        owner = next((e for e in entities if e.start in (j + 1, j + 2) and e is not entity), None)
+        if owner is None or owner.label_ not in _ORGS or entity.label_ not in _THINGS | _ORGS:
+            continue
+        if owner.start == j + 2 and doc[j + 1].text[:1].isupper():
+            continue  # "der Landesregierung Wirtschaft …": a word between that is no article
+        if entity.label_ in _ORGS:
+            predicate = "partOf"
+        elif entity.label_ in ("Technology", "Policy"):
+            predicate = "developedBy"
+        else:
+            predicate = "operatedBy"
+        yield entity, predicate, owner, doc[entity.start:owner.end].text, "genitive", 0.65
+
+
+def _parts(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
+    """"X ist … (Bestand)teil des Y"; "X, eine Tochter(gesellschaft) der Y"."""
+    for k, word in enumerate(lower):
+        i = sent.start + k
+        if word in ("teil", "bestandteil") and i + 1 < sent.end and lower[k + 1] in ("des", "der", "von"):
+            whole = next((e for e in entities if e.start in (i + 2, i + 3)), None)
+            part = next((e for e in entities if e.end <= i and e.label_ in _THINGS | _ORGS), None)
+            if whole is not None and part is not None and "ist" in lower[part.end - sent.start:k] \
+                    and whole.label_ in _THINGS | _ORGS:
+                yield part, "partOf", whole, doc[i:whole.end].text, "part-of", 0.75
+        if re.fullmatch(r"tochter(?:gesellschaft|unternehmen)?", word) and k >= 2 and lower[k - 1] in ("eine", "ein") \
+                and doc[i - 2].text == "," and i + 1 < sent.end and lower[k + 1] in ("des", "der"):
+            part = next((e for e in entities if e.end == i - 2), None)
+            whole = next((e for e in entities if e.start in (i + 2, i + 3) and e.label_ in _ORGS), None)
+            if part is not None and whole is not None:
+                yield part, "partOf", whole, doc[i - 1:whole.end].text, "part-of", 0.8
+
+
+def _sites(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
+    """"„fortytwo“ am Standort Darmstadt", "mit Sitz in Bonn"."""
+    for k, word in enumerate(lower):
+        i = sent.start + k
+        if word == "standort" and k >= 1 and lower[k - 1] == "am" or \
+                word == "sitz" and k >= 1 and lower[k - 1] in ("mit", "ihrem", "seinem") and i + 1 < sent.end \
+                and lower[k + 1] == "in":
+            place = next((e for e in entities if e.start in (i + 1, i + 2) and e.label_ == "Place"), None)
+            thing = next((e for e in reversed(entities) if e.end <= i - 1 and e.label_ != "Place"), None)
+            if place is not None and thing is not None and i - 1 - thing.end <= 1:
+                yield thing, "locatedIn", place, doc[i - 1:place.end].text, "located-in", 0.8

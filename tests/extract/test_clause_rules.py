@@ -1,0 +1,75 @@
+"""Relations stated by a clause's verb, a participle or a genitive (without the knowledge base)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def relations():
+    from sovkg.extract.nlp import load_pipeline
+
+    nlp = load_pipeline(kb="none")
+
+    def run(text: str) -> set[tuple[str, str, str]]:
+        doc = nlp(text)
+        return {(text[f.subject[0]:f.subject[1]], f.predicate,
+                 text[f.object[0]:f.object[1]] if f.object else f.object_name)
+                for f in doc.user_data["sovkg_relations"]}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # active voice, the subject before its verb; an amount makes support funding
+        ("Das Hessische Ministerium für Digitalisierung und Innovation (HMD) unterstützt das Projekt KI-Lab.HE "
+         "mit weiteren 9,6 Millionen Euro.",
+         {("KI-Lab.HE", "fundedBy", "HMD")}),
+        # inverted: the subject right after the verb; coordinated objects
+        ("Seit 2023 betreibt das Zentrum für Digitale Souveränität den Arbeitsplatz openDesk und die "
+         "Plattform openCode.",
+         {("openDesk", "operatedBy", "Zentrum für Digitale Souveränität"),
+          ("openCode", "operatedBy", "Zentrum für Digitale Souveränität")}),
+        # a relative clause: the antecedent is the subject
+        ("Beteiligt ist das Zentrum für Digitale Souveränität, das die Plattform openCode betreibt.",
+         {("openCode", "operatedBy", "Zentrum für Digitale Souveränität")}),
+        # an attributive participle
+        ("Erweitert werden die Kapazitäten des vom Hessischen Zentrum für Künstliche Intelligenz betriebenen "
+         "KI-Supercomputers Fortytwo.AI am Standort Darmstadt.",
+         {("Fortytwo.AI", "operatedBy", "Hessischen Zentrum für Künstliche Intelligenz"),
+          ("Fortytwo.AI", "locatedIn", "Darmstadt")}),
+        # genitives: a unit of a body, a thing a body runs
+        ("F13 entstand im InnoLab_bw des Staatsministeriums Baden-Württemberg.",
+         {("InnoLab_bw", "operatedBy", "Staatsministeriums Baden-Württemberg")}),
+        # parts
+        ("openDesk ist als Referenzlösung Bestandteil des Deutschland.Stack.",
+         {("openDesk", "partOf", "Deutschland.Stack")}),
+        ("Die Sovereign Tech Agency, eine Tochtergesellschaft der Bundesagentur für Sprunginnovationen, "
+         "fördert die Wartung.",
+         {("Sovereign Tech Agency", "partOf", "Bundesagentur für Sprunginnovationen")}),
+    ],
+)
+def test_clause_cues(relations, text: str, expected: set) -> None:
+    found = {r for r in relations(text) if r[1] != "relatedTo"}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an aim, not a fact: the subject of "fördern" is elsewhere
+        "Die Landesregierung bringt Akteure der KI-Forschung zusammen, um den Aufbau des Netzwerks NRW.KI zu fördern.",
+        # the object is no direct object of the verb
+        "Die Landesregierung fördert die Wettbewerbsfähigkeit von Unternehmen im Sinne des MPK-Beschlusses.",
+        # a prepositional phrase before the verb is no subject
+        "Gemeinsam mit dem AI Village unterstützt das MWIKE mit diesem Programm Unternehmen.",
+        # an apposition after the subject is no object
+        "Zugleich fördert die Sovereign Tech Agency, eine Tochtergesellschaft der Bundesagentur für "
+        "Sprunginnovationen (SPRIND), die Wartung offener Basistechnologien.",
+    ],
+)
+def test_clause_precision_traps(relations, text: str) -> None:
+    found = {r for r in relations(text) if r[1] in ("fundedBy", "operatedBy", "supports", "developedBy")}
+    assert not found, found
