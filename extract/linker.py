@@ -24,8 +24,17 @@ _WORD = re.compile(r"\w+(?:\.\w+)*")
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """Folded words of a name: "Ministeriums für Kultur" ~ "Ministerium für Kultur"."""
-    return tuple(fold_word(w) for w in _WORD.findall(name))
+    """Folded words of a name: "Ministeriums für Kultur" ~ "Ministerium für Kultur";
+    a legal form is no part of it: "Aleph Alpha GmbH" ~ "Aleph Alpha"."""
+    words = tuple(fold_word(w) for w in _WORD.findall(name))
+    for form in _LEGAL_FORMS:
+        if len(words) > len(form) and words[-len(form):] == form:
+            return words[:-len(form)]
+    return words
+
+
+_LEGAL_FORMS = (("gmbh", "co", "kg"), ("e", "v"), ("gmbh",), ("ag",), ("se",), ("kg",), ("kgaa",), ("ug",),
+                ("mbh",), ("inc",), ("ltd",), ("llc",), ("eg",))  # longest first
 
 
 class KBIndex:

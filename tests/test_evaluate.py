@@ -34,6 +34,20 @@ def test_entity_f1_on_the_development_gold(tmp_path: Path, kb: str, sample: floa
     assert scores["duplicated"] == []
 
 
+@pytest.mark.parametrize("kb", ["default", "none"])
+def test_quality_on_held_out_documents(tmp_path: Path, kb: str) -> None:
+    """Six documents of other Länder and genres, annotated without looking at the code
+    (tests/data/heldout/SOURCES.md): what users' documents get. Floors below the
+    figures measured when they were added (entity F1 0.75, relation precision 0.53),
+    so that a change that loses generality fails here."""
+    heldout = DATA / "heldout"
+    scores = _evaluate("--gold", str(heldout / "gold"), str(heldout / "corpus"), "--kb", kb, cwd=tmp_path)
+    assert scores["entities"]["f1"] >= 0.70, scores["missed"] + scores["spurious"]
+    assert scores["entities"]["precision"] >= 0.75, scores["spurious"]
+    assert scores["relations"]["precision"] >= 0.45, scores["spurious_relations"]
+    assert scores["relations"]["tp"] >= 6
+
+
 def test_evaluate_on_a_small_gold_file_counts_hits_misses_and_spurious(tmp_path: Path) -> None:
     document = tmp_path / "mini.txt"
     document.write_text("Das Projekt NRW.Genius setzt auf Open Source. Die Stadt Dortmund prüft das.\n",

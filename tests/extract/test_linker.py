@@ -14,6 +14,13 @@ def test_inflected_names_share_a_key() -> None:
     assert name_key("Al Village") == name_key("AI Village")
 
 
+def test_a_legal_form_is_no_part_of_the_key() -> None:
+    assert name_key("Aleph Alpha GmbH") == name_key("Aleph Alpha") == ("aleph", "alpha")
+    assert name_key("Open Source Business Alliance e. V.") == name_key("Open Source Business Alliance")
+    assert name_key("Muster GmbH & Co. KG") == name_key("Muster")
+    assert name_key("AG") == ("ag",)
+
+
 def test_knowledge_base_names_win_by_type() -> None:
     kb = KBIndex([KBEntry("ai-village", "AI Village", "Initiative", ("KI-Innovationscampus in Hürth",))])
     assert entity_key_for("Al Village", "Initiative", kb) == "ai-village"
