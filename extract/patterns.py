@@ -137,15 +137,17 @@ class PatternRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        # "ein KI-Labor", "Tübingen AI Center" outrank the "KI", the "Tübingen" inside them
-        units = list(self._units(doc)) + list(self._english_names(doc))
-        existing = [s for s in existing if not any(u.start <= s.start and s.end <= u.end for u in units)]
+        # "ein KI-Labor", "Tübingen AI Center", "Hessisches Zentrum für Künstliche Intelligenz"
+        # outrank the "KI", the "Tübingen", the "Künstliche Intelligenz" inside them
+        units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc))
+        existing = [s for s in existing if not any(u.start <= s.start and s.end <= u.end and u.end - u.start > len(s)
+                                                   for u in units)]
         occupied = [False] * len(doc)
         for span in existing:
             for i in range(span.start, span.end):
                 occupied[i] = True
         candidates: list[_Candidate] = []
-        for rule in (lambda d: units, self._organisations, self._appositions, self._name_compounds, self._quoted,
+        for rule in (lambda d: units, self._appositions, self._name_compounds, self._quoted,
                      self._list_heads, self._persons, self._shapes, lambda d: self._repeated(d, candidates)):
             for candidate in rule(doc):
                 if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
@@ -461,7 +463,29 @@ class PatternRecognizer:
                 span._.sovkg_name = name
                 added.append(span)
                 occupied[inside[0].i] = True
+        self._dash_abbreviations(doc, spans, aliases)
         return added
+
+    def _dash_abbreviations(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
+        """"das Hessische Zentrum für Künstliche Intelligenz – hessian.AI – beim …", "– kurz
+        DFKI –": the name between two dashes after a long form is its short form."""
+        by_end = {s.end: s for s in spans}
+        by_start = {s.start: s for s in spans}
+        words = doc_words(doc)
+        for i in (i for i, word in enumerate(words) if word in ("–", "—") and i in by_end):
+            j = i + 2 if i + 1 < len(words) and words[i + 1] == "kurz" else i + 1
+            if j + 1 >= len(words) or words[j + 1] not in ("–", "—", ")"):
+                continue
+            short = words[j]
+            if not (_strong_shape(short) or _DOTTED.match(short) or _ACRONYM.match(short)):
+                continue
+            long_span = by_end[i]
+            if long_span.label_ in ("Technology", "Place", "Person", "Party"):
+                continue
+            name = long_span._.sovkg_name or _ocr_name(long_span.text)
+            aliases[_key(short)] = name
+            if j in by_start and by_start[j].end == j + 1:
+                by_start[j]._.sovkg_name = name
 
     def _list_head_appositives(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
         """"- ZaKI.D: Das Zentrum für angewandte KI …": the phrase after the colon names

@@ -128,6 +128,22 @@ def test_a_legal_form_after_an_adjective_is_no_name_of_its_own(nlp_nokb) -> None
     assert "Hand GmbH" not in found
 
 
+def test_a_short_form_between_dashes_is_an_alias(nlp) -> None:
+    doc = nlp("Das Land unterstützt das Hessische Zentrum für Künstliche Intelligenz – hessian.AI – beim Ausbau. "
+              "Heute betreibt hessian.AI ein Lab.")
+    names = {(s.text, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]}
+    assert names == {("Hessische Zentrum für Künstliche Intelligenz",) * 2,
+                     ("hessian.AI", "Hessische Zentrum für Künstliche Intelligenz")}
+
+
+def test_english_names_end_in_their_kind(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Forschende des Tübingen AI Center nutzen das AI Innovation Lab der Sovereign Tech Agency.")
+    assert found["Tübingen AI Center"][0] == "ResearchOrganization"
+    assert found["AI Innovation Lab"][0] == "Initiative"
+    assert found["Sovereign Tech Agency"][0] == "GovernmentBody"
+    assert _found(nlp_nokb, "Das Center ist neu. Die Daten liegen im Lab.") == {}
+
+
 def test_any_lab_is_no_entity(nlp_nokb) -> None:
     assert "KI-Labor" not in _found(nlp_nokb, "Die Kommunen wünschen sich ein KI-Labor für alle.")
 
