@@ -32,8 +32,13 @@ ACTIVE_VERBS = {
     "finanziert": "fundedBy", "finanzieren": "fundedBy", "entwickelt": "developedBy", "entwickeln": "developedBy",
     "unterstützt": "supports", "unterstützen": "supports",
 }
+#: subject --verb--> object gives subject --uses--> object
+USE_VERBS = frozenset({"nutzt", "erprobt", "erproben", "verwendet", "verwenden"})
+_ADVERBS = frozenset({"bereits", "auch", "zudem", "inzwischen", "derzeit", "schon", "nun", "jetzt", "heute",
+                      "ebenfalls", "weiterhin", "künftig", "seit"})
 #: forms that are also a past participle: in a passive clause the passive rule reads them
-_PARTICIPLE_FORMS = frozenset({"koordiniert", "finanziert", "entwickelt", "unterstützt", "leitet"})
+_PARTICIPLE_FORMS = frozenset({"koordiniert", "finanziert", "entwickelt", "unterstützt", "leitet", "erprobt",
+                               "verwendet", "genutzt"})
 _PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
 _PARTICIPLES = {"betrieben": "operatedBy", "getragen": "operatedBy", "koordiniert": "operatedBy",
                 "geleitet": "operatedBy", "gefördert": "fundedBy", "finanziert": "fundedBy",
@@ -60,12 +65,13 @@ def clause_relations(doc: Doc, sent: Span, entities: list[Span], lower: list[str
     yield from _genitives(doc, sent, entities, lower)
     yield from _parts(doc, sent, entities, lower)
     yield from _sites(doc, sent, entities, lower)
+    yield from _funding_sources(doc, sent, entities, lower)
 
 
 def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_amount: bool) -> Iterator[Finding]:
     passive = any(w in _PASSIVE_AUX for w in lower)
     for k, word in enumerate(lower):
-        predicate = ACTIVE_VERBS.get(word)
+        predicate = "uses" if word in USE_VERBS else ACTIVE_VERBS.get(word)
         if predicate is None or (passive and word in _PARTICIPLE_FORMS):
             continue
         verb = sent.start + k
@@ -82,16 +88,19 @@ def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_am
             if actor is None:
                 continue
             objects = _object_chain(doc, sent, entities, lower, max(verb + 1, actor.end), sent.end)
-        if actor is None or actor.label_ not in _ORGS | {"Initiative"}:
+        if actor is None or actor.label_ not in _ORGS | {"Initiative"} | ({"Place"} if predicate == "uses" else set()):
             continue
         for obj in objects:
             if obj is actor or not _fits(obj, predicate):
                 continue
-            yield obj, predicate, actor, doc[verb].text, "active-verb", 0.75
+            if predicate == "uses":  # "das Saarland erprobt F13"
+                yield actor, predicate, obj, doc[verb].text, "active-verb", 0.75
+            else:  # "das ZenDiS betreibt openDesk": openDesk is run by it
+                yield obj, predicate, actor, doc[verb].text, "active-verb", 0.75
 
 
 def _fits(obj: Span, predicate: str) -> bool:
-    if predicate == "developedBy":
+    if predicate in ("developedBy", "uses"):
         return obj.label_ in _THINGS
     if predicate == "supports":
         return obj.label_ in _THINGS | _ORGS
@@ -125,10 +134,12 @@ def _actor(doc: Doc, sent: Span, entities: list[Span], lower: list[str], verb: i
                                   for j in range(sent.start, before.start)):
         return before  # the subject is all that stands before the verb, not "Gemeinsam mit dem X"
     j = verb + 1
-    while j < sent.end and lower[j - sent.start] in _ARTICLES:
+    while j < sent.end and lower[j - sent.start] in _ARTICLES | _ADVERBS:
         j += 1
-    after = next((e for e in entities if e.start == j and j > verb + 0), None)
-    if after is not None and after.label_ in _ORGS and verb > sent.start:
+    if j < sent.end and doc[j].text[:1].isupper() and j + 1 < sent.end and not any(e.start <= j < e.end for e in entities):
+        j += 1  # one type noun: "die Lehrkräfteplattform SCHULE@BW"
+    after = next((e for e in entities if e.start == j), None)
+    if after is not None and after.label_ in _ORGS | {"Initiative", "Place"} and verb > sent.start:
         return after
     first = entities[0] if entities else None
     if first is not None and first.start == sent.start and lower[verb - 1 - sent.start] == "und" \
@@ -242,3 +253,18 @@ def _sites(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iter
             thing = next((e for e in reversed(entities) if e.end <= i - 1 and e.label_ != "Place"), None)
             if place is not None and thing is not None and i - 1 - thing.end <= 1:
                 yield thing, "locatedIn", place, doc[i - 1:place.end].text, "located-in", 0.8
+
+
+def _funding_sources(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
+    """"wird aus Mitteln des BMWE finanziert", "Zuwendungen … aus dem Einzelplan des BMI"."""
+    for k, word in enumerate(lower):
+        if word not in ("mitteln", "einzelplan") or "aus" not in lower[max(0, k - 2):k]:
+            continue
+        i = sent.start + k
+        j = i + 1 + (1 if i + 1 < sent.end and doc[i + 1].text.isdigit() else 0)
+        if j >= sent.end or lower[j - sent.start] not in ("des", "der"):
+            continue
+        funder = next((e for e in entities if e.start == j + 1 and e.label_ in _ORGS), None)
+        funded = next((e for e in entities if e.end <= i - 1 and e.label_ in _THINGS | _ORGS and e is not funder), None)
+        if funder is not None and funded is not None:
+            yield funded, "fundedBy", funder, doc[i - 1:funder.end].text, "funding-source", 0.75

@@ -166,18 +166,24 @@ def link(extractions: Iterable[DocumentExtraction], kb: KBIndex | Mapping[str, K
     if not isinstance(kb, KBIndex):
         kb = KBIndex((kb or {}).values())
     names: dict[str, Counter[str]] = defaultdict(Counter)
-    types: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, Counter[str]] = defaultdict(Counter)  # summed weights
+    strongest: dict[str, Counter[str]] = defaultdict(Counter)  # the best single piece of evidence
     surfaces: dict[str, set[str]] = defaultdict(set)
+
+    def vote(key: str, type_: str, weight: int) -> None:
+        types[key][type_] += weight
+        strongest[key][type_] = max(strongest[key][type_], weight)
+
     for extraction in extractions:
         for mention in extraction.mentions:
             names[mention.entity_key][mention.name or mention.text] += 1
-            types[mention.entity_key][mention.label] += _type_weight(mention.method)
+            vote(mention.entity_key, mention.label, _type_weight(mention.method))
             if mention.text != (mention.name or mention.text):
                 surfaces[mention.entity_key].add(" ".join(mention.text.split()))
         for part in extraction.parts:
             for role in _roles(part):
                 names[role.entity_key][role.name] += 1
-                types[role.entity_key][role.type] += _type_weight(role.rule)
+                vote(role.entity_key, role.type, _type_weight(role.rule))
     entities = {}
     for key in sorted(names):
         counts = names[key]
@@ -187,7 +193,9 @@ def link(extractions: Iterable[DocumentExtraction], kb: KBIndex | Mapping[str, K
         else:
             # the longest of the most frequent names: the full form in the nominative
             label = min(counts, key=lambda s: (-counts[s], -len(s), s))
-            entity_types = (min(types[key], key=lambda t: (-types[key][t], t)),)
+            # one organisation-shaped full name ("Hessisches Zentrum für …") outweighs many
+            # mentions of its short form that only their shape typed ("hessian.AI")
+            entity_types = (min(types[key], key=lambda t: (-strongest[key][t], -types[key][t], t)),)
         entities[key] = Entity(
             key=key,
             label=label,

@@ -41,6 +41,8 @@ from sovkg.extract.structure import ministry_name
 
 _QUOTES = {"„": "“", "\"": "\"", "»": "«", "«": "»", "“": "”", "‚": "‘"}
 _DOTTED = re.compile(r"^[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:\.[A-Za-zÄÖÜäöüß0-9]+)+$|^[a-zäöü]{3,}\.[A-Z]{2,}$")
+#: "F13", "H100": capitals with a number are a product's or a project's name
+_CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Za-z]?$")
 #: "Distr@l", "SCHULE@BW", "InnoLab_bw": an @ or _ inside a word marks a name
 _SYMBOL_NAME = re.compile(r"^[A-Za-zÄÖÜäöü][\wÄÖÜäöüß]*[@_][\wÄÖÜäöüß]+$")
 _CAMEL = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z]*$")
@@ -416,7 +418,7 @@ class PatternRecognizer:
     def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
         for i, text in enumerate(doc_words(doc)):
             if (_DOTTED.match(text) and sum(c.isalpha() for c in text) >= 4 and not re.match(r"^[A-Z][a-z]?\.[a-z]", text)) \
-                    or (_CAMEL.match(text) and len(text) >= 5) or _SYMBOL_NAME.match(text):
+                    or (_CAMEL.match(text) and len(text) >= 5) or _SYMBOL_NAME.match(text) or _CODE_NAME.match(text):
                 yield _Candidate(i, i + 1, "Initiative", "shape")
 
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],

@@ -46,6 +46,7 @@ _AGENT_VERBS = {
     "koordiniert": "operatedBy", "betrieben": "operatedBy", "getragen": "operatedBy",
     "geleitet": "operatedBy", "durchgeführt": "operatedBy", "verantwortet": "operatedBy",
     "entwickelt": "developedBy", "erstellt": "developedBy", "programmiert": "developedBy",
+    "erarbeitet": "developedBy", "aufgebaut": "developedBy",
 }
 _PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
 _TOPIC_WORDS = re.compile(r"^(?:Das|Die|Der|Dieses|Diese|Dieser)\s+(?:Projekt|Programm|Vorhaben|Plattform|"
@@ -160,9 +161,13 @@ class RelationRules:
                         and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))]
             if not subjects and _TOPIC_WORDS.match(text) and topic is not None:
                 subjects = [topic]
+            # "vom InnoLab_bw des Staatsministeriums gemeinsam mit dem Unternehmen Aleph Alpha entwickelt"
+            partners = [e for e in entities if agent.end <= e.start and e.end <= t.i and e.label_ in _ORGS
+                        and re.search(r"\b(?:gemeinsam|zusammen) mit\b", doc[agent.end:e.start].text)]
             for subject in (s for s in subjects if s.label_ != "Place"):
-                results.append(make(subject, predicate, agent, f"{doc[agent.start - 1].text} … {t.text}",
-                                    "passive-agent", 0.85, **facts))
+                for by in (agent, *partners[:1]):
+                    results.append(make(subject, predicate, by, f"{doc[by.start - 1].text} … {t.text}",
+                                        "passive-agent", 0.85, **facts))
 
         # active developer: "Y hat … X … entwickelt / geschaffen"
         if re.search(r"\b(?:hat|haben)\b.*\b(?:entwickelt|geschaffen|aufgebaut|programmiert)\b", text) \
@@ -341,7 +346,8 @@ def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Ite
 
 def _named(span: Span) -> bool:
     """A named thing, not a closed-class term such as "KI" or "Open Source"."""
-    return not (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.kb_id_ not in _GENERIC_KB
+    term = (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.label_ not in ("Place", "Party")
+    return not term and span.kb_id_ not in _GENERIC_KB
 
 
 #: Knowledge-base entries that are concepts, not named things.
@@ -385,8 +391,8 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
     """The entity after "von"/"vom"/"durch" closest before the participle (or after it)."""
     best = None
     for entity in entities:
-        if entity.start == 0 or entity.label_ not in _ORGS:
-            continue
+        if entity.start == 0 or entity.label_ not in _ORGS | {"Initiative"}:
+            continue  # an initiative runs things too: "vom InnoLab_bw … entwickelt"
         # "von C", "vom C", "von dem C", "von dem Landesbetrieb C"
         window = [t.lower_ for t in doc[max(sent.start, entity.start - 3):entity.start]]
         preposition = next((i for i in range(len(window) - 1, -1, -1) if window[i] in ("von", "vom", "durch")), None)

@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 _COMPOUND_INFIXES = (r"(?<=[\w.])[-‐/](?=[\w])",)
+#: "… nutzt F13." : a stop after a name with digits ends the sentence (a bare "13." is an ordinal)
+_NAME_DIGIT_STOPS = (r"(?<=[A-Za-z][0-9])\.", r"(?<=[A-Za-z][0-9]{2})\.", r"(?<=[A-Za-z][0-9]{3})\.")
 _LEGAL_FORM_STOPS = (r"(?<=GmbH)\.", r"(?<=^AG)\.", r"(?<=^SE)\.", r"(?<=^KG)\.", r"(?<=^UG)\.", r"(?<=^eG)\.")
 
 
@@ -27,7 +29,7 @@ def split_compounds() -> Callable[[Language], Language]:
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         # "… an die Capgemini GmbH." ends a sentence: the legal form is "GmbH", the stop is
         # punctuation (spaCy splits a final stop only after a lower-case letter or digit)
-        suffixes = list(nlp.Defaults.suffixes or ()) + list(_LEGAL_FORM_STOPS)
+        suffixes = list(nlp.Defaults.suffixes or ()) + list(_LEGAL_FORM_STOPS) + list(_NAME_DIGIT_STOPS)
         nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         return nlp
 

@@ -49,6 +49,15 @@ def relations():
         ("Die Sovereign Tech Agency, eine Tochtergesellschaft der Bundesagentur für Sprunginnovationen, "
          "fördert die Wartung.",
          {("Sovereign Tech Agency", "partOf", "Bundesagentur für Sprunginnovationen")}),
+        # a main clause's verb of use, the user after it
+        ("Innerhalb des Landes nutzt bereits die Lehrkräfteplattform SCHULE@BW den Assistenten F13.",
+         {("SCHULE@BW", "uses", "F13")}),
+        ("Außerhalb Baden-Württembergs erprobt das Saarland F13 in einem Pilotprojekt.",
+         {("Saarland", "uses", "F13")}),
+        # the source of the money
+        ("Im Haushaltsjahr 2024 wurden dem ZenDiS Zuwendungen in Höhe von 32,4 Mio. Euro aus dem Einzelplan des "
+         "Bundesministeriums des Innern gewährt.",
+         {("ZenDiS", "fundedBy", "Bundesministeriums des Innern")}),
     ],
 )
 def test_clause_cues(relations, text: str, expected: set) -> None:

@@ -91,6 +91,12 @@ def test_list_items_partnership_and_funding_lists(relations) -> None:
 
 
 
+def test_passive_agents_and_their_partners(relations) -> None:
+    found = relations("F13 wurde ursprünglich vom InnoLab_bw des Staatsministeriums gemeinsam mit dem Heidelberger "
+                      "Unternehmen Aleph Alpha GmbH entwickelt.")
+    assert {("F13", "developedBy", "InnoLab_bw"), ("F13", "developedBy", "Aleph Alpha GmbH")} <= found
+
+
 def test_partners_named_after_the_actor(relations) -> None:
     found = relations("Die Anwendung wurde vom Landesbetrieb IT.NRW gemeinsam mit dem Heidelberger Unternehmen "
                       "Aleph Alpha GmbH weiterentwickelt.")
