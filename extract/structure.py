@@ -89,21 +89,25 @@ def _party_pattern() -> re.Pattern[str]:
 
 _WS = r"[ \t\r\n]+"
 _WAHLPERIODE = re.compile(r"(\d{1,2})\.\s*Wahlperiode")
-_DRUCKSACHE = re.compile(r"Drucksache\s+(\d{1,2}/\d{1,6})")
+_DRUCKSACHE = re.compile(r"Drucksache\s+(\d{1,2}[ \t]?/[ \t]?\d{1,6})")  # "17/8734", "17 / 8734"
 _HEADER_DATE = re.compile(r"(?:Wahlperiode|Drucksache\s+\d{1,2}/\d{1,6})\s+(\d{1,2}\.\d{1,2}\.\d{4})\b")
 _ORIGINAL = re.compile(rf"Datum des Originals:\s*({DATE})\s*/?\s*(?:Ausgegeben:\s*({DATE}))?")
 _ANTWORT = re.compile(
     r"(?m)(?:^[ \t]*Antwort[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*der[ \t]+(?:Landes|Bundes|Staats)regierung"
-    r"|\bAntwort[ \t]+der[ \t]+(?:Landes|Bundes|Staats)regierung)"
+    r"|\bAntwort[ \t]+der[ \t]+(?:Landes|Bundes|Staats)regierung"
+    # Baden-Württemberg: a heading "Antwort" over "Mit Schreiben vom … beantwortet das …"
+    r"|^[ \t]*Antwort[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*(?=Mit[ \t]+Schreiben[ \t]+vom)"
+    # a minister's letter (Sachsen): "… beantworte ich die Kleine Anfrage wie folgt:"
+    r"|\bbeantworte[ \t]+ich[ \t]+die[ \t]+Kleine[ \t]+Anfrage[ \t]+wie[ \t]+folgt[ \t]*:?)"
 )
 _KA_NUMBER = re.compile(r"(?<!die )(?<!der )Kleine\s+Anfrage\s+(\d{1,6})\b")
-_ASKERS = re.compile(r"\b(?:der|des)\s+Abgeordneten\s+")
+_ASKERS = re.compile(r"\b(?:der|des)\s+(?:Abgeordneten|Abg\.)\s+")
 _REFERENCE = re.compile(
     rf"auf\s+die\s+Kleine\s+Anfrage(?:\s+(?P<num>\d{{1,6}}))?(?:\s+vom\s+(?P<date>{DATE}))?"
 )
 _OFFICE = (
     r"(?:Bundes)?[Mm]inister(?:in)?\b|(?:[A-ZÄÖÜ][a-zäöüß]+)minister(?:in)?\b"
-    r"|Chef(?:in)?\s+der\s+Staatskanzlei|Ministerpräsident(?:in)?|Staatskanzlei|(?:Bundes)?[Mm]inisterium"
+    r"|Chef(?:in)?\s+der\s+Staatskanzlei|Ministerpräsident(?:in)?|Staatskanzlei|(?:Bundes|Staats)?[Mm]inisterium"
 )
 _ANSWERED = re.compile(
     rf"(?P<lead>(?:Der|Die)\s+(?:{_OFFICE})[^.]{{0,250}}?)\s+hat\s+die\s+Kleine\s+Anfrage"
@@ -112,6 +116,21 @@ _ANSWERED = re.compile(
     rf"(?:\s+im\s+Einvernehmen\s+mit\s+(?P<agree>[^.]{{0,700}}?))?\s+beantwortet",
     re.DOTALL,
 )
+#: Baden-Württemberg: "Mit Schreiben vom 6. Mai 2025 Nr. STM-0452 beantwortet das Staatsministerium
+#: im Einvernehmen mit … die Kleine Anfrage wie folgt"
+_ANSWERED_LETTER = re.compile(
+    rf"Mit\s+Schreiben\s+vom\s+(?P<date>{DATE})(?:\s+Nr\.\s+\S+)?\s+beantwortet\s+"
+    rf"(?P<lead>(?:das|der|die)\s+(?:{_OFFICE})[^.]{{0,200}}?)"
+    rf"(?:\s+im\s+Einvernehmen\s+mit\s+(?P<agree>[^.]{{0,700}}?))?\s+die\s+Kleine\s+Anfrage",
+    re.DOTALL,
+)
+#: "Zu 1.:", "Zu 5. und 6.:", "Zu Frage 2:": an answer's heading where the questions are not repeated
+_ANSWER_HEADING = re.compile(
+    r"(?m)^[ \t]*Zu[ \t]+(?:(?:den[ \t]+)?Fragen?[ \t]+)?(?P<nums>\d{1,2}\.?(?:[ \t]*(?:,|und|bis|–|-)[ \t]*\d{1,2}\.?)*)"
+    r"[ \t]*:[ \t]*$"
+)
+#: "Eingegangen: 08.04.2025 / Ausgegeben: 14.05.2025" (Baden-Württemberg), "Eingang: … Ausgegeben: …"
+_FILED = re.compile(rf"Eing(?:egangen|ang)\s*:\s*({DATE})\s*/?\s*Ausgegeben\s*:\s*({DATE})")
 _TRANSMITTED = re.compile(
     rf"namens\s+der\s+(?P<gov>Bundesregierung|Landesregierung)\s+mit\s+Schreiben\s+des\s+"
     rf"(?P<lead>[^.]{{5,200}}?)\s+vom\s+(?P<date>{DATE})\s+übermittelt",
@@ -134,7 +153,8 @@ _ASK_LINE = re.compile(
     r"(?:Vor\s+diesem\s+Hintergrund\s+)?(?:fragen\s+wir|frage\s+ich|Wir\s+fragen|Ich\s+frage)"
     r"\s+die\s+(?:Landes|Bundes|Staats)regierung\s*:?"
 )
-_ITEM = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.?!:]\s)|(?<=[.?!:]\)\s))[ \t]*(?:[-•–][ \t]*)?(\d{1,2})\.[ \t]+(?=[A-ZÄÖÜ„\"])", re.MULTILINE)
+_ITEM = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.?!:]\s)|(?<=[.?!:]\)\s))[ \t]*(?:[-•–][ \t]*)?"
+                   r"(?:(\d{1,2})\.|Frage[ \t]+(\d{1,2})[ \t]*:)[ \t]+(?=[A-ZÄÖÜ„\"])", re.MULTILINE)
 _INTERROGATIVE = re.compile(
     r"(?:Welche[rsmn]?|Wie|Wann|Wo|Was|Wer|Wem|Wen|Warum|Weshalb|Wieso|Wozu|Wofür|Woran|Wodurch|Inwiefern|"
     r"Inwieweit|Ist|Sind|Hat|Haben|Gibt|Gab|Plant|Planen|Wird|Werden|Kann|Können|Teilt|Sieht|Beabsichtigt|"
@@ -153,6 +173,7 @@ _PARLIAMENTS = (
     (re.compile(r"LANDTAG\s+NORDRHEIN-WESTFALEN|Landtag\s+Nordrhein-Westfalen"), "Landtag Nordrhein-Westfalen"),
     (re.compile(r"Deutscher\s+Bundestag|DEUTSCHER\s+BUNDESTAG"), "Deutscher Bundestag"),
     (re.compile(r"Bayerischer\s+Landtag|BAYERISCHER\s+LANDTAG"), "Bayerischer Landtag"),
+    (re.compile(r"Sächsischer\s+Landtag|SÄCHSISCHER\s+LANDTAG"), "Sächsischer Landtag"),
     (re.compile(r"(?:Landtag|LANDTAG)\s+(?:von\s+)?(?P<land>[A-ZÄÖÜ][\w-]+(?:-[A-ZÄÖÜ][\w-]+)?)"), None),
 )
 _TITLE_PREFIXES = re.compile(r"^(?:(?:Dr|Prof|Dipl\.-\w+)\.?\s+)+")
@@ -180,6 +201,10 @@ def parse_structure(text: str, *, furniture: Sequence[str] = (), title: str | No
             boundary = 0  # what precedes is the Antwort's own header
         parts.append(_antwort(text, boundary, len(text), header_text, antwort.end()))
         if len(parts) == 2:
+            filed = _FILED.search(text)
+            if filed:  # the filing note closes a paper holding both: the question arrived then
+                parts[0] = replace(parts[0], date=iso_date(filed.group(1)), issued=iso_date(filed.group(2)))
+                parts[1] = replace(parts[1], issued=parts[1].issued or iso_date(filed.group(2)))
             parts = _link_pair(parts[0], parts[1])
     elif _looks_like_anfrage(text):
         parts.append(_kleine_anfrage(text, 0, len(text), header_text))
@@ -212,6 +237,9 @@ def _common(text: str, start: int, end: int, header_text: str) -> dict:
         fields["wahlperiode"] = int(wp.group(1))
     fields["parliament"] = _parliament(header_text + "\n" + head)
     original = _ORIGINAL.search(text, start, end)
+    filed = _FILED.search(text, start, end)
+    if filed:  # when the Kleine Anfrage came in, and when the paper was issued
+        fields["filed"] = (iso_date(filed.group(1)), iso_date(filed.group(2)))
     if original:
         fields["date"] = iso_date(original.group(1))
         fields["issued"] = iso_date(original.group(2)) if original.group(2) else None
@@ -233,6 +261,9 @@ def _parliament(text: str) -> str | None:
 
 def _kleine_anfrage(text: str, start: int, end: int, header_text: str) -> DocumentPart:
     fields = _common(text, start, end, header_text)
+    received, issued = fields.pop("filed", (None, None))
+    if received:
+        fields["date"], fields["issued"] = received, issued
     number = _KA_NUMBER.search(text, start, min(end, start + 2500))
     askers_match = _ASKERS.search(text, start, min(end, start + 2500))
     askers, party, askers_end = _askers(text, askers_match.end(), end) if askers_match else ((), None, start)
@@ -250,7 +281,7 @@ def _kleine_anfrage(text: str, start: int, end: int, header_text: str) -> Docume
         sections.insert(0, preamble)
     part = DocumentPart(
         kind="KleineAnfrage", start=start, end=end, title=title,
-        drucksache=drucksache.group(1) if drucksache else None,
+        drucksache=_compact(drucksache.group(1)) if drucksache else None,
         number=number.group(1) if number else None,
         askers=askers, party=party, sections=tuple(sections), **fields,
     )
@@ -259,6 +290,8 @@ def _kleine_anfrage(text: str, start: int, end: int, header_text: str) -> Docume
 
 def _antwort(text: str, start: int, end: int, header_text: str, body_start: int) -> DocumentPart:
     fields = _common(text, start, end, header_text)
+    _received, issued = fields.pop("filed", (None, None))
+    fields["issued"] = fields.get("issued") or issued
     own = _DRUCKSACHE.search(text, start, body_start) or _DRUCKSACHE.search(header_text)
     reference = _REFERENCE.search(text, body_start, min(end, body_start + 600))
     cited = None
@@ -266,7 +299,8 @@ def _antwort(text: str, start: int, end: int, header_text: str, body_start: int)
     if reference:
         askers_match = _ASKERS.match(text, reference.end()) or _ASKERS.search(text, reference.end(), reference.end() + 40)
         askers, party, askers_end = _askers(text, askers_match.end(), end) if askers_match else ((), None, reference.end())
-        drucksache = re.match(r"\s*Drucksache\s+(\d{1,2}/\d{1,6})", text[askers_end:askers_end + 40])
+        # "Drucksache 20/14893" or, on Bundestag cover pages, "– Drucksache 21/1592 –"
+        drucksache = re.match(r"\s*[–-]?\s*Drucksache\s+(\d{1,2}/\d{1,6})(?:\s*[–-](?=\s))?", text[askers_end:askers_end + 40])
         if drucksache:
             askers_end += drucksache.end()
         title_from = askers_end
@@ -278,12 +312,19 @@ def _antwort(text: str, start: int, end: int, header_text: str, body_start: int)
             askers=askers, party=party,
         )
     title = _title_after(text, title_from, end)
-    answered = _ANSWERED.search(text, start, end) or _TRANSMITTED.search(text, start, end)
+    if cited is None:
+        cited = _cited_in_letter(text, start, body_start, fields)
+        title = cited.title if cited is not None and cited.title else title
+    answered = _ANSWERED.search(text, start, end) or _TRANSMITTED.search(text, start, end) \
+        or _ANSWERED_LETTER.search(text, start, end)
     roles: dict = {}
     if answered:
         roles = _ministries(text, answered, fields.get("parliament") or _land_of(text))
         if not _ORIGINAL.search(text, start, end):  # the letter is the original
             fields["date"] = iso_date(answered.group("date"))
+    elif (letterhead := _LETTERHEAD.search(text, start, body_start)) is not None:
+        roles = {"answered_by": Role(letterhead.start(), letterhead.end(), letterhead.group(0), "GovernmentBody",
+                                     _title_case(letterhead.group(0)), "sovkg_structure:answered-by")}
     items = _items(text, title_from, end)
     first_question = items[0][1] if items else end
     # Landtag papers name the answering ministry before the questions, Bundestag
@@ -302,23 +343,54 @@ def _antwort(text: str, start: int, end: int, header_text: str, body_start: int)
         section = _preamble(text, government.end(), first_question, None, "government")
         if section:
             sections.append(section)
-    sections += _questions_and_answers(text, first_question, _answers_end(text, answered, end))
+    headed = _headed_answers(text, title_from, end)
+    sections += headed or _questions_and_answers(text, first_question, _answers_end(text, answered, end))
     if cited is not None and title:
         cited = replace(cited, title=title)
     part = DocumentPart(
         kind="Antwort", start=start, end=end, title=title,
-        drucksache=own.group(1) if own else None, answers=cited,
+        drucksache=_compact(own.group(1)) if own else None, answers=cited,
         sections=tuple(sections), **roles, **fields,
     )
     return _checked_dates(part)
 
 
 def _answers_end(text: str, answered: re.Match[str] | None, end: int) -> int:
-    """The last answer ends before a closing transmission note ("Die Antwort wurde …")."""
+    """The last answer ends before a closing transmission note ("Die Antwort wurde …")
+    or the greeting of a minister's letter."""
     if answered is not None and answered.re is _TRANSMITTED:
         sentence = text.rfind("Die Antwort wurde", 0, answered.start())
         return sentence if sentence != -1 else answered.start()
-    return end
+    greeting = text.rfind("Mit freundlichen Grüßen", 0, end)
+    return greeting if greeting != -1 else end
+
+
+#: a ministry's letterhead in capitals: "SÄCHSISCHES STAATSMINISTERIUM FÜR WISSENSCHAFT, KULTUR UND TOURISMUS"
+_LETTERHEAD = re.compile(r"\b(?:[A-ZÄÖÜ]+ES\s+)?[A-ZÄÖÜ]*MINISTERIUM(?:,?\s+(?:FÜR|DER|DES|UND|[A-ZÄÖÜ]{3,}(?![a-zäöü])))+")
+_LETTER_CITATION = re.compile(r"Kleine\s+Anfrage\s+(?=(?:der|des)\s+(?:Abgeordneten|Abg\.)\s)")
+
+
+def _cited_in_letter(text: str, start: int, body_start: int, fields: dict) -> DocumentPart | None:
+    """A minister's letter names the Kleine Anfrage it answers in its subject lines:
+    "Kleine Anfrage des Abgeordneten X (Fraktion BSW) Drs.-Nr.: 8/3276 Thema: …"."""
+    citations = list(_LETTER_CITATION.finditer(text, start, body_start))
+    if not citations:
+        return None
+    citation = citations[-1]
+    askers_match = _ASKERS.match(text, citation.end())
+    askers, party, askers_end = _askers(text, askers_match.end(), body_start)
+    drucksache = re.compile(r"(?:Drs\.-Nr\.|Drucksache)\s*:?\s*(\d{1,2}/\d{1,6})").search(text, askers_end, body_start)
+    topic = re.compile(r"Thema:\s*(.{5,300}?)(?=\s+(?:Sehr\s+geehrte|Eingang|Drs\.)|\s*\n|$)").search(text, askers_end, body_start)
+    return DocumentPart(
+        kind="KleineAnfrage", start=citation.start(), end=askers_end, in_file=False,
+        drucksache=drucksache.group(1) if drucksache else None, title=topic.group(1).strip() if topic else None,
+        wahlperiode=fields.get("wahlperiode"), parliament=fields.get("parliament"), askers=askers, party=party,
+    )
+
+
+def _title_case(capitals: str) -> str:
+    small = {"FÜR": "für", "DER": "der", "DES": "des", "UND": "und"}
+    return " ".join(small.get(w, w.capitalize()) for w in capitals.split())
 
 
 def _link_pair(anfrage: DocumentPart, antwort: DocumentPart) -> list[DocumentPart]:
@@ -333,6 +405,16 @@ def _link_pair(anfrage: DocumentPart, antwort: DocumentPart) -> list[DocumentPar
             wahlperiode=anfrage.wahlperiode or cited.wahlperiode,
             askers=anfrage.askers or cited.askers,
             party=anfrage.party or cited.party,
+        )
+    if cited is None:
+        # one paper holding both ("Kleine Anfrage … und Antwort …", Baden-Württemberg) and
+        # citing none: the Antwort shares its Drucksache, header and title
+        antwort = replace(
+            antwort,
+            drucksache=antwort.drucksache or anfrage.drucksache,
+            wahlperiode=antwort.wahlperiode or anfrage.wahlperiode,
+            parliament=antwort.parliament or anfrage.parliament,
+            title=anfrage.title or antwort.title,
         )
     return [anfrage, replace(antwort, answers=anfrage)]
 
@@ -360,7 +442,7 @@ def _askers(text: str, start: int, end: int) -> tuple[tuple[Role, ...], Role | N
                           canonical, "sovkg_structure:party")
         block_end = party_match.end()
     names_text = text[start:names_end]
-    group = re.search(r"\s*(?:,|\bund)?\s*(?:der|die)\s+(?:Fraktion|Gruppe)(?:\s+der)?\s*$", names_text)
+    group = re.search(r"\s*(?:,|\bund)?\s*(?:(?:der|die)\s+|\(\s*)(?:Fraktion|Gruppe)(?:\s+der)?\s*$", names_text)
     if group:
         names_text = names_text[:group.start()]
     askers = []
@@ -392,10 +474,16 @@ def _title_after(text: str, start: int, end: int) -> str | None:
                 continue
             if _PREAMBLE.match(line) or _ORIGINAL.match(line) or re.match(r"Drucksache\s", line):
                 return None
+            if re.fullmatch(r"und|Antwort|(?:des|der)\s+\w+(?:\s+\w+){0,8}", line):
+                continue  # "und / Antwort / des Staatsministeriums": a cover naming both papers
             return line if len(line) <= 300 else None
         return None
     flat = re.match(r"\s*(.{5,300}?(?:\?|(?=\s+Vorbemerkung)|(?=\s+Die\s+(?:Minister|Ministerin)\s)))", rest)
     return flat.group(1).strip() if flat else None
+
+
+def _compact(drucksache: str) -> str:
+    return re.sub(r"\s", "", drucksache)
 
 
 def _line_before(text: str, position: int, floor: int) -> str | None:
@@ -439,7 +527,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     found = []
     expected = 1
     for match in _ITEM.finditer(text, start, end):
-        number = int(match.group(1))
+        number = int(match.group(1) or match.group(2))  # "1. Wie …" or "Frage 1: Wie …"
         if number != expected:
             continue
         body = match.end()
@@ -493,6 +581,31 @@ def _questions_and_answers(text: str, start: int, end: int) -> list[Section]:
     return sections
 
 
+def _headed_answers(text: str, start: int, end: int) -> list[Section]:
+    """Answers under "Zu 1.:" headings, the questions asked in the Kleine Anfrage only."""
+    headings = list(_ANSWER_HEADING.finditer(text, start, end))
+    sections = []
+    for i, heading in enumerate(headings):
+        limit = headings[i + 1].start() if i + 1 < len(headings) else _signature_start(text, heading.end(), end)
+        s, e = _trim(text, heading.end(), limit)
+        if e <= s:
+            continue
+        body = text[s:e]
+        joint = _JOINT.search(body)
+        numbers = set(_numbers(heading.group("nums"))) | (set(_numbers(joint.group("nums"))) if joint else set())
+        sections.append(Section("answer", tuple(sorted(numbers)), s, e, body, declined=_declined(body)))
+    return sections
+
+
+def _signature_start(text: str, start: int, end: int) -> int:
+    """The last answer ends before the signature and the filing note ("Eingegangen: …")."""
+    note = re.search(r"(?m)^[ \t]*(?:Eingegangen|Ausgegeben)\s*:", text[start:end])
+    stop = start + note.start() if note else end
+    signature = re.search(r"\n[ \t]*\n(?:[ \t]*(?:Dr\.|Prof\.)?[ \t]*[A-ZÄÖÜ][\w-]+[ \t]*\n)"
+                          r"(?:[^\n]*(?:minister|Minister|Staatskanzlei|Staatssekretär)[^\n]*\n?)\s*$", text[start:stop])
+    return start + signature.start() if signature else stop
+
+
 def _numbers(spec: str) -> list[int]:
     values = [int(n) for n in re.findall(r"\d+", spec)]
     if re.search(r"bis|-|–", spec) and len(values) == 2:
@@ -512,8 +625,9 @@ def _ministries(text: str, answered: re.Match[str], parliament: str | None) -> d
     lead_start = answered.start("lead")
     lead = _office_role(text, lead_start, answered.end("lead"), "sovkg_structure:answered-by")
     roles: dict = {"answered_by": lead}
-    government = _government_name(answered.group("gov"), parliament)
-    if answered.group("gov"):
+    gov = answered.groupdict().get("gov")
+    government = _government_name(gov, parliament)
+    if gov:
         roles["on_behalf_of"] = Role(answered.start("gov"), answered.end("gov"), answered.group("gov"),
                                      "GovernmentBody", government, "sovkg_structure:on-behalf-of")
     agree = answered.groupdict().get("agree")
@@ -606,19 +720,33 @@ def ministry_name(phrase: str) -> str:
 
 def _press_release(text: str, title: str | None) -> DocumentPart:
     lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", text[:1500])]
-    date_line = next(((pos, line) for pos, line in lines if re.fullmatch(DATE, line)), None)
+    # "17.03.2025" or a dateline "Wiesbaden, 14.10.2025"
+    dated = [(pos, line, m) for pos, line in lines if (m := _DATELINE.fullmatch(line))]
+    date_line = dated[0] if dated else None
+    masthead = [(pos, line) for pos, line in lines[:6] if _MASTHEAD.fullmatch(line)]
     if title is None:
-        before = [line for pos, line in lines if date_line is None or pos < date_line[0]]
+        before = [line for pos, line in lines if (date_line is None or pos < date_line[0])
+                  and (pos, line) not in masthead and not _PRESS.fullmatch(line)]
         candidates = [line for line in before if len(line.split()) >= 3]
-        title = candidates[-1] if candidates else (before[-1] if before else None)
+        after = [line for pos, line in lines if date_line is not None and pos > date_line[0] and len(line.split()) >= 3]
+        title = candidates[-1] if candidates else (before[-1] if before else (after[0] if after else None))
     publisher = None
     match = _PUBLISHER.search(text, 0, min(len(text), 3000))
     if match:
         publisher = _office_role(text, match.start("lead"), match.end("lead"), "sovkg_structure:publisher")
+    elif masthead:  # "Pressemitteilung / Hessisches Ministerium für Digitalisierung und Innovation"
+        pos, line = masthead[0]
+        start = text.find(line, pos)
+        publisher = _office_role(text, start, start + len(line), "sovkg_structure:publisher")
     return DocumentPart(
         kind="PressRelease", start=0, end=len(text), title=title,
-        date=iso_date(date_line[1]) if date_line else None, publisher=publisher,
+        date=iso_date(date_line[2].group("date")) if date_line else None, publisher=publisher,
     )
+
+
+_DATELINE = re.compile(rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{DATE})")
+_MASTHEAD = re.compile(r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|es|er)\s+)?(?:Bundes|Staats|Landes)?[Mm]inisterium\b[^.:]{0,150}"
+                       r"|(?:Die\s+)?(?:Landes|Staats)regierung\b[^.:]{0,60}|Staatskanzlei\b[^.:]{0,80}")
 
 
 _STRATEGY = re.compile(r"Strategie|Leitlinien|Leitbild|Aktionsplan|Eckpunkte|Masterplan|Roadmap", re.IGNORECASE)

@@ -207,3 +207,54 @@ def test_a_bundestag_kleine_anfrage_header() -> None:
 def test_a_strategy_paper() -> None:
     (paper,) = _parse("Digitalstrategie NRW 2030\n\nStand: 15.05.2024\n\nDie Landesregierung verfolgt Ziele.\n")
     assert (paper.kind, paper.title, paper.date) == ("StrategyPaper", "Digitalstrategie NRW 2030", "2024-05-15")
+
+
+HELDOUT = Path(__file__).parents[1] / "data" / "heldout" / "corpus"
+
+
+def test_a_baden_wuerttemberg_paper_holding_both() -> None:
+    """"Kleine Anfrage … und Antwort des Staatsministeriums", answers under "Zu 1.:"."""
+    anfrage, antwort = _parse((HELDOUT / "bw-17-8734-f13-ki-assistent.txt").read_text(encoding="utf-8"))
+    assert (anfrage.kind, anfrage.drucksache, anfrage.wahlperiode, anfrage.date, anfrage.issued) == (
+        "KleineAnfrage", "17/8734", 17, "2025-04-08", "2025-05-14")
+    assert anfrage.title == "Einsatz, Kosten und Nachnutzung des KI-Assistenten F13 in der Landesverwaltung"
+    assert [r.name for r in anfrage.askers] == ["Katrin Seebacher", "Moritz Hägele"]
+    assert anfrage.party.name == "FDP/DVP"
+    assert len([s for s in anfrage.sections if s.kind == "question"]) == 7
+    assert (antwort.kind, antwort.drucksache, antwort.date, antwort.answers) == ("Antwort", "17/8734", "2025-05-06",
+                                                                                  anfrage)
+    assert antwort.answered_by.name == "Staatsministerium"
+    assert [r.name for r in antwort.in_agreement_with] == [
+        "Ministerium des Inneren, für Digitalisierung und Kommunen", "Ministerium für Finanzen"]
+    answers = [s for s in antwort.sections if s.kind == "answer"]
+    assert [s.numbers for s in answers] == [(1,), (2,), (3,), (4,), (5, 6), (7,)]
+    assert [s.numbers for s in answers if s.declined] == [(4,)]
+    assert not answers[-1].text.endswith("Chef der Staatskanzlei")
+
+
+def test_a_ministers_letter_flattened_from_a_pdf() -> None:
+    """Sachsen: the letter cites the Kleine Anfrage in its subject lines; "Frage 1: …"."""
+    (antwort,) = _parse((HELDOUT / "sn-8-3276-scads-ai-rechenkapazitaeten.txt").read_text(encoding="utf-8"))
+    assert (antwort.kind, antwort.drucksache, antwort.wahlperiode, antwort.parliament, antwort.issued) == (
+        "Antwort", "8/3276", 8, "Sächsischer Landtag", "2025-11-11")
+    assert antwort.answered_by.name == "Sächsisches Staatsministerium für Wissenschaft, Kultur und Tourismus"
+    cited = antwort.answers
+    assert ([r.name for r in cited.askers], cited.party.name, cited.drucksache) == (["Ronny Kaltofen"], "BSW", "8/3276")
+    answers = [s for s in antwort.sections if s.kind == "answer"]
+    assert [s.numbers for s in answers] == [(1,), (2, 3), (4,), (5,)]
+    assert answers[-1].declined and "Mit freundlichen Grüßen" not in answers[-1].text
+
+
+def test_a_bundestag_cover_page_cites_the_drucksache_between_dashes() -> None:
+    (antwort,) = _parse((HELDOUT / "bt-21-1873-open-source-bundesverwaltung.txt").read_text(encoding="utf-8"))
+    assert (antwort.drucksache, antwort.answers.drucksache) == ("21/1873", "21/1592")
+    assert antwort.title.startswith("Open Source in der Bundesverwaltung")
+    answers = [s for s in antwort.sections if s.kind == "answer"]
+    assert (3, 4) in [s.numbers for s in answers]
+
+
+def test_a_press_release_with_a_masthead_and_a_dateline() -> None:
+    (release,) = _parse((HELDOUT / "hmd-hessian-ai-innovation-lab.txt").read_text(encoding="utf-8"))
+    assert (release.kind, release.date) == ("PressRelease", "2025-10-14")
+    assert release.title == "Land fördert AI Innovation Lab von hessian.AI mit 9,6 Millionen Euro"
+    assert release.publisher.name == "Hessisches Ministerium für Digitalisierung und Innovation"
