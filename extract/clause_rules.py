@@ -11,7 +11,8 @@ written on say the same things in active voice and in noun phrases:
   Aleph Alpha GmbH", "die Plattform openCode des ZenDiS";
 * ``part-of``: "openDesk ist … Bestandteil des Deutschland-Stacks", "die Sovereign Tech
   Agency, eine Tochtergesellschaft der SPRIND";
-* ``located-in``: "„fortytwo“ am Standort Darmstadt".
+* ``located-in``: "„fortytwo“ am Standort Darmstadt";
+* ``position``: "Prof. Dr. Jonas Brenneisen, Geschäftsführender Direktor von hessian.AI".
 
 Each rule keeps to the clause it reads: a subject is the entity next to its verb (or the
 antecedent of a relative pronoun), an object stands in the same clause. What the
@@ -66,6 +67,7 @@ def clause_relations(doc: Doc, sent: Span, entities: list[Span], lower: list[str
     yield from _parts(doc, sent, entities, lower)
     yield from _sites(doc, sent, entities, lower)
     yield from _funding_sources(doc, sent, entities, lower)
+    yield from _positions(doc, sent, entities, lower)
 
 
 def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_amount: bool) -> Iterator[Finding]:
@@ -230,7 +232,8 @@ def _parts(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iter
         i = sent.start + k
         if word in ("teil", "bestandteil") and i + 1 < sent.end and lower[k + 1] in ("des", "der", "von"):
             whole = next((e for e in entities if e.start in (i + 2, i + 3)), None)
-            part = next((e for e in entities if e.end <= i and e.label_ in _THINGS | _ORGS), None)
+            clause = max((j for j in range(sent.start, i) if doc[j].text in (";", ":")), default=sent.start - 1)
+            part = next((e for e in entities if clause < e.start and e.end <= i and e.label_ in _THINGS | _ORGS), None)
             if whole is not None and part is not None and "ist" in lower[part.end - sent.start:k] \
                     and whole.label_ in _THINGS | _ORGS:
                 yield part, "partOf", whole, doc[i:whole.end].text, "part-of", 0.75
@@ -268,3 +271,26 @@ def _funding_sources(doc: Doc, sent: Span, entities: list[Span], lower: list[str
         funded = next((e for e in entities if e.end <= i - 1 and e.label_ in _THINGS | _ORGS and e is not funder), None)
         if funder is not None and funded is not None:
             yield funded, "fundedBy", funder, doc[i - 1:funder.end].text, "funding-source", 0.75
+
+
+_POSITION = re.compile(
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|er|es|en)\s+)?(?:Direktor|Direktorin|Leiter|Leiterin|Präsident|Präsidentin|"
+    r"Vizepräsident|Vizepräsidentin|Geschäftsführer|Geschäftsführerin|Vorsitzende|Vorsitzender|Sprecher|Sprecherin|"
+    r"Vorstand|Vorständin|Gründer|Gründerin|Mitglied|Professor|Professorin|Principal\s+Investigator|"
+    r"Gruppenleiter|Gruppenleiterin|Abteilungsleiter|Abteilungsleiterin)"
+    r"(?:\s+(?:für|des|der)\s+[^,;.]{1,60}?)?\s+(?:von|vom|des|der|am|an\s+der|beim|bei\s+der|im)\s*$"
+)
+
+
+def _positions(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
+    """"X, Geschäftsführender Direktor von Y": a person's post in an organisation."""
+    for person in (e for e in entities if e.label_ == "Person"):
+        if person.end >= sent.end or doc[person.end].text != ",":
+            continue
+        body = next((e for e in entities if person.end + 1 < e.start <= person.end + 10
+                     and e.label_ in _ORGS | {"Initiative"}), None)
+        if body is None:
+            continue
+        between = doc[person.end + 1:body.start].text
+        if _POSITION.fullmatch(between):
+            yield person, "memberOf", body, doc[person.start:body.end].text, "position", 0.8

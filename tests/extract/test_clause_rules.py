@@ -58,6 +58,12 @@ def relations():
         ("Im Haushaltsjahr 2024 wurden dem ZenDiS Zuwendungen in Höhe von 32,4 Mio. Euro aus dem Einzelplan des "
          "Bundesministeriums des Innern gewährt.",
          {("ZenDiS", "fundedBy", "Bundesministeriums des Innern")}),
+        # a person's post
+        ("„Wir wollen das“, erklärte Prof. Dr. Jonas Brenneisen, Geschäftsführender Direktor von hessian.AI.",
+         {("Jonas Brenneisen", "memberOf", "hessian.AI")}),
+        # a part in its own clause, not the subject of the clause before
+        ("openCode soll als Plattform dienen; openDesk ist als Referenzlösung Bestandteil des Deutschland.Stack.",
+         {("openDesk", "partOf", "Deutschland.Stack")}),
     ],
 )
 def test_clause_cues(relations, text: str, expected: set) -> None:
@@ -74,11 +80,13 @@ def test_clause_cues(relations, text: str, expected: set) -> None:
         "Die Landesregierung fördert die Wettbewerbsfähigkeit von Unternehmen im Sinne des MPK-Beschlusses.",
         # a prepositional phrase before the verb is no subject
         "Gemeinsam mit dem AI Village unterstützt das MWIKE mit diesem Programm Unternehmen.",
+        # a person and a body with no post between them
+        "Das sagte Angela Freimuth, die mit dem Zentrum für Digitale Souveränität sprach.",
         # an apposition after the subject is no object
         "Zugleich fördert die Sovereign Tech Agency, eine Tochtergesellschaft der Bundesagentur für "
         "Sprunginnovationen (SPRIND), die Wartung offener Basistechnologien.",
     ],
 )
 def test_clause_precision_traps(relations, text: str) -> None:
-    found = {r for r in relations(text) if r[1] in ("fundedBy", "operatedBy", "supports", "developedBy")}
+    found = {r for r in relations(text) if r[1] in ("fundedBy", "operatedBy", "supports", "developedBy", "memberOf")}
     assert not found, found
