@@ -75,7 +75,8 @@ def _type_weight(method: str) -> int:
 
 
 #: Bodies named by a common noun that mean the body of the document's Land.
-_OF_THE_LAND = frozenset({("landesregierung",), ("landesverwaltung",), ("landtag",)})
+_OF_THE_LAND = frozenset({("landesregierung",), ("landesverwaltung",), ("landtag",), ("staatsministerium",),
+                          ("staatsregierung",)})
 
 
 def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, str]) -> str:
@@ -87,6 +88,8 @@ def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, s
         return long_form
     if item.land and name_key(name) in _OF_THE_LAND:
         return f"{name} {item.land}"
+    if item.land and name_key(name) == ("staatskanzlei",):
+        return f"Staatskanzlei des Landes {item.land}"
     return name
 
 

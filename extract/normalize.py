@@ -27,8 +27,12 @@ _ACRONYM_GENITIVE = re.compile(r"^([A-ZÄÖÜ0-9.]{2,})s$")
 
 
 def repair_ocr(word: str) -> str:
-    """Undo the one OCR confusion that matters in this genre: 'Al'/'Kl' for 'AI'/'KI'."""
-    return _OCR_WORDS.get(word, word)
+    """Undo the one OCR confusion that matters in this genre: 'Al'/'Kl' for 'AI'/'KI',
+    alone or closing a dotted name ("ScaDS.Al")."""
+    word = _OCR_WORDS.get(word, word)
+    if word.endswith((".Al", ".Kl")) and len(word) > 3 and word[-4:-3].isalnum():
+        word = word[:-1] + "I"
+    return word
 
 
 @lru_cache(maxsize=1 << 16)

@@ -51,7 +51,8 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?$")
 _ACRONYM_COMMON = re.compile(r"^(?:KI|IT|EU|AI|US|UN|DV|IKT|EDV|OZG)$")
 _MIXED = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z][\w-]*$")
 _NAME_ADJECTIVE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+isch|Technisch|Deutsch|Frei|Europäisch|Katholisch|Evangelisch|"
-                             r"Königlich|Staatlich|Öffentlich|Gemeinsam)(?:e|es|er|en|em)$")
+                             r"Königlich|Staatlich|Öffentlich|Gemeinsam)(?:e|es|er|en|em)$"
+                             r"|^[A-ZÄÖÜ]+ISCH(?:E|ES|ER|EN|EM)$")  # a letterhead: "SÄCHSISCHES STAATSMINISTERIUM"
 _ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "eines"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "kein", "keine", "jede", "jeder", "jedes"})
 _ORG_HEADS: dict[str, str] = {
@@ -179,15 +180,20 @@ class PatternRecognizer:
             head = self._org_head(token)
             if head is None or _indefinite_before(doc, token.i):
                 continue
-            start = _name_prefix_start(doc, token.i)
+            start = _name_prefix_start(doc, token.i, self.places)
             nxt = token.i + 1
             if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START:
                 end = _complement_end(doc, nxt + 1, self.places)
                 if end > nxt + 1:
                     yield _Candidate(start, end, head, "organisation", _org_name(doc[start:end].text))
                     continue
+            if nxt + 1 < len(doc) and doc[nxt].lower_ == "zu" and self._is_place_at(doc, nxt + 1):
+                nxt += 1  # "Christian-Albrechts-Universität zu Kiel", "Universität zu Köln"
             if nxt < len(doc) and self._is_place_at(doc, nxt):
                 end = nxt + self._place_length(doc, nxt)
+                while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                        and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+                    end += 2  # "Universität Kaiserslautern-Landau"
                 yield _Candidate(start, end, head, "organisation")
                 continue
             if fold_word(token.text) in _DIRECT_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
@@ -268,7 +274,7 @@ class PatternRecognizer:
                 # a policy's type noun is part of its name: "Charta Digitales Dortmund 2018 – 2030"
                 end = _title_end(doc, token.i + 1)
                 if end > token.i + 1 and not _indefinite_before(doc, token.i):
-                    yield _Candidate(_name_prefix_start(doc, token.i), end, label, "apposition")
+                    yield _Candidate(_name_prefix_start(doc, token.i, self.places), end, label, "apposition")
                 continue
             i = token.i + 1
             while i < len(doc):
@@ -413,6 +419,8 @@ class PatternRecognizer:
                 end += 2
             if end - start < 2:
                 continue
+            if end < len(doc) and fold_word(doc[end].text) in _FOLDED_HEADS:
+                continue  # "Eberhard Karls Universität": the name of a body, not a person
             yield _Candidate(start, end, "Person", "person")
 
     def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
@@ -544,16 +552,21 @@ def _indefinite_before(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].lower_ in _INDEFINITE
 
 
-def _name_prefix_start(doc: Doc, i: int) -> int:
+def _name_prefix_start(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -> int:
     """Include a hyphenated prefix that spaCy split ("Lamarr" "-" "Institut") and the
     capitalised adjectives that begin a name ("Technische Universität", "Hessisches
     Ministerium"): after an article they are written small unless they are part of it."""
-    start = i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
-        start -= 2
-    while start >= 1 and _NAME_ADJECTIVE.match(doc[start - 1].text):
-        start -= 1
+    start, moved = i, True
+    while moved:
+        moved = False
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+            start -= 2  # "Rheinland-Pfälzische", "Christian-Albrechts-Universität"
+            moved = True
+        while start >= 1 and (_NAME_ADJECTIVE.match(doc[start - 1].text)
+                              or (fold_word(doc[start - 1].text),) in places and doc[start - 1].text.endswith("er")):
+            start -= 1  # "Technische Universität", "Karlsruher Institut"
+            moved = True
     return start
 
 
@@ -567,8 +580,9 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
     while end < len(doc) and end - i < 14:
         token = doc[end]
         text = token.text
-        if "\n" in text or text in (".", ";", ":", "(", ")", "?", "!", "„", "“", "\""):
-            break
+        if "\n" in text or text in (".", ";", ":", "(", ")", "?", "!", "„", "“", "\"") \
+                or text in ("Der", "Die", "Das", "Dem", "Den", "Des"):
+            break  # a capitalised article begins the next sentence: "… TOURISMUS Der Staatsminister"
         if text[:1].isupper() or text[:1].isdigit():
             end += 1
             last_good = end

@@ -174,7 +174,7 @@ _PARLIAMENTS = (
     (re.compile(r"Deutscher\s+Bundestag|DEUTSCHER\s+BUNDESTAG"), "Deutscher Bundestag"),
     (re.compile(r"Bayerischer\s+Landtag|BAYERISCHER\s+LANDTAG"), "Bayerischer Landtag"),
     (re.compile(r"Sächsischer\s+Landtag|SÄCHSISCHER\s+LANDTAG"), "Sächsischer Landtag"),
-    (re.compile(r"(?:Landtag|LANDTAG)\s+(?:von\s+)?(?P<land>[A-ZÄÖÜ][\w-]+(?:-[A-ZÄÖÜ][\w-]+)?)"), None),
+    (re.compile(r"(?:Landtag|LANDTAG)\s+(?P<von>von\s+)?(?P<land>[A-ZÄÖÜ][\w-]+(?:-[A-ZÄÖÜ][\w-]+)?)"), None),
 )
 _TITLE_PREFIXES = re.compile(r"^(?:(?:Dr|Prof|Dipl\.-\w+)\.?\s+)+")
 _NAME = re.compile(r"^[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von|van|de|zu|der|von\s+der)?\s*[A-ZÄÖÜ][\w'’.-]+){1,3}$")
@@ -255,7 +255,10 @@ def _parliament(text: str) -> str | None:
     for pattern, name in _PARLIAMENTS:
         match = pattern.search(text)
         if match:
-            return name or f"Landtag {match.group('land').title() if match.group('land').isupper() else match.group('land')}"
+            if name:
+                return name
+            land = match.group("land").title() if match.group("land").isupper() else match.group("land")
+            return ("Landtag von " if match.group("von") else "Landtag ") + land
     return None
 
 
@@ -671,20 +674,23 @@ def land_of(parts: Sequence[DocumentPart], text: str) -> str | None:
     for part in parts:
         if part.parliament and part.parliament.startswith("Landtag "):
             return _government_name("Landesregierung", part.parliament).removeprefix("Landesregierung ")
-        if part.parliament == "Bayerischer Landtag":
-            return "Bayern"
+        if part.parliament in _NAMED_BY_ADJECTIVE:
+            return _NAMED_BY_ADJECTIVE[part.parliament]
         if part.parliament == "Deutscher Bundestag":
             return None
     guess = _land_of(text)
     return guess.removeprefix("Landtag ") if guess else None
 
 
+_NAMED_BY_ADJECTIVE = {"Bayerischer Landtag": "Bayern", "Sächsischer Landtag": "Sachsen"}
+
+
 def _government_name(word: str | None, parliament: str | None) -> str:
     if word == "Bundesregierung" or parliament == "Deutscher Bundestag":
         return "Bundesregierung"
-    land = {"Landtag Nordrhein-Westfalen": "Nordrhein-Westfalen", "Bayerischer Landtag": "Bayern"}.get(parliament or "")
+    land = _NAMED_BY_ADJECTIVE.get(parliament or "")
     if land is None and parliament and parliament.startswith("Landtag "):
-        land = parliament.removeprefix("Landtag ")
+        land = parliament.removeprefix("Landtag ").removeprefix("von ")  # "Landtag von Baden-Württemberg"
     return f"{word or 'Landesregierung'} {land}" if land else (word or "Landesregierung")
 
 

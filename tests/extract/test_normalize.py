@@ -33,3 +33,11 @@ def test_case_separates_names_from_ordinary_words() -> None:
     assert case_compatible("KI", "KI") and not case_compatible("KI", "Ki")
     assert case_compatible("künstliche", "Künstliche")
     assert case_compatible("AI", "Al")  # OCR damage is repaired before comparing
+
+
+def test_ocr_damage_at_the_end_of_a_dotted_name() -> None:
+    from sovkg.extract.normalize import repair_ocr
+
+    assert repair_ocr("ScaDS.Al") == "ScaDS.AI"
+    assert repair_ocr("Al") == "AI"
+    assert repair_ocr("Mal") == "Mal"

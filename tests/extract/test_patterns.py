@@ -56,6 +56,14 @@ def test_coordinated_appositions(nlp_nokb) -> None:
          "Organization", None),
         ("Die Mittel gingen an die Capgemini GmbH.", "Capgemini GmbH", "Company", None),
         ("Gemeinsam mit dem Heidelberger Unternehmen Aleph Alpha GmbH.", "Aleph Alpha GmbH", "Company", None),
+        ("Die Rheinland-Pfälzische Technische Universität Kaiserslautern-Landau (RPTU) forscht.",
+         "Rheinland-Pfälzische Technische Universität Kaiserslautern-Landau", "ResearchOrganization", None),
+        ("Das Karlsruher Institut für Technologie forscht.", "Karlsruher Institut für Technologie",
+         "ResearchOrganization", None),
+        ("Die Christian-Albrechts-Universität zu Kiel forscht.", "Christian-Albrechts-Universität zu Kiel",
+         "ResearchOrganization", None),
+        ("SÄCHSISCHES STAATSMINISTERIUM FÜR WISSENSCHAFT, KULTUR UND TOURISMUS Der Staatsminister Postfach",
+         "SÄCHSISCHES STAATSMINISTERIUM FÜR WISSENSCHAFT, KULTUR UND TOURISMUS", "GovernmentBody", None),
         ("Das Bundesamt für Sicherheit in der Informationstechnik warnt.",
          "Bundesamt für Sicherheit in der Informationstechnik", "GovernmentBody", None),
         ("Das Zentrum für Digitalisierung in der Lausitz wird gefördert.",
@@ -142,6 +150,11 @@ def test_english_names_end_in_their_kind(nlp_nokb) -> None:
     assert found["AI Innovation Lab"][0] == "Initiative"
     assert found["Sovereign Tech Agency"][0] == "GovernmentBody"
     assert _found(nlp_nokb, "Das Center ist neu. Die Daten liegen im Lab.") == {}
+
+
+def test_a_first_name_before_a_body_is_no_person(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Die Eberhard Karls Universität Tübingen forscht.")
+    assert "Eberhard Karls" not in found
 
 
 def test_any_lab_is_no_entity(nlp_nokb) -> None:
