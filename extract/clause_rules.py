@@ -130,7 +130,10 @@ def _actor(doc: Doc, sent: Span, entities: list[Span], lower: list[str], verb: i
     """The subject next to its verb: before it ("Das HMD unterstützt"), right after it
     ("Zugleich fördert die Sovereign Tech Agency"), or opening the sentence of a
     coordinated predicate ("hessian.AI bündelt … und betreibt")."""
-    before = next((e for e in entities if e.end == verb or (e.end == verb - 1 and doc[verb - 1].text == ")")), None)
+    end = verb
+    if doc[verb - 1].text == ",":  # "Das KIT, Mitglied der Helmholtz-Gemeinschaft, betreibt"
+        end = next((j for j in range(verb - 2, sent.start, -1) if doc[j].text == ","), verb)
+    before = next((e for e in entities if e.end == end or (e.end == end - 1 and doc[end - 1].text == ")")), None)
     if before is not None and all(lower[j - sent.start] in _ARTICLES or not doc[j].text[:1].isalnum()
                                   or any(e.start <= j < e.end for e in entities)
                                   for j in range(sent.start, before.start)):
@@ -237,12 +240,15 @@ def _parts(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iter
             if whole is not None and part is not None and "ist" in lower[part.end - sent.start:k] \
                     and whole.label_ in _THINGS | _ORGS:
                 yield part, "partOf", whole, doc[i:whole.end].text, "part-of", 0.75
-        if re.fullmatch(r"tochter(?:gesellschaft|unternehmen)?", word) and k >= 2 and lower[k - 1] in ("eine", "ein") \
-                and doc[i - 2].text == "," and i + 1 < sent.end and lower[k + 1] in ("des", "der"):
-            part = next((e for e in entities if e.end == i - 2), None)
+        if re.fullmatch(r"tochter(?:gesellschaft|unternehmen)?|mitglied|teil|einrichtung", word) \
+                and i + 1 < sent.end and lower[k + 1] in ("des", "der"):
+            # "X, eine Tochtergesellschaft der Y", "Das KIT, Mitglied der Helmholtz-Gemeinschaft,"
+            comma = i - 2 if k >= 2 and lower[k - 1] in ("eine", "ein") else i - 1
+            part = next((e for e in entities if e.end == comma and e.label_ in _ORGS), None) \
+                if comma > sent.start and doc[comma].text == "," else None
             whole = next((e for e in entities if e.start in (i + 2, i + 3) and e.label_ in _ORGS), None)
             if part is not None and whole is not None:
-                yield part, "partOf", whole, doc[i - 1:whole.end].text, "part-of", 0.8
+                yield part, "partOf", whole, doc[comma + 1:whole.end].text, "part-of", 0.8
 
 
 def _sites(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:

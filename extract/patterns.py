@@ -66,8 +66,14 @@ _ORG_HEADS: dict[str, str] = {
     "beauftragte": "GovernmentBody", "beauftragter": "GovernmentBody", "landesbetrieb": "GovernmentBody",
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
     "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
+    "gemeinschaft": "Organization",
 }
 _FOLDED_HEADS = {fold_word(head): label for head, label in _ORG_HEADS.items()}
+_APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "teil", "einrichtung", "sitz", "ein",
+                               "eine", "einer", "gründungsmitglied", "partner", "träger"})
+#: a centre for one of these fields is a research centre: "Zentrum für Künstliche Intelligenz"
+_RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Informatik|Hochleistungsrechn|Daten|"
+                             r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie")
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
@@ -185,6 +191,8 @@ class PatternRecognizer:
             if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START:
                 end = _complement_end(doc, nxt + 1, self.places)
                 if end > nxt + 1:
+                    if head == "Organization" and _RESEARCH_FIELD.search(doc[nxt:end].text):
+                        head = "ResearchOrganization"  # "Zentrum für Künstliche Intelligenz"
                     yield _Candidate(start, end, head, "organisation", _org_name(doc[start:end].text))
                     continue
             if nxt + 1 < len(doc) and doc[nxt].lower_ == "zu" and self._is_place_at(doc, nxt + 1):
@@ -594,6 +602,8 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
             break  # "… und Energie und Ministerin für Kultur": the next ministry begins
         elif text == "," and end + 1 < len(doc) and (fold_word(doc[end + 1].text),) in places:
             break  # "…, Wiesbaden": the seat after the name
+        elif text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _APPOSITION_NOUNS:
+            break  # "…, Mitglied der Helmholtz-Gemeinschaft": an apposition about the body
         elif token.lower_ in ("und", ",", "der", "des", "für", "&") and end + 1 < len(doc):
             end += 1
         elif token.lower_ == "in" and end + 2 < len(doc) and doc[end + 1].lower_ == "der" \

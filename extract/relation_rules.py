@@ -154,6 +154,11 @@ class RelationRules:
         for t in _cue_tokens(sent, lower, _AGENT_VERBS) if passive else ():
             predicate = _AGENT_VERBS[t.lower_]
             agent = _agent(doc, sent, entities, t)
+            named = _named_among(doc, sent, entities, t) if agent is None else []
+            if agent is None and named:  # "wird von 13 Hochschulen getragen, darunter die TU Darmstadt, …"
+                agent, partners_among = named[0], named[1:]
+            else:
+                partners_among = []
             if agent is None:
                 continue
             subjects = [e for e in entities if e.label_ != "Place" and e.end <= agent.start
@@ -165,7 +170,7 @@ class RelationRules:
             partners = [e for e in entities if agent.end <= e.start and e.end <= t.i and e.label_ in _ORGS
                         and re.search(r"\b(?:gemeinsam|zusammen) mit\b", doc[agent.end:e.start].text)]
             for subject in (s for s in subjects if s.label_ != "Place"):
-                for by in (agent, *partners[:1]):
+                for by in (agent, *partners[:1], *partners_among):
                     results.append(make(subject, predicate, by, f"{doc[by.start - 1].text} … {t.text}",
                                         "passive-agent", 0.85, **facts))
 
@@ -401,6 +406,16 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
             if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
                 best = entity
     return best
+
+
+def _named_among(doc: Doc, sent: Span, entities: list[Span], verb: Token) -> list[Span]:
+    """The bodies listed after ", darunter" when the agent is a group ("von 13 Hochschulen")."""
+    after = doc[verb.i:sent.end].text
+    match = re.match(r"\S+\s*,\s*darunter\b", after)
+    if match is None or not any(doc[j].lower_ in ("von", "vom", "durch") for j in range(max(sent.start, verb.i - 6), verb.i)):
+        return []
+    start = verb.i + 3
+    return [e for e in entities if e.start >= start and e.label_ in _ORGS]
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:

@@ -58,6 +58,10 @@ def relations():
         ("Im Haushaltsjahr 2024 wurden dem ZenDiS Zuwendungen in Höhe von 32,4 Mio. Euro aus dem Einzelplan des "
          "Bundesministeriums des Innern gewährt.",
          {("ZenDiS", "fundedBy", "Bundesministeriums des Innern")}),
+        # an apposition naming the whole, and the subject before it
+        ("Das Karlsruher Institut für Technologie, Mitglied der Helmholtz-Gemeinschaft, betreibt den Rechner HoreKa.",
+         {("Karlsruher Institut für Technologie", "partOf", "Helmholtz-Gemeinschaft"),
+          ("HoreKa", "operatedBy", "Karlsruher Institut für Technologie")}),
         # a person's post
         ("„Wir wollen das“, erklärte Prof. Dr. Jonas Brenneisen, Geschäftsführender Direktor von hessian.AI.",
          {("Jonas Brenneisen", "memberOf", "hessian.AI")}),

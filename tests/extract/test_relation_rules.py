@@ -97,6 +97,13 @@ def test_passive_agents_and_their_partners(relations) -> None:
     assert {("F13", "developedBy", "InnoLab_bw"), ("F13", "developedBy", "Aleph Alpha GmbH")} <= found
 
 
+def test_a_group_as_agent_and_the_bodies_named_among_it(relations) -> None:
+    found = relations("hessian.AI wird von 13 hessischen Hochschulen getragen, darunter die Technische Universität "
+                      "Darmstadt und die Universität Kassel.")
+    assert {("hessian.AI", "operatedBy", "Technische Universität Darmstadt"),
+            ("hessian.AI", "operatedBy", "Universität Kassel")} <= found
+
+
 def test_partners_named_after_the_actor(relations) -> None:
     found = relations("Die Anwendung wurde vom Landesbetrieb IT.NRW gemeinsam mit dem Heidelberger Unternehmen "
                       "Aleph Alpha GmbH weiterentwickelt.")
