@@ -48,7 +48,7 @@ _SYMBOL_NAME = re.compile(r"^[A-Za-zÄÖÜäöü][\wÄÖÜäöüß]*[@_][\wÄÖ�
 _CAMEL = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z]*$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?$")
 #: Capitalised abbreviations that head ordinary compounds ("KI-Labor", "IT-Sicherheit").
-_ACRONYM_COMMON = re.compile(r"^(?:KI|IT|EU|AI|US|UN|DV|IKT|EDV|OZG)$")
+_ACRONYM_COMMON = re.compile(r"^(?:KI|IT|EU|AI|US|UN|DV|IKT|EDV|OZG|GPU|CPU|HPC|LLM|API|OSS|PC)$")
 _MIXED = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z][\w-]*$")
 _NAME_ADJECTIVE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+isch|Technisch|Deutsch|Frei|Europäisch|Katholisch|Evangelisch|"
                              r"Königlich|Staatlich|Öffentlich|Gemeinsam)(?:e|es|er|en|em)$"
@@ -74,6 +74,8 @@ _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "te
 #: a centre for one of these fields is a research centre: "Zentrum für Künstliche Intelligenz"
 _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Informatik|Hochleistungsrechn|Daten|"
                              r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie")
+#: heads that keep their kind at the end of a compound
+_COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
@@ -252,9 +254,13 @@ class PatternRecognizer:
         text = token.text
         if not text[:1].isupper():
             return None
-        label = _FOLDED_HEADS.get(fold_word(text))
+        folded = fold_word(text)
+        label = _FOLDED_HEADS.get(folded)
         if label is not None:
             return label
+        compound = next((h for h in _COMPOUND_HEADS if folded.endswith(h) and len(folded) > len(h) + 3), None)
+        if compound is not None and "-" not in text:  # "Führungsakademie", "Landesforschungsinstitut"
+            return _FOLDED_HEADS[compound]
         if re.fullmatch(r"(?:Bundes)?[Mm]inister(?:in)?", text) and token.i + 1 < len(token.doc) \
                 and token.doc[token.i + 1].lower_ in ("für", "der", "des"):
             return "GovernmentBody"
@@ -285,6 +291,8 @@ class PatternRecognizer:
                     yield _Candidate(_name_prefix_start(doc, token.i, self.places), end, label, "apposition")
                 continue
             i = token.i + 1
+            if i + 1 < len(doc) and doc[i].lower_ == "wie" and label == "Company":
+                i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF"
             while i < len(doc):
                 found = self._quoted_at(doc, i) or self._name_at(doc, i)
                 if found is None:

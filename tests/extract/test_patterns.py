@@ -157,6 +157,15 @@ def test_english_names_end_in_their_kind(nlp_nokb) -> None:
     assert _found(nlp_nokb, "Das Center ist neu. Die Daten liegen im Lab.") == {}
 
 
+def test_more_type_nouns_and_compound_heads(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Derzeit kommen Modelle der Modellfamilien Llama und Mistral zum Einsatz. Seit 2024 "
+                             "steht mit dem GPU-Cluster „Capella\" ein System bereit, das die Führungsakademie "
+                             "Baden-Württemberg nutzt.")
+    assert found["Llama"][0] == found["Mistral"][0] == "Technology"
+    assert found["Capella"][0] == "Infrastructure" and "GPU" not in found
+    assert found["Führungsakademie Baden-Württemberg"][0] == "ResearchOrganization"
+
+
 def test_a_first_name_before_a_body_is_no_person(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Eberhard Karls Universität Tübingen forscht.")
     assert "Eberhard Karls" not in found
