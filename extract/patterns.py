@@ -479,7 +479,8 @@ class PatternRecognizer:
                     long_span._.sovkg_name = long_span._.sovkg_name or long_span.text
                 aliases[_key(short.text)] = name
                 continue
-            if long_span is None or len(inside) != 1 or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text)):
+            if long_span is None or len(inside) != 1 or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text)
+                                                             or _SYMBOL_NAME.match(inside[0].text)):
                 continue
             name = long_span._.sovkg_name or _ocr_name(long_span.text)
             aliases[_key(inside[0].text)] = name

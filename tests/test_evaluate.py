@@ -38,15 +38,15 @@ def test_entity_f1_on_the_development_gold(tmp_path: Path, kb: str, sample: floa
 def test_quality_on_held_out_documents(tmp_path: Path, kb: str) -> None:
     """Six documents of other Länder and genres, annotated without looking at the code
     (tests/data/heldout/SOURCES.md): what users' documents get. Floors a little below
-    the figures last measured (entity F1 0.80 / 0.79, relation precision 0.83 / 0.79 and
-    recall 0.19 / 0.17 with / without the knowledge base), so that a change that loses
+    the figures last measured (entity F1 0.83 / 0.82, relation precision 0.91 / 0.88 and
+    recall 0.23 / 0.21 with / without the knowledge base), so that a change that loses
     generality fails here."""
     heldout = DATA / "heldout"
     scores = _evaluate("--gold", str(heldout / "gold"), str(heldout / "corpus"), "--kb", kb, cwd=tmp_path)
-    assert scores["entities"]["f1"] >= 0.75, scores["missed"] + scores["spurious"]
-    assert scores["entities"]["precision"] >= 0.80, scores["spurious"]
-    assert scores["relations"]["precision"] >= 0.70, scores["spurious_relations"]
-    assert scores["relations"]["recall"] >= 0.15, scores["missed_relations"]
+    assert scores["entities"]["f1"] >= 0.78, scores["missed"] + scores["spurious"]
+    assert scores["entities"]["precision"] >= 0.82, scores["spurious"]
+    assert scores["relations"]["precision"] >= 0.80, scores["spurious_relations"]
+    assert scores["relations"]["recall"] >= 0.18, scores["missed_relations"]
 
 
 def test_evaluate_on_a_small_gold_file_counts_hits_misses_and_spurious(tmp_path: Path) -> None:

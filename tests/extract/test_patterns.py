@@ -90,6 +90,11 @@ def test_abbreviations_become_aliases(nlp_nokb) -> None:
     assert found["JAIF"][1] == found["JUPITER AI Factory"][1] == "JUPITER AI Factory"
 
 
+def test_a_symbol_name_in_parentheses_is_an_alias(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Das ZIH ist als Zentrum des Nationalen Hochleistungsrechnens (NHR@TUD) anerkannt.")
+    assert found["NHR@TUD"][1] == "Zentrum des Nationalen Hochleistungsrechnens"
+
+
 def test_shapes_list_heads_and_ocr(nlp_nokb) -> None:
     text = ("- KI.NRW Flagships: KI.NRW unterstützt Leuchtturmprojekte.\n"
             "- Al Village: Der KI-Innovationscampus in Hürth bringt Forschung zusammen.\n"
