@@ -44,6 +44,7 @@ _PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
 _PARTICIPLES = {"betrieben": "operatedBy", "getragen": "operatedBy", "koordiniert": "operatedBy",
                 "geleitet": "operatedBy", "gefördert": "fundedBy", "finanziert": "fundedBy",
                 "entwickelt": "developedBy", "erstellt": "developedBy"}
+_PARTICIPLE_STARTS = frozenset(p[:3] for p in _PARTICIPLES)
 _RELATIVE = frozenset({"die", "der", "das", "welche", "welcher", "welches"})
 _ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "eines"})
 _ORGS = frozenset({"GovernmentBody", "ResearchOrganization", "Company", "Organization"})
@@ -192,6 +193,8 @@ def _object_chain(doc: Doc, sent: Span, entities: list[Span], lower: list[str], 
 def _participles(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
     """"des von hessian.AI betriebenen KI-Supercomputers „fortytwo“"."""
     for k, word in enumerate(lower):
+        if word[:3] not in _PARTICIPLE_STARTS:
+            continue
         stem = re.sub(r"(?:e|en|er|es|em)$", "", word)
         predicate = _PARTICIPLES.get(stem)
         if predicate is None or stem == word:
@@ -229,9 +232,13 @@ def _genitives(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> 
         yield entity, predicate, owner, doc[entity.start:owner.end].text, "genitive", 0.65
 
 
+_MEMBER_NOUNS = frozenset({"tochter", "tochtergesellschaft", "tochterunternehmen", "mitglied", "teil", "einrichtung"})
+_PART_WORDS = _MEMBER_NOUNS | {"bestandteil"}
+
+
 def _parts(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
     """"X ist … (Bestand)teil des Y"; "X, eine Tochter(gesellschaft) der Y"."""
-    for k, word in enumerate(lower):
+    for k, word in (kw for kw in enumerate(lower) if kw[1] in _PART_WORDS):
         i = sent.start + k
         if word in ("teil", "bestandteil") and i + 1 < sent.end and lower[k + 1] in ("des", "der", "von"):
             whole = next((e for e in entities if e.start in (i + 2, i + 3)), None)
@@ -240,8 +247,7 @@ def _parts(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iter
             if whole is not None and part is not None and "ist" in lower[part.end - sent.start:k] \
                     and whole.label_ in _THINGS | _ORGS:
                 yield part, "partOf", whole, doc[i:whole.end].text, "part-of", 0.75
-        if re.fullmatch(r"tochter(?:gesellschaft|unternehmen)?|mitglied|teil|einrichtung", word) \
-                and i + 1 < sent.end and lower[k + 1] in ("des", "der"):
+        if word in _MEMBER_NOUNS and i + 1 < sent.end and lower[k + 1] in ("des", "der"):
             # "X, eine Tochtergesellschaft der Y", "Das KIT, Mitglied der Helmholtz-Gemeinschaft,"
             comma = i - 2 if k >= 2 and lower[k - 1] in ("eine", "ein") else i - 1
             part = next((e for e in entities if e.end == comma and e.label_ in _ORGS), None) \

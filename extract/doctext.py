@@ -8,6 +8,7 @@ so the cache cannot go stale.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 _TEXT = "sovkg_text"
@@ -26,7 +27,7 @@ def doc_lowers(doc: Doc) -> list[str]:
     """The lower-case form of every token, indexed like the doc."""
     lowers = doc.user_data.get(_LOWERS)
     if lowers is None:
-        lowers = doc.user_data[_LOWERS] = [t.lower_ for t in doc]
+        lowers = doc.user_data[_LOWERS] = _strings(doc, LOWER)
     return lowers
 
 
@@ -35,5 +36,11 @@ def doc_words(doc: Doc) -> list[str]:
     builds a ``Token`` only where a word can start what it looks for."""
     words = doc.user_data.get(_WORDS)
     if words is None:
-        words = doc.user_data[_WORDS] = [t.text for t in doc]
+        words = doc.user_data[_WORDS] = _strings(doc, ORTH)
     return words
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """One token attribute's strings from the doc's array: no ``Token`` objects built."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(attr).tolist()]
