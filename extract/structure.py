@@ -397,29 +397,21 @@ def _title_case(capitals: str) -> str:
 
 
 def _link_pair(anfrage: DocumentPart, antwort: DocumentPart) -> list[DocumentPart]:
-    """A file holding both: the Antwort's citation completes the Kleine Anfrage."""
+    """A file holding both: the Antwort's citation completes the Kleine Anfrage; a paper
+    holding both and citing none ("Kleine Anfrage … und Antwort …", Baden-Württemberg)
+    gives the Antwort its Drucksache, header and title."""
     cited = antwort.answers
     if cited is not None:
-        anfrage = replace(
-            anfrage,
-            drucksache=anfrage.drucksache or cited.drucksache,
-            number=anfrage.number or cited.number,
-            date=anfrage.date or cited.date,
-            wahlperiode=anfrage.wahlperiode or cited.wahlperiode,
-            askers=anfrage.askers or cited.askers,
-            party=anfrage.party or cited.party,
-        )
-    if cited is None:
-        # one paper holding both ("Kleine Anfrage … und Antwort …", Baden-Württemberg) and
-        # citing none: the Antwort shares its Drucksache, header and title
-        antwort = replace(
-            antwort,
-            drucksache=antwort.drucksache or anfrage.drucksache,
-            wahlperiode=antwort.wahlperiode or anfrage.wahlperiode,
-            parliament=antwort.parliament or anfrage.parliament,
-            title=anfrage.title or antwort.title,
-        )
+        anfrage = _filled(anfrage, cited, "drucksache", "number", "date", "wahlperiode", "askers", "party")
+    else:
+        antwort = replace(_filled(antwort, anfrage, "drucksache", "wahlperiode", "parliament"),
+                          title=anfrage.title or antwort.title)
     return [anfrage, replace(antwort, answers=anfrage)]
+
+
+def _filled(part: DocumentPart, source: DocumentPart, *fields: str) -> DocumentPart:
+    """``part`` with its empty ``fields`` taken from ``source``."""
+    return replace(part, **{f: getattr(part, f) or getattr(source, f) for f in fields})
 
 
 def _checked_dates(part: DocumentPart) -> DocumentPart:

@@ -5,21 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def relations():
-    from sovkg.extract.nlp import load_pipeline
-
-    nlp = load_pipeline(kb="none")
-
-    def run(text: str) -> set[tuple[str, str, str]]:
-        doc = nlp(text)
-        return {(text[f.subject[0]:f.subject[1]], f.predicate,
-                 text[f.object[0]:f.object[1]] if f.object else f.object_name)
-                for f in doc.user_data["sovkg_relations"]}
-
-    return run
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
