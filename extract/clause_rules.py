@@ -36,7 +36,7 @@ ACTIVE_VERBS = {
 #: subject --verb--> object gives subject --uses--> object
 USE_VERBS = frozenset({"nutzt", "erprobt", "erproben", "verwendet", "verwenden"})
 _ADVERBS = frozenset({"bereits", "auch", "zudem", "inzwischen", "derzeit", "schon", "nun", "jetzt", "heute",
-                      "ebenfalls", "weiterhin", "künftig", "seit"})
+                      "ebenfalls", "weiterhin", "künftig"})
 #: forms that are also a past participle: in a passive clause the passive rule reads them
 _PARTICIPLE_FORMS = frozenset({"koordiniert", "finanziert", "entwickelt", "unterstützt", "leitet", "erprobt",
                                "verwendet", "genutzt"})
@@ -91,8 +91,8 @@ def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_am
             if actor is None:
                 continue
             objects = _object_chain(doc, sent, entities, lower, max(verb + 1, actor.end), sent.end)
-        if actor is None or actor.label_ not in _ORGS | {"Initiative"} | ({"Place"} if predicate == "uses" else set()):
-            continue
+        if actor.label_ not in _ORGS | {"Initiative"} | ({"Place"} if predicate == "uses" else set()):
+            continue  # a place uses things ("das Saarland erprobt F13") but runs or funds none
         for obj in objects:
             if obj is actor or not _fits(obj, predicate):
                 continue
@@ -120,7 +120,8 @@ def _relative_antecedent(doc: Doc, sent: Span, entities: list[Span], lower: list
         if doc[j].text in _CLAUSE_END:
             return None
         if lower[j - sent.start] in _RELATIVE and doc[j - 1].text == ",":
-            antecedent = next((e for e in entities if e.end in (j - 1, j - 2) and e.end <= j - 1), None)
+            # "X, die …" or "X (ABBR), die …"
+            antecedent = next((e for e in entities if e.end in (j - 1, j - 2)), None)
             if antecedent is None:
                 return None
             return antecedent, j
