@@ -291,10 +291,11 @@ class PatternRecognizer:
                     yield _Candidate(_name_prefix_start(doc, token.i, self.places), end, label, "apposition")
                 continue
             i = token.i + 1
-            if i + 1 < len(doc) and doc[i].lower_ == "wie" and label == "Company":
-                i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF"
+            examples = i + 1 < len(doc) and doc[i].lower_ == "wie" and label == "Company"
+            if examples:
+                i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
             while i < len(doc):
-                found = self._quoted_at(doc, i) or self._name_at(doc, i)
+                found = self._quoted_at(doc, i) or self._name_at(doc, i, any_capitalised=examples)
                 if found is None:
                     break
                 start, end = found
@@ -341,10 +342,12 @@ class PatternRecognizer:
                 return None
         return None
 
-    def _name_at(self, doc: Doc, i: int) -> tuple[int, int] | None:
-        """One or more name-like tokens (dotted, camel case, acronym, unknown word)."""
+    def _name_at(self, doc: Doc, i: int, *, any_capitalised: bool = False) -> tuple[int, int] | None:
+        """One or more name-like tokens (dotted, camel case, acronym, unknown word; with
+        ``any_capitalised``, any capitalised word that is no function word)."""
         end = i
-        while end < len(doc) and end - i < 4 and self._namey(doc[end]):
+        while end < len(doc) and end - i < 4 and (self._namey(doc[end]) or any_capitalised and doc[end].text[:1].isupper()
+                                                  and doc[end].lower_ not in _FUNCTION_WORDS | _ARTICLE_FORMS):
             end += 1
             if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and not doc[end].whitespace_:
                 end += 2  # "Gauss-AI-Compute"

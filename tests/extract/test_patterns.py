@@ -171,6 +171,12 @@ def test_more_type_nouns_and_compound_heads(nlp_nokb) -> None:
     assert found["Führungsakademie Baden-Württemberg"][0] == "ResearchOrganization"
 
 
+def test_companies_given_as_examples(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Die Universität kooperiert mit Unternehmen wie Bosch, Mercedes-Benz und ZF.")
+    assert {name: found[name][0] for name in ("Bosch", "Mercedes-Benz", "ZF")} == dict.fromkeys(
+        ("Bosch", "Mercedes-Benz", "ZF"), "Company")
+
+
 def test_a_first_name_before_a_body_is_no_person(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Eberhard Karls Universität Tübingen forscht.")
     assert "Eberhard Karls" not in found
