@@ -74,6 +74,8 @@ _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "te
 #: a centre for one of these fields is a research centre: "Zentrum für Künstliche Intelligenz"
 _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Informatik|Hochleistungsrechn|Daten|"
                              r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie")
+#: who owns a strategy named after a place: "des Freistaates Sachsen", "der Stadt Dortmund"
+_OWNERS = frozenset({"Landes", "Freistaates", "Freistaats", "Bundes", "Stadt", "Landeshauptstadt", "Hansestadt"})
 #: heads that keep their kind at the end of a compound
 _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
@@ -150,7 +152,8 @@ class PatternRecognizer:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         # "ein KI-Labor", "Tübingen AI Center", "Hessisches Zentrum für Künstliche Intelligenz"
         # outrank the "KI", the "Tübingen", the "Künstliche Intelligenz" inside them
-        units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc))
+        units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
+            + list(self._strategies(doc))
         existing = [s for s in existing if not any(u.start <= s.start and s.end <= u.end and u.end - u.start > len(s)
                                                    for u in units)]
         occupied = [False] * len(doc)
@@ -230,6 +233,20 @@ class PatternRecognizer:
                 if start < token.i:
                     label = "Organization" if registered or token.text.startswith("e") else "Company"
                     yield _Candidate(start, token.i + (2 if registered else 1), label, "organisation")
+
+    def _strategies(self, doc: Doc) -> Iterable[_Candidate]:
+        """"KI-Strategie des Freistaates Sachsen", "Digitalstrategie Schleswig-Holstein": a
+        strategy named after the Land or city whose it is."""
+        words = doc_words(doc)
+        for i, word in enumerate(words):
+            if not word.endswith(("strategie", "Strategie", "agenda", "Agenda")) or i + 1 >= len(words):
+                continue
+            j = i + 1
+            if words[j] in ("des", "der") and j + 1 < len(words) and words[j + 1] in _OWNERS:
+                j += 2
+            length = self._place_length(doc, j) if j < len(words) else 0
+            if length:
+                yield _Candidate(_name_prefix_start(doc, i, self.places), j + length, "Policy", "strategy")
 
     def _english_names(self, doc: Doc) -> Iterable[_Candidate]:
         """"Sovereign Tech Agency", "AI Innovation Lab": capitalised words before an English kind."""

@@ -171,6 +171,13 @@ def test_more_type_nouns_and_compound_heads(nlp_nokb) -> None:
     assert found["Führungsakademie Baden-Württemberg"][0] == "ResearchOrganization"
 
 
+def test_a_strategy_named_after_its_land(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Die Staatsregierung setzt die KI-Strategie des Freistaates Sachsen um; die "
+                             "Digitalstrategie Schleswig-Holstein sieht das vor. Die Strategie ist gut.")
+    assert found["KI-Strategie des Freistaates Sachsen"][0] == found["Digitalstrategie Schleswig-Holstein"][0] == "Policy"
+    assert "Strategie" not in found
+
+
 def test_companies_given_as_examples(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Universität kooperiert mit Unternehmen wie Bosch, Mercedes-Benz und ZF.")
     assert {name: found[name][0] for name in ("Bosch", "Mercedes-Benz", "ZF")} == dict.fromkeys(
