@@ -752,11 +752,18 @@ _STRATEGY = re.compile(r"Strategie|Leitlinien|Leitbild|Aktionsplan|Eckpunkte|Mas
 
 def _generic(text: str, title: str | None) -> DocumentPart:
     if title is None:
-        first = text.strip().split("\n", 1)[0].strip()
+        lines = [line.strip() for line in text.strip().split("\n")[:6] if line.strip()]
+        if len(lines) > 1 and len(lines[0].split()) == 1 and len(lines[1].split()) >= 4:
+            lines = lines[1:]  # a rubric ("Wissenschaft") over the headline
+        first = lines[0] if lines else ""
         title = first if 3 <= len(first) <= 200 and not first.endswith(".") else None
     kind = "StrategyPaper" if title and _STRATEGY.search(title) else "Document"
     first_date = re.search(rf"(?<![\d.])({DATE})(?![\d])", text[:600])
-    return DocumentPart(kind=kind, start=0, end=len(text), title=title,
+    publisher = None
+    editor = re.search(r"(?m)^[ \t]*Herausgeber(?:in)?:[ \t]*([^,\n]+)", text[:2000])
+    if editor:  # "Herausgeber: Staatskanzlei des Landes Schleswig-Holstein, Zentrales IT-Management, Kiel"
+        publisher = _office_role(text, editor.start(1), editor.end(1), "sovkg_structure:publisher")
+    return DocumentPart(kind=kind, start=0, end=len(text), title=title, publisher=publisher,
                         date=iso_date(first_date.group(1)) if first_date else None)
 
 

@@ -258,3 +258,11 @@ def test_a_press_release_with_a_masthead_and_a_dateline() -> None:
     assert (release.kind, release.date) == ("PressRelease", "2025-10-14")
     assert release.title == "Land fördert AI Innovation Lab von hessian.AI mit 9,6 Millionen Euro"
     assert release.publisher.name == "Hessisches Ministerium für Digitalisierung und Innovation"
+
+
+def test_a_news_rubric_and_a_strategys_editor() -> None:
+    (news,) = _parse((HELDOUT / "news-ki-forschungszentren-suedwesten.txt").read_text(encoding="utf-8"))
+    assert news.title.startswith("Zwischen Neckar und Pfälzerwald")
+    (strategy,) = _parse((HELDOUT / "sh-open-source-strategie-auszug.txt").read_text(encoding="utf-8"))
+    assert strategy.kind == "StrategyPaper"
+    assert strategy.publisher.name == "Staatskanzlei des Landes Schleswig-Holstein"
