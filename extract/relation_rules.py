@@ -245,6 +245,14 @@ class RelationRules:
             runner = next((e for e in entities if run is not None and e.start > run.end and e.label_ in _ORGS), None)
             if run is not None and runner is not None:
                 results.append(make(run, "operatedBy", runner, match.group(0), "operator", 0.8))
+        # "Den Betrieb für Bundesbehörden übernimmt das ITZBund.", "Die technische Umsetzung
+        # erfolgt durch Dataport.": the running of what the sentence before named
+        match = re.match(r"(?:Den|Der|Die)\s+(?:technische\s+)?(?:Betrieb|Umsetzung|Koordinierung|Koordination)\b"
+                         r"[^.;:]*?\b(?:übernimmt|übernehmen|erfolgt\s+durch|liegt\s+bei|obliegt)\b", text)
+        if match and last is not None and last.label_ in ("Initiative", "Infrastructure"):
+            runner = next((e for e in entities if e.start_char - sent.start_char >= match.end() and e.label_ in _ORGS), None)
+            if runner is not None:
+                results.append(make(last, "operatedBy", runner, match.group(0), "operator", 0.65))
         match = re.search(r"mit\s+diesem\s+(?:Programm|Projekt|Vorhaben)", text)
         referent = last if last is not None and last is not head else topic
         if match and referent is not None:

@@ -89,6 +89,15 @@ def test_a_group_as_agent_and_the_bodies_named_among_it(relations) -> None:
             ("hessian.AI", "operatedBy", "Universität Kassel")} <= found
 
 
+def test_the_running_of_what_the_sentence_before_named(relations) -> None:
+    found = relations("Das Projekt NRW.Genius wächst weiter. Den Betrieb übernimmt der Landesbetrieb IT.NRW.")
+    assert ("NRW.Genius", "operatedBy", "IT.NRW") in found
+    # a technology named in a list is no project someone runs
+    found = relations("2. Umstieg des Betriebssystems von Microsoft Windows auf Linux.\n"
+                      "Die technische Umsetzung erfolgt durch die Dataport AöR.")
+    assert not {r for r in found if r[1] == "operatedBy"}
+
+
 def test_partners_named_after_the_actor(relations) -> None:
     found = relations("Die Anwendung wurde vom Landesbetrieb IT.NRW gemeinsam mit dem Heidelberger Unternehmen "
                       "Aleph Alpha GmbH weiterentwickelt.")
