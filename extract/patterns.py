@@ -154,6 +154,12 @@ class PatternRecognizer:
         # outrank the "KI", the "Tübingen", the "Künstliche Intelligenz" inside them
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
             + list(self._strategies(doc))
+        # a defined acronym only where no other rule or list found what it abbreviates
+        ends = {c.end for c in units} | {s.end for s in existing}
+        taken = {i for c in units for i in range(c.start, c.end)} | {i for s in existing for i in range(s.start, s.end)}
+        for long_form, short in _pairs(self._defined_acronyms(doc)):
+            if long_form.end not in ends and not taken & set(range(long_form.start, long_form.end)):
+                units += [long_form, short]
         existing = [s for s in existing if not any(u.start <= s.start and s.end <= u.end and u.end - u.start > len(s)
                                                    for u in units)]
         occupied = [False] * len(doc)
@@ -233,6 +239,33 @@ class PatternRecognizer:
                 if start < token.i:
                     label = "Organization" if registered or token.text.startswith("e") else "Company"
                     yield _Candidate(start, token.i + (2 if registered else 1), label, "organisation")
+
+    def _defined_acronyms(self, doc: Doc) -> Iterable[_Candidate]:
+        """"Open Document Format (ODF)", "Wirtschafts- und Infrastrukturbank Hessen (WIBank)":
+        capitalised words whose letters spell the acronym in parentheses after them name
+        something, whatever list knows it (Schwartz and Hearst's test for definitions)."""
+        words = doc_words(doc)
+        for open_ in (i for i, word in enumerate(words) if word == "(" and i > 1):
+            close = next((j for j in range(open_ + 1, min(len(words), open_ + 4)) if words[j] == ")"), None)
+            if close is None or close == open_ + 1:
+                continue
+            short = " ".join(words[open_ + 1:close])
+            if not re.fullmatch(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}(?: [A-ZÄÖÜ]{2,3})?", short) \
+                    or sum(c.isupper() for c in short) < 2:
+                continue
+            start = open_
+            while start > 0 and open_ - start < 8 and (words[start - 1][:1].isupper() or words[start - 1] in ("-", "und")) \
+                    and not doc[start - 1].is_sent_start and words[start - 1] not in _ARTICLE_FORMS:
+                start -= 1
+            start = _acronym_start(words, start, open_, short)
+            if start is None or len([w for w in words[start:open_] if w[:1].isalnum()]) < 2:
+                continue  # one word before an acronym is a term the other rules judge
+            long_text = doc[start:open_].text
+            head = next((k - 1 for k in range(start + 1, open_) if self._place_length(doc, k) == open_ - k), open_ - 1)
+            label = _kind_of(words[head])
+            if label is not None:
+                yield _Candidate(start, open_, label, "abbreviation", long_text)
+                yield _Candidate(open_ + 1, close, label, "abbreviation", long_text)
 
     def _strategies(self, doc: Doc) -> Iterable[_Candidate]:
         """"KI-Strategie des Freistaates Sachsen", "Digitalstrategie Schleswig-Holstein": a
@@ -651,6 +684,43 @@ def _strong_shape(text: str) -> bool:
     """Dotted, camel case, capitals or letters with digits: a name by its shape alone."""
     return bool(_DOTTED.match(text) or _CAMEL.match(text) or _MIXED.match(text)
                 or (_ACRONYM.match(text) and len(text) >= 3))
+
+
+def _pairs(candidates: Iterable[_Candidate]) -> Iterable[tuple[_Candidate, _Candidate]]:
+    items = iter(candidates)
+    return zip(items, items)
+
+
+def _acronym_start(words: list[str], start: int, end: int, short: str) -> int | None:
+    """The first word of words[start:end] from which the letters of ``short`` can be read,
+    right to left, its first letter the initial of that word; None if there is none."""
+    letters = [c.casefold() for c in short if c.isalnum()]
+    for first in range(start, end):
+        if words[first][:1].casefold() != letters[0] or not words[first][:1].isupper():
+            continue
+        text = " ".join(words[first:end]).casefold()
+        position = len(text)
+        for letter in reversed(letters[1:]):
+            position = text.rfind(letter, 1, position)
+            if position <= 0:
+                break
+        else:
+            return first
+    return None
+
+
+_TECHNOLOGY_HEADS = re.compile(r"(?:format|server|system|standard|software|protokoll|suite)$", re.IGNORECASE)
+_BODY_HEADS = re.compile(r"(?:management|verbund|amt|behörde|agentur|bank|betrieb|dienst|rat|kanzlei)$", re.IGNORECASE)
+
+
+def _kind_of(head: str) -> str | None:
+    """The entity type a defined acronym's last word suggests; None for other words
+    ("Künstliche Intelligenz (KI)" defines a term, not a name)."""
+    if _TECHNOLOGY_HEADS.search(head):
+        return "Technology"
+    if _BODY_HEADS.search(head):
+        return "GovernmentBody"
+    return None
 
 
 def _title_end(doc: Doc, i: int) -> int:

@@ -171,6 +171,16 @@ def test_more_type_nouns_and_compound_heads(nlp_nokb) -> None:
     assert found["Führungsakademie Baden-Württemberg"][0] == "ResearchOrganization"
 
 
+def test_names_defined_by_their_acronym(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Dokumente werden im Open Document Format (ODF) gespeichert; zuständig ist das "
+                             "Zentrale IT-Management Schleswig-Holstein (ZIT SH).")
+    assert found["ODF"] == found["Open Document Format"] == ("Technology", "Open Document Format")
+    assert found["ZIT SH"] == ("GovernmentBody", "Zentrale IT-Management Schleswig-Holstein")
+    # a term with its abbreviation is no name; the rules that know terms judge it
+    labels = {label for label, _ in _found(nlp_nokb, "Die Künstliche Intelligenz (KI) wächst.").values()}
+    assert labels == {"Technology"}
+
+
 def test_a_strategy_named_after_its_land(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Staatsregierung setzt die KI-Strategie des Freistaates Sachsen um; die "
                              "Digitalstrategie Schleswig-Holstein sieht das vor. Die Strategie ist gut.")
