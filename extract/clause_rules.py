@@ -132,6 +132,8 @@ def _actor(doc: Doc, sent: Span, entities: list[Span], lower: list[str], verb: i
     """The subject next to its verb: before it ("Das HMD unterstützt"), right after it
     ("Zugleich fördert die Sovereign Tech Agency"), or opening the sentence of a
     coordinated predicate ("hessian.AI bündelt … und betreibt")."""
+    if verb == sent.start:
+        return None  # "Betreibt …": a question or a heading, no subject before
     end = verb
     if doc[verb - 1].text == ",":  # "Das KIT, Mitglied der Helmholtz-Gemeinschaft, betreibt"
         end = next((j for j in range(verb - 2, sent.start, -1) if doc[j].text == ","), verb)
