@@ -16,6 +16,7 @@ the roles (members, parties, ministries) as mentions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -652,11 +653,15 @@ _LAENDER = (
 )
 
 
+_LAND_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(land) for land in sorted(_LAENDER, key=len, reverse=True))
+                         + r")(?![\w-])")
+
+
 def _land_of(text: str) -> str | None:
     """The Land a paper is about when its header does not say: the one it names more
     often than any other, as "Landtag <Land>" for naming its government only."""
-    counts = sorted(((len(re.findall(rf"\b{re.escape(land)}(?![\w-])", text)), land) for land in _LAENDER),
-                    reverse=True)
+    named = Counter(match.group(0) for match in _LAND_NAMES.finditer(text))
+    counts = sorted(((named[land], land) for land in _LAENDER), reverse=True)
     (count, land), (runner_up, _) = counts[0], counts[1]
     return f"Landtag {land}" if count >= 1 and count > runner_up else None
 
