@@ -150,16 +150,7 @@ class PatternRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        # "ein KI-Labor", "Tübingen AI Center", "Hessisches Zentrum für Künstliche Intelligenz"
-        # outrank the "KI", the "Tübingen", the "Künstliche Intelligenz" inside them
-        units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
-            + list(self._strategies(doc))
-        # a defined acronym only where no other rule or list found what it abbreviates
-        ends = {c.end for c in units} | {s.end for s in existing}
-        taken = {i for c in units for i in range(c.start, c.end)} | {i for s in existing for i in range(s.start, s.end)}
-        for long_form, short in _pairs(self._defined_acronyms(doc)):
-            if long_form.end not in ends and not taken & set(range(long_form.start, long_form.end)):
-                units += [long_form, short]
+        units = self._full_names(doc, existing)
         existing = [s for s in existing if not any(u.start <= s.start and s.end <= u.end and u.end - u.start > len(s)
                                                    for u in units)]
         occupied = [False] * len(doc)
@@ -182,6 +173,20 @@ class PatternRecognizer:
         self._link_aliases(doc, spans, aliases)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
+
+    def _full_names(self, doc: Doc, existing: list[Span]) -> list[_Candidate]:
+        """Names that outrank what earlier components found inside them: "ein KI-Labor",
+        "Tübingen AI Center", "Hessisches Zentrum für Künstliche Intelligenz" over the "KI",
+        the "Tübingen", the "Künstliche Intelligenz" inside them; a defined acronym only
+        where no other rule or list found what it abbreviates."""
+        units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
+            + list(self._strategies(doc))
+        ends = {c.end for c in units} | {s.end for s in existing}
+        taken = {i for c in units for i in range(c.start, c.end)} | {i for s in existing for i in range(s.start, s.end)}
+        for long_form, short in _pairs(self._defined_acronyms(doc)):
+            if long_form.end not in ends and not taken & set(range(long_form.start, long_form.end)):
+                units += [long_form, short]
+        return units
 
     def _span(self, doc: Doc, c: _Candidate) -> Span:
         span = Span(doc, c.start, c.end, label=c.label)
