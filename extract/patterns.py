@@ -8,20 +8,27 @@ mention's provenance, ``sovkg_patterns:<rule>``):
   Kompetenzplattform KI.NRW", "Förderprogramm „Digitale Zukunft KI“", "die
   Graduiertenkollegs Dataninja und NERD", "Landesbetrieb IT.NRW";
 * ``organisation``: an organisation's shape: "Lamarr-Institut für Maschinelles Lernen
-  und Künstliche Intelligenz", "Zentrum für angewandte Künstliche Intelligenz",
-  "Forschungszentrum Jülich", "Universität Bonn", "… GmbH", "… e. V.", ministries
-  named by their minister;
+  und Künstliche Intelligenz", "Technische Universität Darmstadt", "Karlsruher Institut
+  für Technologie", "Christian-Albrechts-Universität zu Kiel", "… GmbH", "… e. V.",
+  ministries named by their minister, English names ending in their kind ("Sovereign
+  Tech Agency", "Tübingen AI Center");
+* ``unit``: a lab introduced at a body ("beim Landesbetrieb IT.NRW ein KI-Labor");
+* ``strategy``: a strategy named after its Land ("KI-Strategie des Freistaates Sachsen");
 * ``quoted``: a short name in quotation marks;
-* ``shape``: dotted and camel-case names (X.NRW, ZaKI.D, openDesk, GovTeuken);
+* ``shape``: dotted, camel-case and code names (X.NRW, hessian.AI, openDesk, Distr@l,
+  InnoLab_bw, F13);
 * ``list-head``: the head of a list item ("- KI.NRW Flagships: …");
 * ``person``: a first name from the lexicon, or a title or office, before a
   capitalised surname ("Dr. Markus Richter", "US-Präsident Donald Trump");
-* ``abbreviation``: "Ministerpräsidentenkonferenz (MPK)", "(JUPITER AI Factory – JAIF)":
-  the abbreviation becomes an alias of the long form, in this document and after.
+* ``abbreviation``: "Ministerpräsidentenkonferenz (MPK)", "(JUPITER AI Factory – JAIF)",
+  "… – hessian.AI –": the abbreviation becomes an alias of the long form, in this
+  document and after; capitalised words that spell the acronym after them ("Open
+  Document Format (ODF)") name something even where no other rule found it.
 
 Nouns and lexicons are data files (``type_nouns.tsv``, ``first_names.txt``,
 ``places.tsv``), loaded at ``initialize``. Rules only add spans where no earlier
-component found one, so the knowledge base (when used) wins.
+component found one, so the knowledge base (when used) wins, except that a full name
+outranks a shorter span inside it (``PatternRecognizer._full_names``).
 """
 
 from __future__ import annotations
