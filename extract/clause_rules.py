@@ -40,7 +40,8 @@ _ADVERBS = frozenset({"bereits", "auch", "zudem", "inzwischen", "derzeit", "scho
 #: forms that are also a past participle: in a passive clause the passive rule reads them
 _PARTICIPLE_FORMS = frozenset({"koordiniert", "finanziert", "entwickelt", "unterstützt", "leitet", "erprobt",
                                "verwendet", "genutzt"})
-_PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
+#: auxiliaries of the passive; the passive rules of :mod:`relation_rules` read the same
+PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
 _PARTICIPLES = {"betrieben": "operatedBy", "getragen": "operatedBy", "koordiniert": "operatedBy",
                 "geleitet": "operatedBy", "gefördert": "fundedBy", "finanziert": "fundedBy",
                 "entwickelt": "developedBy", "erstellt": "developedBy"}
@@ -72,7 +73,7 @@ def clause_relations(doc: Doc, sent: Span, entities: list[Span], lower: list[str
 
 
 def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_amount: bool) -> Iterator[Finding]:
-    passive = any(w in _PASSIVE_AUX for w in lower)
+    passive = any(w in PASSIVE_AUX for w in lower)
     for k, word in enumerate(lower):
         predicate = "uses" if word in USE_VERBS else ACTIVE_VERBS.get(word)
         if predicate is None or (passive and word in _PARTICIPLE_FORMS):

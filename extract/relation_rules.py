@@ -34,7 +34,7 @@ from collections.abc import Container, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.clause_rules import clause_relations
+from sovkg.extract.clause_rules import PASSIVE_AUX, clause_relations
 from sovkg.extract.doctext import doc_lowers, doc_text
 from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.records import RelationCandidate
@@ -48,7 +48,6 @@ _AGENT_VERBS = {
     "entwickelt": "developedBy", "erstellt": "developedBy", "programmiert": "developedBy",
     "erarbeitet": "developedBy", "aufgebaut": "developedBy",
 }
-_PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
 _TOPIC_WORDS = re.compile(r"^(?:Das|Die|Der|Dieses|Diese|Dieser)\s+(?:Projekt|Programm|Vorhaben|Plattform|"
                           r"Initiative|Modell|Sprachmodell|Wettbewerb|Förderprogramm|Netzwerk|Zentrum)\b")
 _ANAPHORA = re.compile(r"^(?:Dabei|Hierauf|Darauf|Hierbei|Damit|Hierfür|Dafür)\b")
@@ -150,7 +149,7 @@ class RelationRules:
                 results.append(make(places[0], "locatedIn", places[-1], text, "located-in", 0.7))
 
         # passive with agent: "A und B werden von C gefördert"; "Koordiniert wird X von Y"
-        passive = any(w in _PASSIVE_AUX for w in lower)
+        passive = any(w in PASSIVE_AUX for w in lower)
         for t in _cue_tokens(sent, lower, _AGENT_VERBS) if passive else ():
             predicate = _AGENT_VERBS[t.lower_]
             agent = _agent(doc, sent, entities, t)
