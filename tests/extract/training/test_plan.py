@@ -1,0 +1,35 @@
+"""The training plan: benchmark splits stay out of it, and parts select as documented."""
+
+from __future__ import annotations
+
+import pytest
+
+from sovkg.extract.training.plan import load_plan, select
+
+BENCHMARK_FILES = {"ler/ler_test.conll", "germeval2014/NER-de-test.tsv"}
+
+
+def test_benchmark_splits_are_not_in_the_plan() -> None:
+    files = {row.file for row in load_plan()}
+    assert not files & BENCHMARK_FILES
+    assert {row.split for row in load_plan()} == {"train", "dev"}
+
+
+def test_a_file_in_both_splits_is_cut_into_disjoint_parts() -> None:
+    by_file: dict[str, list[str]] = {}
+    for row in load_plan():
+        by_file.setdefault(row.file, []).append(f"{row.split} {row.part}")
+    for file, parts in by_file.items():
+        if len(parts) > 1:
+            (_, a), (_, b) = (p.split() for p in parts)
+            assert {a.split(":")[0], b.split(":")[0]} == {"every", "except"}, file
+            assert a.split(":")[1] == b.split(":")[1], file
+
+
+def test_select_parts() -> None:
+    items = list(range(10))
+    assert list(select(items, "all")) == items
+    assert list(select(items, "every:4")) == [0, 4, 8]
+    assert list(select(items, "except:4")) == [1, 2, 3, 5, 6, 7, 9]
+    with pytest.raises(ValueError, match="every:N"):
+        list(select(items, "some"))
