@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from sovkg.extract.doctext import doc_lowers, doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import fold_word, repair_ocr
-from sovkg.extract.structure import ministry_name
+from sovkg.extract.layouts.common import ministry_name
 
 _QUOTES = {"„": "“", "\"": "\"", "»": "«", "«": "»", "“": "”", "‚": "‘"}
 _DOTTED = re.compile(r"^[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:\.[A-Za-zÄÖÜäöüß0-9]+)+$|^[a-zäöü]{3,}\.[A-Z]{2,}$")

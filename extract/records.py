@@ -169,7 +169,8 @@ class Section:
 
     kind: str
     """"question", "answer" or "preamble"."""
-    numbers: tuple[int, ...]
+    numbers: tuple[str, ...]
+    """The questions' numbers as printed: "3", or "1.1" where sub-questions are numbered."""
     start: int
     end: int
     text: str
@@ -208,3 +209,7 @@ class DocumentPart:
     """Quality flags, e.g. an issue date before the date of the original."""
     in_file: bool = True
     """False for a document known only from a citation (the answered Kleine Anfrage)."""
+    forwarded: str | None = None
+    """ISO date the Kleine Anfrage was passed on to the government ("an die Staatskanzlei übersandt am …")."""
+    layout: str = ""
+    """The layout that read the paper (:mod:`sovkg.extract.layouts`)."""
