@@ -260,6 +260,28 @@ def _nominative(phrase: str) -> str:
     return phrase
 
 
+_SPLIT_OFFICES = re.compile(rf"(?:\s*,\s*|\s+und\s+|\s+sowie\s+)(?=(?:de[mnrs]\s+|die\s+)?(?:{OFFICE}))")
+_WHOLE_GOVERNMENT = re.compile(
+    r"allen\s+(?:übrigen|anderen)\s+Mitgliedern\s+der\s+(?:Landes|Bundes|Staats)regierung"
+    r"|allen\s+(?:übrigen\s+|anderen\s+)?Ressorts|der\s+gesamten\s+(?:Landes|Bundes)regierung"
+)
+
+
+def agreed_offices(text: str, start: int, end: int, government: str) -> tuple[Role, ...]:
+    """The offices after "im Einvernehmen mit", split before each office word; "allen
+    übrigen Ressorts" is the whole ``government``."""
+    rule = "sovkg_structure:in-agreement-with"
+    whole = _WHOLE_GOVERNMENT.search(text, start, end)
+    if whole:
+        return (Role(whole.start(), whole.end(), whole.group(0), "GovernmentBody", government, rule),)
+    pieces, position = [], start
+    for separator in _SPLIT_OFFICES.finditer(text, start, end):
+        pieces.append((position, separator.start()))
+        position = separator.end()
+    pieces.append((position, end))
+    return tuple(role for s, e in pieces if (role := office_role(text, s, e, rule)))
+
+
 # --- numbered questions and answers ---------------------------------------------------
 
 #: a question's number: "3", or "1.1" in papers that number sub-questions

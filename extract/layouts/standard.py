@@ -26,6 +26,7 @@ from sovkg.extract.layouts.common import (
     ORIGINAL,
     PREAMBLE,
     WAHLPERIODE,
+    agreed_offices,
     askers,
     compact,
     find_parliament,
@@ -119,13 +120,6 @@ _TRANSMITTED = re.compile(
     rf"namens\s+der\s+(?P<gov>Bundesregierung|Landesregierung)\s+mit\s+Schreiben\s+des\s+"
     rf"(?P<lead>[^.]{{5,200}}?)\s+vom\s+(?P<date>{DATE})\s+übermittelt",
     re.DOTALL,
-)
-_SPLIT_OFFICES = re.compile(
-    rf"(?:\s*,\s*|\s+und\s+|\s+sowie\s+)(?=(?:de[mnrs]\s+|die\s+)?(?:{OFFICE}))"
-)
-_WHOLE_GOVERNMENT = re.compile(
-    r"allen\s+(?:übrigen|anderen)\s+Mitgliedern\s+der\s+(?:Landes|Bundes|Staats)regierung"
-    r"|allen\s+(?:übrigen\s+|anderen\s+)?Ressorts|der\s+gesamten\s+(?:Landes|Bundes)regierung"
 )
 _KA_PREAMBLE = re.compile(r"Vorbemerkung\s+der\s+(?:Kleinen\s+Anfrage|Fragesteller\w*(?:\s+und\s+Fragesteller)?)")
 _GOVERNMENT_PREAMBLE = re.compile(r"Vorbemerkung\s+der\s+(?:Landes|Bundes|Staats)regierung")
@@ -375,23 +369,8 @@ def _ministries(text: str, answered: re.Match[str], parliament: str | None) -> d
     if gov:
         roles["on_behalf_of"] = Role(answered.start("gov"), answered.end("gov"), answered.group("gov"),
                                      "GovernmentBody", government, "sovkg_structure:on-behalf-of")
-    agree = answered.groupdict().get("agree")
-    if agree:
-        base = answered.start("agree")
-        whole = _WHOLE_GOVERNMENT.search(agree)
-        if whole:
-            roles["in_agreement_with"] = (Role(base + whole.start(), base + whole.end(), whole.group(0),
-                                               "GovernmentBody", government, "sovkg_structure:in-agreement-with"),)
-        else:
-            pieces, position = [], 0
-            for separator in _SPLIT_OFFICES.finditer(agree):
-                pieces.append((position, separator.start()))
-                position = separator.end()
-            pieces.append((position, len(agree)))
-            roles["in_agreement_with"] = tuple(
-                role for s, e in pieces
-                if (role := office_role(text, base + s, base + e, "sovkg_structure:in-agreement-with"))
-            )
+    if answered.groupdict().get("agree"):
+        roles["in_agreement_with"] = agreed_offices(text, answered.start("agree"), answered.end("agree"), government)
     return roles
 
 
