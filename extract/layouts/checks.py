@@ -17,9 +17,13 @@ from sovkg.extract.records import DocumentPart
 _HEADER_LINE = re.compile(
     rf"(?:vom|Datum)?\s*{DATE}\s*|.*\b(?:Drucksache|Wahlperiode)\s+\d.*|(?:Kleine|Schriftliche)\s+Anfrage\b.*"
     r"|(?:Anfrage|Antwort)\s+de[rs]\s+(?:Abgeordneten|Abg\.)\b.*|(?:Landtag|Bürgerschaft|Bundestag)\b.{0,40}"
-    r"|\d{1,4}|Seite\s+\d+.*",
+    r"|\d{1,4}|Seite\s+\d+.*"
+    r"|vom\s.*|(?:\w\s){3,}\w"  # "vom 12. Mai 2025 (Eingang …)", "A n t w o r t"
+    r"|[^\w„\"»]+.*",  # a fragment that starts mid-phrase: "-Fraktion)"
     re.IGNORECASE,
 )
+#: the subject marker of Hamburg's and the Saarland's papers: "Betr.: Cloud-Strategie …"
+_SUBJECT = re.compile(r"^(?:Betr(?:eff)?\.?|Thema)\s*:\s*", re.IGNORECASE)
 
 
 def checked(parts: Iterable[DocumentPart]) -> list[DocumentPart]:
@@ -27,7 +31,7 @@ def checked(parts: Iterable[DocumentPart]) -> list[DocumentPart]:
 
 
 def _checked(part: DocumentPart) -> DocumentPart:
-    title = part.title.strip() if part.title else None
+    title = _SUBJECT.sub("", part.title.strip()) if part.title else None
     if title and _HEADER_LINE.fullmatch(title):
         title = None
     sections = tuple(s for s in part.sections if s.text.strip() and s.end > s.start)

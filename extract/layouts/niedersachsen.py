@@ -70,10 +70,9 @@ def _parts(paper: Paper, history: re.Match[str], answered: re.Match[str]) -> lis
     numbered = items(text, government_remarks.end() if government_remarks else answered.end(), len(text))
     first_question = numbered[0][1] if numbered else len(text)
     boundary = government_remarks.start() if government_remarks else first_question
-    title = _title(text, history.start())
-    anfrage = _anfrage(paper, history, answered, boundary, first_question)
+    anfrage = replace(_anfrage(paper, history, answered, boundary, first_question), title=_title(text, history.start()))
     antwort = _antwort(paper, answered, boundary, government_remarks, first_question)
-    return [replace(anfrage, title=title), replace(antwort, title=title, answers=anfrage)]
+    return [anfrage, replace(antwort, title=anfrage.title, answers=anfrage)]
 
 
 def _anfrage(paper: Paper, history: re.Match[str], answered: re.Match[str], end: int,
