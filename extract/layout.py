@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,8 +106,94 @@ def furniture_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def find_furniture(text: str) -> list[tuple[int, int]]:
-    """Source ranges of running headers and footers found by the patterns."""
+    """Source ranges of running headers and footers: those the patterns describe, and
+    any line that names only a parliament, its Drucksache, Wahlperiode and page."""
     ranges = []
     for pattern in furniture_patterns():
         ranges += [(m.start(), m.end()) for m in pattern.finditer(text)]
-    return sorted(ranges)
+    return _merged(ranges + _running_headers(text))
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping ranges as one (a header line inside a header block)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+_HEADER_DRUCKSACHE = re.compile(r"Drucksache\s+\d{1,2}\s?/\s?\d{1,6}")
+_HEADER_REST = re.compile(r"(?:\d{1,2}\.\s*Wahlperiode|Seite\s+\d+(?:\s*(?:/|von)\s*\d+)?|\d{1,3}|[\s\-–•·|,]+)*")
+
+
+def _running_headers(text: str) -> list[tuple[int, int]]:
+    """Lines such as "Drucksache 8/5120 Landtag Mecklenburg-Vorpommern - 8. Wahlperiode" or
+    "2   Hessischer Landtag · 21. Wahlperiode · Drucksache 21/1987": a parliament's name
+    and a Drucksache number, and nothing but a Wahlperiode and a page number besides."""
+    from sovkg.extract.layouts.common import parliaments
+
+    ranges = []
+    for line in re.finditer(r"[^\n\f]{10,160}", text):
+        if not _HEADER_DRUCKSACHE.search(line.group(0)):
+            continue
+        for parliament in parliaments():
+            rest = parliament.pattern.sub("", _HEADER_DRUCKSACHE.sub("", line.group(0)), count=1)
+            if rest != line.group(0) and _HEADER_REST.fullmatch(rest) and parliament.pattern.search(line.group(0)):
+                ranges.append((line.start(), line.end()))
+                break
+    return ranges
+
+
+# --- pages -------------------------------------------------------------------------
+
+_EDGE_LINES = 3
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:Seite\s+)?\d{1,4}(?:\s*[-–])?(?:\s*(?:/|von)\s*\d{1,4})?\s*$")
+
+
+def split_pages(text: str) -> tuple[list[str], list[int]]:
+    """Pages of a text layer saved with form feeds (as ``pdftotext`` writes it), and
+    the start offset of each; one page for text without them."""
+    pages = text.split("\f")
+    starts, position = [], 0
+    for page in pages:
+        starts.append(position)
+        position += len(page) + 1
+    return pages, starts
+
+
+def page_furniture(text: str, pages: list[str], starts: list[int]) -> tuple[tuple[int, int], ...]:
+    """Running headers and footers: lines that repeat at the top or bottom of several
+    pages (digits ignored, so page numbers and dates do not hide a repeat), lone page
+    numbers at a page's edge, and the known furniture patterns."""
+    edges = _repeated_edges(pages, starts) if len(pages) > 1 else []
+    return tuple(_merged(edges + find_furniture(text)))
+
+
+def _lines_with_offsets(text: str, base: int) -> list[tuple[int, int, str]]:
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((base + position, base + position + len(line), line))
+        position += len(line) + 1
+    return lines
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip()))
+
+
+def _repeated_edges(pages: list[str], starts: list[int]) -> list[tuple[int, int]]:
+    edges = []
+    for text, base in zip(pages, starts):
+        lines = [entry for entry in _lines_with_offsets(text, base) if entry[2].strip()]
+        edges.append(lines[:_EDGE_LINES] + lines[-_EDGE_LINES:])
+    counts = Counter(_shape(line) for page in edges for _s, _e, line in set(page))
+    needed = 2 if len(pages) >= 2 else 10**9
+    ranges = []
+    for page in edges:
+        for start, end, line in page:
+            if counts[_shape(line)] >= needed or _PAGE_NUMBER.match(line):
+                ranges.append((start, end))
+    return ranges

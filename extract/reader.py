@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sovkg.errors import InputError
-from sovkg.extract.layout import find_furniture
+from sovkg.extract.layout import find_furniture, page_furniture, split_pages
 from sovkg.extract.records import SourceDocument
 
 #: Suffixes picked up when a folder is named.
@@ -86,7 +86,10 @@ def read_source(path: Path) -> ReadResult:
         fields = {"format": "html", "title": title, "furniture": tuple(find_furniture(text))}
     else:
         text, encoding = decode(data, path)
-        fields = {"furniture": tuple(find_furniture(text))}
+        pages, starts = split_pages(text)
+        fields = {"furniture": page_furniture(text, pages, starts)}
+        if len(pages) > 1:  # a text layer saved with form feeds between pages
+            fields["pages"] = tuple(starts)
     if not text.strip():
         raise InputError(path, "file is empty (no text to extract)")
     document = SourceDocument(

@@ -147,7 +147,9 @@ def _add_part(graph: Graph, doc: URIRef, part: DocumentPart, item: DocumentExtra
             graph.add((doc, predicate, Literal(value)))
     if part.wahlperiode is not None:
         graph.add((doc, SOVKG.wahlperiode, Literal(part.wahlperiode)))
-    for predicate, value in ((DCTERMS.date, part.date), (DCTERMS.issued, part.issued)):
+    if part.layout:
+        graph.add((doc, SOVKG.layout, Literal(part.layout)))
+    for predicate, value in ((DCTERMS.date, part.date), (DCTERMS.issued, part.issued), (SOVKG.forwarded, part.forwarded)):
         if value:
             graph.add((doc, predicate, Literal(value, datatype=XSD.date)))
     for note in part.notes:

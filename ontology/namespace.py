@@ -124,6 +124,8 @@ class SOVKG(DefinedNamespace):
     page: URIRef
     qualityNote: URIRef
     wahlperiode: URIRef
+    forwarded: URIRef
+    layout: URIRef
     number: URIRef
     sha256: URIRef
     declined: URIRef

@@ -44,6 +44,8 @@ class Layout(ABC):
     """One way of laying out documents."""
 
     name: str = ""
+    parliament_code: str = ""
+    """The parliament whose papers the layout reads (``parliaments.tsv``), if one."""
 
     @abstractmethod
     def detect(self, paper: Paper) -> float:

@@ -49,9 +49,10 @@ _HEADER_DATE = re.compile(rf"(?:Wahlperiode|Drucksache\s+\d{{1,2}}/\d{{1,6}})\s+
 @register("bayern")
 class BayernLayout(Layout):
     name = "bayern"
+    parliament_code = "by"
 
     def detect(self, paper: Paper) -> float:
-        named = parliament("by").pattern.search(paper.head)
+        named = parliament(self.parliament_code).pattern.search(paper.head)
         return 0.95 if named and _ASKED.search(paper.text[:2500]) else 0.0
 
     def parse(self, paper: Paper) -> list[DocumentPart]:

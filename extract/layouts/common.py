@@ -33,13 +33,18 @@ DATE = (r"\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{4}|(?:Januar|Jänner|Februar|März|April
         r"September|Oktober|November|Dezember)\s+\d{4})")
 
 
+#: a date with a two-digit year as well: "17.06.25"
+SHORT_DATE = rf"(?:{DATE}|\d{{1,2}}\.\d{{1,2}}\.\d{{2}}(?!\d))"
+
+
 def iso_date(text: str) -> str | None:
     """"17.03.2025" or "17. März 2025" → "2025-03-17"; None if it is no valid date."""
-    numeric = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", text.strip())
+    numeric = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})", text.strip())
     named = re.fullmatch(r"(\d{1,2})\.\s?([A-Za-zäÄ]+)\s+(\d{4})", text.strip())
     try:
         if numeric:
             d, m, y = (int(g) for g in numeric.groups())
+            y += 2000 if y < 100 else 0  # "17.06.25" (Hamburg)
         elif named and named.group(2).lower() in _MONTHS:
             d, m, y = int(named.group(1)), _MONTHS[named.group(2).lower()], int(named.group(3))
         else:
@@ -52,7 +57,7 @@ def iso_date(text: str) -> str | None:
 # --- header fields -------------------------------------------------------------------
 
 WAHLPERIODE = re.compile(r"(\d{1,2})\.\s*Wahlperiode")
-DRUCKSACHE = re.compile(r"Drucksache\s+(\d{1,2}[ \t]?/[ \t]?\d{1,6})")  # "17/8734", "17 / 8734"
+DRUCKSACHE = re.compile(r"Drucksache\s+(\d{1,2}[ \t]?/[ \t]?(?:\d{1,3}[ \t]\d{3}(?!\d)|\d{1,6}))")  # "17/8734", "19 / 22 417"
 #: "Datum des Originals: 17.03.2025/Ausgegeben: 18.03.2025" (Landtag NRW)
 ORIGINAL = re.compile(rf"Datum des Originals:\s*({DATE})\s*/?\s*(?:Ausgegeben:\s*({DATE}))?")
 PREAMBLE = re.compile(
@@ -149,8 +154,8 @@ ASKERS = re.compile(r"\b(?:der|des)\s+(?:Abgeordneten|Abg\.)\s+")
 _NON_AFFILIATED = re.compile(r"\(?\s*(?:fraktionslos|parteilos)\s*\)?")
 #: academic titles before a name: "Dr.", "Prof. Dr.", "Dipl.-Ing.", "MUDr. PhDr. / Univ.Prag"
 _TITLES = re.compile(r"^(?:(?:Univ\.\S*|[A-ZÄÖÜ][\wäöüß]{0,8}\.(?:-\w+\.?)?|[a-z]\.|/)\s*)+")
-_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von|van|de|zu|der|von\s+der)?\s*[A-ZÄÖÜ][\w'’.-]+){1,3}$")
-_GROUP = re.compile(r"\s*(?:,|\bund)?\s*(?:(?:der|die)\s+|\(\s*)(?:Fraktion|Gruppe)(?:\s+der)?\s*$")
+_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von|van|de|zu|der|von\s+der)?\s*[A-ZÄÖÜ][\w'’.-]+){0,3}$")
+_GROUP = re.compile(r"\s*(?:,|\bund)?\s*(?:(?:der|die)\s+|\(\s*)?(?:Fraktion|Gruppe)(?:\s+der)?\s*$")
 
 
 def askers(text: str, start: int, end: int) -> tuple[tuple[Role, ...], Role | None, int]:
@@ -171,8 +176,8 @@ def askers(text: str, start: int, end: int) -> tuple[tuple[Role, ...], Role | No
         canonical = dict(party_forms())[party_match.group(0)]
         party_role = Role(party_match.start(), party_match.end(), party_match.group(0), "Party",
                           canonical, "sovkg_structure:party")
-        if text.startswith(")", block_end):
-            block_end += 1
+        closing = re.match(r"(?:-Fraktion)?\)", text[block_end:block_end + 10])  # "(CDU)", "(CDU-Fraktion)"
+        block_end += closing.end() if closing else 0
     else:
         names_end = block_end = line_end if line_end != -1 else limit
     return _names(text, start, names_end), party_role, block_end
@@ -289,8 +294,10 @@ NUMBER = r"\d{1,2}(?:\.\d{1,2})?"
 _NUMBERS = rf"{NUMBER}\.?(?:\s*(?:,|und|bis|sowie|-|–)\s*{NUMBER}\.?)*"
 _ITEM = re.compile(
     r"(?:(?<=\n)|(?<=^)|(?<=[.?!:]\s)|(?<=[.?!:]\)\s))[ \t]*(?:[-•–][ \t]*)?"
-    r"(?:(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<num>\d{1,2})\.|Frage[ \t]+(?P<frage>\d{1,2}(?:\.\d{1,2})?)[ \t]*:)"
-    r"[ \t]+(?=[A-ZÄÖÜ„\"])",
+    r"(?:(?:(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<num>\d{1,2})\.)[ \t]+"
+    r"|Frage[ \t]+(?P<frage>\d{1,2}(?:\.\d{1,2})?)[ \t]*[:.](?:[ \t]+|[ \t]*\n[ \t]*)"  # "Frage 1:", "Frage 1."
+    r"|(?P<letter>[a-h])\)[ \t]+)"  # a sub-question "a) Wie viele …?"
+    r"(?=[A-ZÄÖÜ„\"])",
     re.MULTILINE,
 )
 _INTERROGATIVE = re.compile(
@@ -309,15 +316,17 @@ ANSWER_HEADING = re.compile(
 
 
 def number_key(number: str) -> tuple[int, ...]:
-    """Sort key of a question number: "2" < "10", "1.2" < "1.10"."""
-    return tuple(int(part) for part in number.split("."))
+    """Sort key of a question number: "2" < "10", "1.2" < "1.10", "1" < "1a" < "1b" < "2"."""
+    digits = [int(part) for part in re.findall(r"\d+", number)]
+    letter = number[-1] if number[-1:].isalpha() else ""
+    return (*digits, *([0] * (2 - len(digits))), ord(letter) - 96 if letter else 0)
 
 
 def numbers_in(spec: str) -> list[str]:
     """"1, 2 und 4" → ["1", "2", "4"]; "3 bis 5" → ["3", "4", "5"]; "1.1 bis 1.3" likewise."""
     values = re.findall(NUMBER, spec)
     if re.search(r"bis|-|–", spec) and len(values) == 2:
-        first, last = number_key(values[0]), number_key(values[1])
+        first, last = _levels(values[0]), _levels(values[1])
         if len(first) == len(last) == 1:
             return [str(n) for n in range(first[0], last[0] + 1)]
         if len(first) == len(last) == 2 and first[0] == last[0]:
@@ -325,36 +334,52 @@ def numbers_in(spec: str) -> list[str]:
     return values
 
 
-def _follows(previous: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
-    """Whether ``number`` is the next question after ``previous``: 1, 2 … or 1.1, 1.2, 2.1 …"""
+def _levels(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
+
+
+def _follows(previous: str | None, number: str) -> bool:
+    """Whether ``number`` is the next question after ``previous``: 1, 2 … or 1.1, 1.2, 2.1 …,
+    or a sub-question 1a, 1b after 1."""
+    if number[-1].isalpha():
+        return previous is not None and (
+            number == previous.rstrip("abcdefghijklmnopqrstuvwxyz") + "a"
+            or (previous[-1].isalpha() and number == previous[:-1] + chr(ord(previous[-1]) + 1))
+        )
     if previous is None:
-        return number in ((1,), (1, 1))
-    major = previous[0]
-    if len(previous) == 1:
-        return number in ((major + 1,), (major + 1, 1), (major, 1))
-    return number in ((major, previous[1] + 1), (major + 1,), (major + 1, 1))
+        return number in ("1", "1.1")
+    levels = _levels(previous.rstrip("abcdefghijklmnopqrstuvwxyz"))
+    major = levels[0]
+    allowed = [(major + 1,), (major + 1, 1)]
+    allowed += [(major, 1)] if len(levels) == 1 else [(major, levels[1] + 1)]
+    return _levels(number) in allowed
 
 
 def items(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Numbered questions in order: (number, item start, text start)."""
     candidates = list(_ITEM.finditer(text, start, end))
     found: list[tuple[str, int, int]] = []
-    previous: tuple[int, ...] | None = None
+    previous: str | None = None
     for i, match in enumerate(candidates):
-        number = match.group("sub") or match.group("num") or match.group("frage")
-        key = number_key(number)
-        if not _follows(previous, key):
+        letter = match.group("letter")
+        number = (previous or "").rstrip("abcdefghijklmnopqrstuvwxyz") + letter if letter else (
+            match.group("sub") or match.group("num") or match.group("frage"))
+        if not _follows(previous, number):
             continue
         limit = candidates[i + 1].start() if i + 1 < len(candidates) else end
-        if not _is_question(text, match.end(), limit):
+        if not _is_question(text, match.end(), limit, strict=bool(letter)):
             continue
         found.append((number, match.start() + (len(match.group(0)) - len(match.group(0).lstrip())), match.end()))
-        previous = key
+        previous = number
     return found
 
 
-def _is_question(text: str, body: int, limit: int) -> bool:
+def _is_question(text: str, body: int, limit: int, *, strict: bool = False) -> bool:
+    """Whether an item is a question: a question mark in its paragraph, or an
+    interrogative first word; ``strict`` (a sub-item "a)"): a question mark before the next item."""
     window = text[body:min(limit, body + 900)]
+    if strict:
+        return "?" in window
     paragraph = re.split(r"\n[ \t]*\n", window, maxsplit=1)[0]
     return "?" in paragraph or bool(_INTERROGATIVE.match(window))
 
@@ -419,6 +444,67 @@ def answer(text: str, start: int, end: int, numbers: list[str]) -> Section:
     return Section("answer", tuple(sorted(answered, key=number_key)), start, end, body, declined=declined(body))
 
 
+#: an answer's label: "Zu 1.:", "zu Frage 1:", "Antwort zu 3 und 4:", "Zu Frage 2 und Frage 3:",
+#: "Zu 2 und 3" on a line of its own, or a bare "Antwort:" after the questions it answers
+ANSWER_LABEL = re.compile(
+    rf"(?m)^[ \t]*(?:(?:Antwort[ \t]+)?[Zz]u[ \t]+(?:den[ \t]+|der[ \t]+)?(?:Fragen?[ \t]+)?"
+    rf"(?P<nums>{NUMBER}\.?(?:[ \t]*(?:,|und|bis|sowie|-|–)[ \t]*(?:Frage[ \t]+)?{NUMBER}\.?)*)"
+    r"(?:[ \t]*:[ \t]*|[ \t]*$)|Antwort[ \t]*:[ \t]*)"
+)
+
+
+def labelled_answers(text: str, start: int, end: int) -> list[Section]:
+    """Questions and their answers, whether the answers follow their questions
+    unlabelled, under labels ("Zu 1.:", "Antwort zu 1:", "Antwort:"), or both.
+
+    Between two questions, the text is the answer to the first (and to any question
+    before it still waiting), unless labels stand in it: then each label starts an
+    answer to the questions it names (a bare "Antwort:" to those waiting), and text
+    before the first label is a transmission note, not an answer.
+    """
+    asked = questions(text, start, end) or _unnumbered_questions(text, start, end)
+    sections: list[Section] = list(asked)
+    waiting: list[str] = []
+    for i, question in enumerate(asked):
+        waiting.append(question.numbers[0])
+        limit = asked[i + 1].start if i + 1 < len(asked) else end
+        labels = list(ANSWER_LABEL.finditer(text, question.end, limit))
+        if not labels:
+            s, e = trim(text, question.end, limit)
+            if e > s:
+                sections.append(answer(text, s, e, waiting))
+                waiting = []
+            continue
+        for j, label in enumerate(labels):
+            s, e = trim(text, label.end(), labels[j + 1].start() if j + 1 < len(labels) else limit)
+            numbers = numbers_in(label.group("nums")) if label.group("nums") else waiting
+            if e > s:
+                sections.append(answer(text, s, e, numbers))
+                waiting = [n for n in waiting if n not in numbers]
+    return sections
+
+
+def _unnumbered_questions(text: str, start: int, end: int) -> list[Section]:
+    """Questions printed without numbers (Saarland): the paragraphs ending in "?" right
+    before a labelled answer ("Zu Frage 3 und 4:") take the label's numbers, in order."""
+    sections: list[Section] = []
+    floor = start
+    for label in ANSWER_LABEL.finditer(text, start, end):
+        if not label.group("nums"):
+            continue
+        numbers = numbers_in(label.group("nums"))
+        paragraphs = [(floor + m.start(), floor + m.end()) for m in re.finditer(r"\S(?:[^\n]|\n(?![ \t]*\n))*",
+                                                                             text[floor:label.start()])]
+        asked: list[tuple[int, int]] = []
+        for s, e in reversed(paragraphs):
+            if len(asked) == len(numbers) or not text[s:e].rstrip().endswith("?"):
+                break
+            asked.insert(0, (s, e))
+        sections += [Section("question", (n,), s, e, text[s:e]) for n, (s, e) in zip(numbers, asked)]
+        floor = label.end()
+    return sections
+
+
 def headed_answers(text: str, start: int, end: int, last_end: int | None = None) -> list[Section]:
     """Answers under "Zu 1.:" headings, the questions asked in the Kleine Anfrage only."""
     headings = list(ANSWER_HEADING.finditer(text, start, end))
@@ -458,8 +544,9 @@ def declined_patterns() -> tuple[re.Pattern[str], ...]:
 
 def declined(answer_text: str) -> str | None:
     """The phrase with which an answer declines to answer, if it does."""
+    flat = re.sub(r"\s+", " ", answer_text)  # phrases run across line breaks
     for pattern in declined_patterns():
-        match = pattern.search(answer_text)
+        match = pattern.search(flat)
         if match:
             return match.group(0)
     return None

@@ -49,9 +49,10 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[\w“”\"»)])\d{1,2}(?=\s|$)")
 @register("niedersachsen")
 class NiedersachsenLayout(Layout):
     name = "niedersachsen"
+    parliament_code = "ni"
 
     def detect(self, paper: Paper) -> float:
-        named = parliament("ni").pattern.search(paper.head)
+        named = parliament(self.parliament_code).pattern.search(paper.head)
         return 0.95 if named and (_COVER.search(paper.text[:1500]) or _HISTORY.search(paper.text[:3000])) else 0.0
 
     def parse(self, paper: Paper) -> list[DocumentPart]:

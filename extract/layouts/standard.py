@@ -48,7 +48,6 @@ from sovkg.extract.records import DocumentPart, Role, Section
 class StandardLayout(Layout):
     """The family's reader; a subclass names its parliament (``parliaments.tsv``)."""
 
-    parliament_code: str = ""
 
     def detect(self, paper: Paper) -> float:
         named = find_parliament(paper.head)

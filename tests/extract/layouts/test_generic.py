@@ -4,6 +4,7 @@ what it leaves out rather than invent."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from layout_papers import PARLIAMENTS, by_kind, read_paper
@@ -13,9 +14,18 @@ from sovkg.extract.layouts import parse_document
 BRANDENBURG = PARLIAMENTS / "bb" / "bb-8-1642.txt"
 
 
-def test_an_unknown_parliaments_questions_and_answers() -> None:
+@pytest.fixture(scope="module")
+def unknown(tmp_path_factory) -> Path:
+    """A Brandenburg paper as if from a parliament sovkg has no layout for."""
+    path = tmp_path_factory.mktemp("unknown") / "musterland-8-1642.txt"
+    text = BRANDENBURG.read_text(encoding="utf-8").replace("Landtag Brandenburg", "Landtag Musterland")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_unknown_parliaments_questions_and_answers(unknown: Path) -> None:
     expected = json.loads(BRANDENBURG.with_suffix(".json").read_text(encoding="utf-8"))
-    parts = read_paper(BRANDENBURG)
+    parts = read_paper(unknown)
     assert all(part.layout == "generic" for part in parts)
     documents = by_kind(parts)
     questions = [s.numbers[0] for p in parts for s in p.sections if s.kind == "question"]
@@ -40,10 +50,10 @@ def test_no_answer_without_its_text() -> None:
 
 
 @pytest.mark.slow
-def test_an_unknown_parliaments_paper_builds_shacl_valid(tmp_path) -> None:
+def test_an_unknown_parliaments_paper_builds_shacl_valid(unknown: Path, tmp_path: Path) -> None:
     from sovkg.build import build
 
-    report = build([BRANDENBURG], tmp_path / "out", kb="none")
+    report = build([unknown], tmp_path / "out", kb="none")
     assert report.validated and report.violations == ()
     trig = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
     assert "sovkg:Question" in trig and "sovkg:Answer" in trig
