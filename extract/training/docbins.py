@@ -44,7 +44,7 @@ def write_docbins(corpora: Path, out: Path, plan: list[PlanRow],
     vocab = Vocab()
     bins: dict[str, DocBin] = {}
     stats: Counter[tuple[str, str, str]] = Counter()
-    for row in plan:
+    for row in (r for r in plan if r.split in ("train", "dev")):
         docs = corpus_docs(vocab, corpora, row, mapping)
         bin_ = bins.setdefault(row.split, DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False))
         for _ in range(row.repeat):

@@ -15,6 +15,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+#: train: fitted on; dev: model selection; pretrain: words only, for the token vectors.
+SPLITS = ("train", "dev", "pretrain")
+
 
 @dataclass(frozen=True, slots=True)
 class PlanRow:
@@ -31,12 +34,12 @@ def load_plan(path: Path | None = None) -> list[PlanRow]:
     """The rows of a plan TSV (default: the shipped ``ner-corpora.tsv``)."""
     text = path.read_text(encoding="utf-8") if path else (
         files("sovkg.extract.training").joinpath("ner-corpora.tsv").read_text(encoding="utf-8"))
-    rows = []
+    rows: list[PlanRow] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 5 or fields[0] not in ("train", "dev"):
+        if len(fields) != 5 or fields[0] not in SPLITS:
             raise ValueError(f"plan line {number}: want split<TAB>corpus<TAB>file<TAB>part<TAB>repeat, got {line!r}")
         rows.append(PlanRow(fields[0], fields[1], fields[2], fields[3], int(fields[4])))
     return rows

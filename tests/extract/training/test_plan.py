@@ -12,18 +12,26 @@ BENCHMARK_FILES = {"ler/ler_test.conll", "germeval2014/NER-de-test.tsv"}
 def test_benchmark_splits_are_not_in_the_plan() -> None:
     files = {row.file for row in load_plan()}
     assert not files & BENCHMARK_FILES
-    assert {row.split for row in load_plan()} == {"train", "dev"}
+    assert {row.split for row in load_plan()} == {"train", "dev", "pretrain"}
 
 
-def test_a_file_in_both_splits_is_cut_into_disjoint_parts() -> None:
+def test_a_file_in_train_and_dev_is_cut_into_disjoint_parts() -> None:
     by_file: dict[str, list[str]] = {}
-    for row in load_plan():
+    for row in (r for r in load_plan() if r.split in ("train", "dev")):
         by_file.setdefault(row.file, []).append(f"{row.split} {row.part}")
     for file, parts in by_file.items():
         if len(parts) > 1:
             (_, a), (_, b) = (p.split() for p in parts)
             assert {a.split(":")[0], b.split(":")[0]} == {"every", "except"}, file
             assert a.split(":")[1] == b.split(":")[1], file
+
+
+def test_dev_sentences_are_not_pretrained_on() -> None:
+    dev = {(r.file, r.part) for r in load_plan() if r.split == "dev"}
+    for row in (r for r in load_plan() if r.split == "pretrain"):
+        for file, part in dev:
+            if row.file == file:
+                assert row.part == part.replace("every", "except"), row
 
 
 def test_select_parts() -> None:

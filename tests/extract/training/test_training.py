@@ -1,4 +1,4 @@
-"""The whole training workflow, a few steps on the tiny sample: DocBins, spaCy training, the saved model."""
+"""The whole training workflow on the tiny sample: DocBins, pretraining, a few training steps, the saved model."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def test_docbins_hold_coarse_entities_and_unknown_tokens(nlpdata_sample: Path, t
     assert len(dev) == 8 + 5 + 10
 
 
+@pytest.mark.slow
 def test_train_a_few_steps_and_load(nlpdata_sample: Path, tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "ner"
