@@ -48,6 +48,11 @@ from sovkg.extract.layouts.common import ministry_name
 
 _QUOTES = {"„": "“", "\"": "\"", "»": "«", "«": "»", "“": "”", "‚": "‘"}
 _DOTTED = re.compile(r"^[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:\.[A-Za-zÄÖÜäöüß0-9]+)+$|^[a-zäöü]{3,}\.[A-Z]{2,}$")
+#: a dotted word that is no name: a footnote mark after a full stop ("Projekte.1"), an
+#: abbreviation before a word ("Univ.Prag", "Abs.3")
+_NOT_DOTTED_NAME = re.compile(r"\.\d+$|^(?:Univ|Prof|Dr|Dipl|Abs|Art|Nr|Ziff|Kap|Hrsg|Bd|Vgl)\.")
+#: "KraftStG", "EnLAG", "GasNEV": the abbreviation of a law (…gesetz) or an ordinance (…verordnung, …ordnung)
+_LAW_ABBREVIATION = re.compile(r"^(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ])(?=.*[a-zäöü])[A-Za-zÄÖÜäöü]{3,10}(?:G|V|VO|O)$")
 #: "F13", "H100": capitals with a number are a product's or a project's name
 _CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Za-z]?$")
 #: "Distr@l", "SCHULE@BW", "InnoLab_bw": an @ or _ inside a word marks a name
@@ -506,7 +511,10 @@ class PatternRecognizer:
 
     def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
         for i, text in enumerate(doc_words(doc)):
-            if (_DOTTED.match(text) and sum(c.isalpha() for c in text) >= 4 and not re.match(r"^[A-Z][a-z]?\.[a-z]", text)) \
+            if _LAW_ABBREVIATION.match(text):
+                yield _Candidate(i, i + 1, "Policy", "shape-law")
+            elif (_DOTTED.match(text) and sum(c.isalpha() for c in text) >= 4 and not re.match(r"^[A-Z][a-z]?\.[a-z]", text)
+                  and not _NOT_DOTTED_NAME.search(text)) \
                     or (_CAMEL.match(text) and len(text) >= 5) or _SYMBOL_NAME.match(text) or _CODE_NAME.match(text):
                 yield _Candidate(i, i + 1, "Initiative", "shape")
 

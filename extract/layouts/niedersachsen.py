@@ -43,7 +43,7 @@ _ON_BEHALF = re.compile(r"namens\s+der\s+Landesregierung[ \t]*")
 _MEMBERS_REMARKS = re.compile(r"Vorbemerkung\s+de[rs]\s+Abgeordneten")
 _GOVERNMENT_REMARKS = re.compile(r"Vorbemerkung\s+der\s+Landesregierung")
 #: a footnote mark after a word or a closing quote: "des „Justizskandals“1 um"
-_FOOTNOTE_MARK = re.compile(r"(?<=[\w“”\"»)])\d{1,2}(?=\s|$)")
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d]|[“”\"»)])\d{1,2}(?=\s|$)")
 
 
 @register("niedersachsen")

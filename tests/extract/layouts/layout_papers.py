@@ -23,5 +23,6 @@ def by_kind(parts: list[DocumentPart]) -> dict[str, DocumentPart]:
     return {part.kind: part for part in parts}
 
 
-def ni_metadata() -> list[dict]:
-    return json.loads((PARLIAMENTS / "ni" / "metadata.json").read_text(encoding="utf-8"))
+def ni_metadata(folder: Path) -> list[dict]:
+    """The Landtag's listing of the papers in ``folder``."""
+    return json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
