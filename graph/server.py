@@ -6,10 +6,12 @@ and in Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE, chosen by the Ac
 header (or ``format=``). Updates are refused with 403: whatever reaches the store
 comes from ``sovkg build``, so an endpoint that others can reach must not change it.
 
-Each query gets a deadline and a row limit. A query runs in a worker thread; the
-handler waits until the deadline and then answers 503, and the worker stops at its
-next row (a sort or a grouping that is still computing its first row finishes in the
-background, which the fixed number of workers bounds).
+Each query gets a deadline and a row limit and runs in a worker process
+(:mod:`sovkg.graph.workers`): past its deadline the process is ended, so the work
+really stops, and the client gets 503. The number of workers bounds the queries that
+run at once; a request that finds them all busy gets 503 at once, with Retry-After.
+Request bodies are bounded, idle connections are closed, SERVICE (federation) is
+refused, and SIGTERM ends the server and its workers.
 
 ``/`` is a page with a query box and the library's queries as examples; it inlines its
 script and style, so it works without a network. As an extension of the protocol the
@@ -20,12 +22,11 @@ as RDF terms exactly as ``sovkg query --param`` binds them.
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -33,18 +34,21 @@ from sovkg.graph.sparql import (
     FORMATS,
     GRAPH_FORMATS,
     SELECT_FORMATS,
-    ParameterError,
     Query,
     QueryError,
     QueryTimeout,
     Results,
-    Source,
     _looks_like_update,
+    bind,
     format_results,
     library,
     parse_query,
-    run,
+    uses_service,
 )
+from sovkg.graph.workers import Busy, Job, WorkerPool
+
+#: Longest request body (a query, a form); anything longer is refused unread.
+MAX_BODY = 1_000_000
 
 #: Media types the endpoint can answer with, by result format.
 _MEDIA = {fmt: FORMATS[fmt] for fmt in ("json", "xml", "csv", "tsv", "turtle", "nt", "jsonld")}
@@ -74,16 +78,21 @@ class _Refused(Exception):
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server: a store, its limits, a pool of query workers and the page."""
+    """The HTTP server: its limits, a pool of query worker processes and the page."""
 
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 1024  # the listen backlog: hundreds of clients connect at once
 
-    def __init__(self, address: tuple[str, int], source: Source, limits: Limits = Limits()) -> None:
-        super().__init__(address, _Handler)
-        self.source = source
+    def __init__(self, address: tuple[str, int], graph: Path, *, backend: str | None = None,
+                 limits: Limits = Limits()) -> None:
+        self.pool = WorkerPool(graph, backend=backend, size=limits.workers)
+        try:
+            super().__init__(address, _Handler)
+        except OSError:
+            self.pool.close()
+            raise
         self.limits = limits
-        self.pool = ThreadPoolExecutor(max_workers=limits.workers, thread_name_prefix="sparql")
         self.page = render_page()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -95,7 +104,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()
 
     @property
     def url(self) -> str:
@@ -103,14 +112,15 @@ class SparqlServer(ThreadingHTTPServer):
         return f"http://{host}:{port}/sparql"
 
 
-def make_server(source: Source, *, host: str = "127.0.0.1", port: int = 7878,
+def make_server(graph: Path, *, backend: str | None = None, host: str = "127.0.0.1", port: int = 7878,
                 limits: Limits = Limits()) -> SparqlServer:
-    """A server for ``source`` bound to ``host:port`` (port 0: any free port), not yet serving.
+    """A server for the build ``graph`` (a folder or its TriG) bound to ``host:port``
+    (port 0: any free port), its workers started, not yet serving.
 
     Call ``serve_forever()`` on it (in a thread, for tests and notebooks) and
     ``shutdown()`` and ``server_close()`` to stop it.
     """
-    return SparqlServer((host, port), source, limits)
+    return SparqlServer((host, port), graph, backend=backend, limits=limits)
 
 
 def render_page() -> bytes:
@@ -129,6 +139,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "sovkg"
     protocol_version = "HTTP/1.1"
+    timeout = 10  # seconds an idle or slow connection may hold its thread
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         """Quiet: one line per request would drown the terminal of a notebook."""
@@ -146,14 +157,21 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._error(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; the endpoint is /sparql")
 
+    do_HEAD = do_GET
+
+    def do_OPTIONS(self) -> None:
+        self.send_response(HTTPStatus.NO_CONTENT)
+        self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def do_POST(self) -> None:
         url = urlsplit(self.path)
         if url.path != "/sparql":
             self._error(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; the endpoint is /sparql")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > 1_000_000:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query longer than 1 MB")
+        length = self._content_length()
+        if length is None:
             return
         body = self.rfile.read(length).decode("utf-8", errors="replace")
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -171,6 +189,23 @@ class _Handler(BaseHTTPRequestHandler):
                         "send a form (query=…) or an application/sparql-query body")
             return
         self._answer(fields)
+
+    def _content_length(self) -> int | None:
+        """The body's length, or None after refusing a missing, malformed or oversized one
+        (the connection is closed then: what follows cannot be told from a next request)."""
+        raw = (self.headers.get("Content-Length") or "").strip()
+        problem = None
+        if not raw:
+            problem = (HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
+        elif not raw.isdigit():
+            problem = (HTTPStatus.BAD_REQUEST, f"Content-Length {raw[:20]!r} is no length")
+        elif int(raw) > MAX_BODY:
+            problem = (HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body longer than {MAX_BODY:,} bytes")
+        if problem is None:
+            return int(raw)
+        self.close_connection = True
+        self._error(*problem)
+        return None
 
     def _refuse_writes(self) -> None:
         self.send_response(HTTPStatus.METHOD_NOT_ALLOWED)
@@ -195,6 +230,9 @@ class _Handler(BaseHTTPRequestHandler):
             text = texts[0]
             if _looks_like_update(text):
                 raise _Refused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+            if uses_service(text):
+                raise _Refused(HTTPStatus.FORBIDDEN, "SERVICE is refused: this endpoint never fetches "
+                               "from other hosts")
             params = dict(_split_param(p) for p in fields.get("param", []))
             # a header's # param: lines bind only what the page sends as param=…; a protocol
             # client binds with VALUES in the text, so its query declares nothing
@@ -206,8 +244,8 @@ class _Handler(BaseHTTPRequestHandler):
         except _Refused as exc:
             self._error(exc.status, exc.message)
             return
-        except QueryTimeout as exc:
-            self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
+        except (QueryTimeout, Busy) as exc:
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": "2"})
             return
         except QueryError as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
@@ -215,25 +253,12 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {"X-Sovkg-Truncated": "true"} if results.truncated else {}
         self._send(HTTPStatus.OK, f"{_MEDIA[fmt]}; charset=utf-8", body, headers)
 
-    def _run(self, query, params: dict[str, str], default_graphs: list[str],
+    def _run(self, query: Query, params: dict[str, str], default_graphs: list[str],
              named_graphs: list[str]) -> Results:
-        import time
-
         limits = self.server.limits
-        deadline = time.monotonic() + limits.timeout
-        future = self.server.pool.submit(
-            run, query, self.server.source, params=params, max_rows=limits.max_rows,
-            deadline=deadline, default_graphs=default_graphs, named_graphs=named_graphs)
-        try:
-            return future.result(timeout=limits.timeout)
-        except FutureTimeout:
-            future.cancel()
-            raise QueryTimeout(f"query ran longer than {limits.timeout:g} s; narrow it "
-                               "or start sovkg serve with a longer --timeout") from None
-        except ParameterError:
-            raise
-        except RuntimeError as exc:  # the pool is shutting down
-            raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, str(exc)) from None
+        bind(query, params)  # a wrong parameter is the client's error, found before a worker is taken
+        job = Job(query, params, limits.max_rows, limits.timeout, default_graphs, named_graphs)
+        return self.server.pool.run(job)
 
     def _negotiate(self, results: Results, fields: dict[str, list[str]]) -> str:
         allowed = GRAPH_FORMATS[:3] if results.kind == "graph" else SELECT_FORMATS[1:]
@@ -259,8 +284,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- responses ----------------------------------------------------------
 
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+    def _error(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), headers)
 
     def _send(self, status: HTTPStatus, media: str, body: bytes,
               headers: dict[str, str] | None = None) -> None:

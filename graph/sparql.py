@@ -537,6 +537,7 @@ def run(
     deadline: float | None = None,
     default_graphs: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
+    allow_service: bool = False,
 ) -> Results:
     """Run ``query`` on ``source`` with ``params`` bound as RDF terms.
 
@@ -559,6 +560,10 @@ def run(
     default_graphs, named_graphs
         The SPARQL Protocol's dataset (IRIs); empty means the union of all graphs.
         Only the Oxigraph backend and endpoints take them.
+    allow_service
+        Run ``SERVICE`` clauses on the local stores, which makes the store fetch from
+        whatever host a query names. Off by default: a query must never make sovkg
+        contact a host the user did not name.
 
     Raises
     ------
@@ -579,6 +584,9 @@ def run(
     query = query if isinstance(query, Query) else load_query(query)
     if _looks_like_update(query.text):
         raise QueryError(f"query {query.name!r} is an update; sovkg only reads")
+    if not allow_service and not isinstance(source, Endpoint) and uses_service(query.text):
+        raise QueryError(f"query {query.name!r} uses SERVICE, which would fetch from other hosts; "
+                         "federation is off (sovkg query --allow-service runs it on a trusted machine)")
     bindings = bind(query, params)
     started = time.monotonic()
     if isinstance(source, Endpoint):
@@ -744,6 +752,22 @@ def _run_rdflib(query: Query, graph: Graph, bindings: Mapping[str, Node],
 _UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 _PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*)|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))",
                        re.IGNORECASE)
+
+
+#: what is no keyword: strings, IRIs and comments (a "SERVICE" inside them is no clause)
+_NOT_KEYWORDS = re.compile(r'''"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>\s"{}|^`]*>|#[^\n]*''')
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query has a ``SERVICE`` clause (federation), outside strings, IRIs and comments.
+
+    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT * { ?s ?p "SERVICE" } # SERVICE')
+    False
+    """
+    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", text)))
 
 
 def _looks_like_update(text: str) -> bool:

@@ -27,26 +27,29 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="most rows a query returns (default: 10000)")
     parser.add_argument("--backend", choices=("oxigraph", "rdflib"),
                         help="embedded store (default: oxigraph if installed)")
+    parser.add_argument("--workers", type=int, default=4, metavar="N",
+                        help="queries that run at once, each in a process of its own with a copy "
+                        "of the store (default: 4); more get 503")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from sovkg.errors import ConfigError
     from sovkg.graph.server import Limits, make_server
-    from sovkg.graph.store import count_quads, graph_file, load_store
+    from sovkg.graph.store import graph_file
 
-    if args.timeout <= 0 or args.max_rows <= 0:
-        raise ConfigError("--timeout and --max-rows must be positive")
-    source = load_store(args.graph, backend=args.backend)
+    if args.timeout <= 0 or args.max_rows <= 0 or args.workers <= 0:
+        raise ConfigError("--timeout, --max-rows and --workers must be positive")
+    trig = graph_file(args.graph)
+    limits = Limits(timeout=args.timeout, max_rows=args.max_rows, workers=args.workers)
     try:
-        server = make_server(source, host=args.host, port=args.port,
-                             limits=Limits(timeout=args.timeout, max_rows=args.max_rows))
+        server = make_server(trig, backend=args.backend, host=args.host, port=args.port, limits=limits)
     except OSError as exc:
         raise ConfigError(f"cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
                           "choose another --port") from None
     signal.signal(signal.SIGTERM, _interrupt)
-    print(f"serving {graph_file(args.graph)} ({count_quads(source):,} quads) read-only at "
-          f"{server.url} – page at {server.url[:-len('sparql')]}; Ctrl-C stops", flush=True)
+    print(f"serving {trig} read-only at {server.url} – page at {server.url[:-len('sparql')]}; "
+          "Ctrl-C stops", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
