@@ -97,6 +97,11 @@ def save_model(trained: Path, out: Path) -> Path:
             config["paths"][key] = None
     config.to_disk(out / "config.cfg")
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    # spaCy keeps every word seen in training in the string store (megabytes); the hash
+    # embeddings compute their keys from the text and need none of them, so only the
+    # labels are kept (the benchmark's predictions are the same either way).
+    labels = sorted(meta.get("labels", {}).get("ner", []))
+    (out / "vocab" / "strings.json").write_text(json.dumps(labels) + "\n", encoding="utf-8")
     meta.update(name="sovkg_ner", version="0.1.0", license="CC BY 4.0 (training data), see NOTICE.md",
                 description="German NER (PER, ORG, LOC, LAW) trained by sovkg from open corpora; "
                             "sources and figures in sovkg/extract/models/NOTICE.md")

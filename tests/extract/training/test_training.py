@@ -39,6 +39,7 @@ def test_train_a_few_steps_and_load(nlpdata_sample: Path, tmp_path: Path,
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["name"] == "sovkg_ner" and "NOTICE" in meta["license"]
     assert "work" not in (out / "config.cfg").read_text(encoding="utf-8")
+    assert json.loads((out / "vocab" / "strings.json").read_text(encoding="utf-8")) == ["LAW", "LOC", "ORG", "PER"]
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["tok2vec", "ner"]
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "LAW"}
