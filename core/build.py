@@ -7,6 +7,8 @@ notebooks can call it as the CLI does.
 
 from __future__ import annotations
 
+import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +20,14 @@ from sovkg.kb import resolve_kb
 TRIG = "graph.trig"
 TURTLE = "graph.ttl"
 HTML = "graph.html"
+#: A test hook: "extract", "validate" or "write" kills the build at that point, as a crash would.
+FAULT = "SOVKG_FAULT"
+
+
+def fault(phase: str) -> None:
+    """Kill the process at ``phase`` if the test hook asks for it (nothing is cleaned up)."""
+    if os.environ.get(FAULT) == phase:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass(slots=True)
@@ -60,6 +70,9 @@ def build(
     written. Output files are replaced atomically, only after everything is built.
     ``progress(total)`` may return a callback that is called once per document.
     """
+    from sovkg.graph.outputs import check_out
+
+    check_out(out)  # a wrong --out is said at once, not after the whole build
     report = BuildReport(out=out)
     extraction, kb_path = extract(paths, kb=kb, progress=progress, report=report)
     _write_outputs(extraction, report, kb_path=kb_path, validate=validate)
@@ -100,7 +113,8 @@ def extract(
             document = _rekeyed(document, f"{document.key}-{seen_keys[document.key]}")
         sources.append(document)
     if not sources:
-        raise NothingBuilt("no document could be read; nothing was written" + _first(report.failures))
+        raise NothingBuilt("no document could be read; nothing was written" + _first(report.failures),
+                           report.failures)
 
     extraction = _extract(sources, kb_path, progress)
     for item in extraction.documents:
@@ -138,7 +152,12 @@ def _extract(sources, kb_path, progress):
 
     nlp = load_pipeline(kb=kb_path if kb_path is not None else "none")
     tick = progress(len(sources)) if progress is not None else None
-    documents = extract_documents(sources, nlp, on_document=(lambda _doc: tick()) if tick else None)
+    def done(_document) -> None:
+        fault("extract")
+        if tick is not None:
+            tick()
+
+    documents = extract_documents(sources, nlp, on_document=done)
     kb = KBIndex(load_kb(kb_path) if kb_path is not None else ())
     documents = with_relations(resolve(documents, kb))
     return Extraction(documents=documents, entities=link(documents, kb))
@@ -149,6 +168,7 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
 
     from sovkg.graph import rdf, serialize
     from sovkg.graph.network import to_networkx
+    from sovkg.graph.outputs import write_output_set
     from sovkg.graph.view import render_view
     from sovkg.ontology import ontology_path
 
@@ -159,6 +179,7 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
     if validate:
         from sovkg.graph.validate import validate as shacl_validate
 
+        fault("validate")
         data = Graph()
         for name, triples in graphs.items():
             if name != rdf.ONTOLOGY_GRAPH:
@@ -178,10 +199,8 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
             (HTML, render_view(to_networkx(dataset, mentioned_only=True), title="sovkg – " + _title(extraction))),
         )
     }
-    for name, text in texts.items():
-        path = report.out / name
-        serialize.write_atomic(path, text)
-        report.files.append(path)
+    write_output_set(report.out, texts, fault=os.environ.get(FAULT))
+    report.files += [report.out / name for name in texts]
 
     report.files_read = len(extraction.documents)
     report.documents = sum(max(1, len(d.parts)) for d in extraction.documents)

@@ -28,3 +28,8 @@ class ConfigError(SovkgError):
 
 class NothingBuilt(SovkgError):
     """No input file yielded a document, so no output was written."""
+
+    def __init__(self, message: str, failures: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.failures = list(failures or [])
+        """One line per input that could not be read, to be shown before the error."""

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from sovkg.extract.doctext import doc_text
 from sovkg.extract.layout import TextView, analysed_view
-from sovkg.extract.structure import land_of
+from sovkg.extract.structure import land_of, parse_structure
 from sovkg.extract.records import (
     DocumentExtraction,
     DocumentPart,
@@ -31,6 +31,12 @@ from sovkg.extract.records import (
 MENTIONS_KEY = "sovkg_mentions"
 
 
+#: Longest text the pipeline sees at once: a longer document is analysed in sections
+#: (cut at paragraph breaks), its structure read from the whole text, so any length builds
+#: in bounded memory and every offset still refers to the whole text.
+SECTION_CHARS = 100_000
+
+
 def extract_documents(
     documents: Sequence[SourceDocument],
     nlp: Language,
@@ -40,20 +46,83 @@ def extract_documents(
     """Run ``nlp`` over the documents, in order; ``on_document`` is called after each."""
     views = [analysed_view(d.text, drop=d.furniture, unwrap=d.format == "pdf") for d in documents]
     results = []
-    docs = nlp.pipe(_prepared(nlp, documents, views))
-    for source, view, doc in zip(documents, views, docs):
-        results.append(to_records(source, view, doc))
-        if on_document is not None:
-            on_document(source)
+    pending: list[DocumentExtraction] = []
+    for doc, (index, offset, last) in nlp.pipe(_sections(nlp, documents, views), as_tuples=True):
+        pending.append(to_records(documents[index], _Offset(views[index], offset), doc))
+        if last:
+            results.append(_joined(pending))
+            pending = []
+            if on_document is not None:
+                on_document(documents[index])
     return results
 
 
-def _prepared(nlp: Language, documents: Sequence[SourceDocument], views: Sequence[TextView]) -> Iterable[Doc]:
-    for source, view in zip(documents, views):
-        doc = nlp.make_doc(view.text)
-        doc.user_data["sovkg_furniture"] = tuple(source.text[s:e] for s, e in source.furniture)
-        doc.user_data["sovkg_title"] = source.title
-        yield doc
+def _sections(nlp: Language, documents: Sequence[SourceDocument],
+              views: Sequence[TextView]) -> Iterable[tuple[Doc, tuple[int, int, bool]]]:
+    """Each document as one doc, or a long one as several (with its whole structure)."""
+    for index, (source, view) in enumerate(zip(documents, views)):
+        furniture = tuple(source.text[s:e] for s, e in source.furniture)
+        bounds = section_bounds(view.text, SECTION_CHARS)
+        parts = parse_structure(view.text, furniture=furniture, title=source.title) if len(bounds) > 1 else None
+        for number, (start, end) in enumerate(bounds):
+            doc = nlp.make_doc(view.text[start:end])
+            doc.user_data["sovkg_furniture"] = furniture
+            doc.user_data["sovkg_title"] = source.title
+            if parts is not None:
+                doc.user_data["sovkg_parts"] = tuple(_shifted(part, -start) for part in parts)
+            yield doc, (index, start, number == len(bounds) - 1)
+
+
+def section_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """``text`` cut into pieces of at most ``limit`` characters, at paragraph breaks where
+    it has them, else at line ends, else at a sentence's end."""
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        window = (start + limit // 2, start + limit)
+        cut = next((found + len(mark) for mark in ("\n\n", "\n", ". ")
+                    if (found := text.rfind(mark, *window)) != -1), start + limit)
+        bounds.append((start, cut))
+        start = cut
+    return bounds + [(start, len(text))]
+
+
+class _Offset:
+    """The view of a section: its positions are the whole analysed text's minus ``offset``."""
+
+    def __init__(self, view: TextView, offset: int) -> None:
+        self.view, self.offset = view, offset
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        return self.view.to_source(start + self.offset, end + self.offset)
+
+
+def _shifted(part: DocumentPart, delta: int) -> DocumentPart:
+    """``part`` with every offset moved by ``delta`` (its texts stay as they are)."""
+    def role(r: Role | None) -> Role | None:
+        return replace(r, start=r.start + delta, end=r.end + delta) if r is not None else None
+
+    return replace(
+        part, start=part.start + delta, end=part.end + delta,
+        askers=tuple(map(role, part.askers)), party=role(part.party), answered_by=role(part.answered_by),
+        on_behalf_of=role(part.on_behalf_of), publisher=role(part.publisher),
+        in_agreement_with=tuple(map(role, part.in_agreement_with)),
+        answers=_shifted(part.answers, delta) if part.answers is not None else None,
+        sections=tuple(replace(s, start=s.start + delta, end=s.end + delta) for s in part.sections),
+    )
+
+
+def _joined(pieces: list[DocumentExtraction]) -> DocumentExtraction:
+    """The records of a document's sections as the document's (structure from the first)."""
+    if len(pieces) == 1:
+        return pieces[0]
+    first = pieces[0]
+    return replace(
+        first,
+        sentences=tuple(sorted({s for p in pieces for s in p.sentences})),
+        mentions=tuple(sorted(m for p in pieces for m in p.mentions)),
+        candidates=tuple(c for p in pieces for c in p.candidates),
+        aliases=tuple(dict(a for p in pieces for a in p.aliases).items()),
+    )
 
 
 def to_records(source: SourceDocument, view: TextView, doc: Doc) -> DocumentExtraction:

@@ -9,6 +9,7 @@ splitter. The extracted text is "the text as read": offsets refer to it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object",
@@ -31,12 +32,34 @@ class _Extractor(HTMLParser):
         self.h1_parts: list[str] = []
         self.has_main = False
         self._in_title = self._in_h1 = False
+        # counts kept as the stack changes, so that no event looks through the whole
+        # stack: reading stays linear however deeply a page nests its elements
+        self._skipped = self._main = 0
+        self._open: Counter[str] = Counter()
 
     def _skipping(self) -> bool:
-        return any(skipped for _t, skipped, _m in self.stack)
+        return self._skipped > 0
 
     def _in_main(self) -> bool:
-        return any(main for _t, _s, main in self.stack)
+        return self._main > 0
+
+    def _push(self, tag: str, skipped: bool, main: bool) -> None:
+        self.stack.append((tag, skipped, main))
+        self._skipped += skipped
+        self._main += main
+        self._open[tag] += 1
+
+    def _pop_to(self, tag: str) -> None:
+        """Close ``tag`` and whatever was left open inside it; a stray end tag closes nothing."""
+        if not self._open[tag]:
+            return
+        while self.stack:
+            name, skipped, main = self.stack.pop()
+            self._skipped -= skipped
+            self._main -= main
+            self._open[name] -= 1
+            if name == tag:
+                return
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -52,17 +75,14 @@ class _Extractor(HTMLParser):
         self.has_main = self.has_main or main
         skipped = tag in _SKIP or (tag in _CHROME and not self._in_main()) or attributes.get("hidden") is not None \
             or attributes.get("aria-hidden") == "true" or attributes.get("role") in ("navigation", "banner", "contentinfo")
-        self.stack.append((tag, skipped, main))
+        self._push(tag, skipped, main)
 
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
         if tag == "h1":
             self._in_h1 = False
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
+        self._pop_to(tag)
         if tag in _BLOCK:
             self._emit("\n")
 

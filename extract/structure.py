@@ -56,14 +56,17 @@ class StructureReader:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        parts = parse_structure(doc_text(doc), furniture=doc.user_data.get("sovkg_furniture", ()),
-                                title=doc.user_data.get("sovkg_title"))
+        # a section of a long document comes with the structure read from the whole text
+        parts = doc.user_data.get("sovkg_parts")
+        if parts is None:
+            parts = parse_structure(doc_text(doc), furniture=doc.user_data.get("sovkg_furniture", ()),
+                                    title=doc.user_data.get("sovkg_title"))
         doc._.sovkg_parts = tuple(parts)
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         taken = {(s.start_char, s.end_char) for s in existing}
         added = []
         for role in _roles(parts):
-            if (role.start, role.end) in taken:
+            if (role.start, role.end) in taken or not 0 <= role.start < role.end <= len(doc_text(doc)):
                 continue
             span = doc.char_span(role.start, role.end, label=role.type, alignment_mode="expand")
             if span is None or any(_overlaps(span, other) for other in existing + added):

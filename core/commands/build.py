@@ -29,8 +29,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sovkg.build import build
+    from sovkg.errors import NothingBuilt
 
-    report = build(args.paths, args.out, kb=args.kb, validate=args.validate, progress=progress_bar)
+    try:
+        report = build(args.paths, args.out, kb=args.kb, validate=args.validate, progress=progress_bar)
+    except NothingBuilt as exc:  # say why each input failed before the error itself
+        for line in exc.failures:
+            print(f"sovkg: skipped {line}", file=sys.stderr)
+        raise
     for line in report.failures:
         print(f"sovkg: skipped {line}", file=sys.stderr)
     for line in report.warnings:
