@@ -527,14 +527,19 @@ class Endpoint:
 
 Source = Union["pyoxigraph.Store", "Graph", Endpoint]
 
+#: The limits of a query run from Python unless the caller sets others.
+DEFAULT_MAX_ROWS = 100_000
+DEFAULT_TIMEOUT = 60.0
+
 
 def run(
     query: Query | str,
     source: Source,
     *,
     params: Mapping[str, object] | None = None,
-    max_rows: int | None = None,
+    max_rows: int | None = DEFAULT_MAX_ROWS,
     deadline: float | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
     default_graphs: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
     allow_service: bool = False,
@@ -553,10 +558,14 @@ def run(
         Values of the query's declared parameters: strings as on the command line
         (see :func:`parse_value`) or rdflib terms.
     max_rows
-        Stop after this many rows and mark the results ``truncated``.
+        Stop after this many rows and mark the results ``truncated`` (default
+        100,000; None for no limit).
     deadline
         A :func:`time.monotonic` time after which reading rows stops with
-        :class:`QueryTimeout`.
+        :class:`QueryTimeout`; else ``timeout`` seconds from now (default 60; None
+        for none). A query stops at its next row: a store still computing a sort
+        cannot be stopped inside this process (``sovkg query`` and ``sovkg serve``
+        end the process that runs it).
     default_graphs, named_graphs
         The SPARQL Protocol's dataset (IRIs); empty means the union of all graphs.
         Only the Oxigraph backend and endpoints take them.
@@ -589,6 +598,8 @@ def run(
                          "federation is off (sovkg query --allow-service runs it on a trusted machine)")
     bindings = bind(query, params)
     started = time.monotonic()
+    if deadline is None and timeout is not None:
+        deadline = started + timeout
     if isinstance(source, Endpoint):
         results = _run_endpoint(query, source, bindings, default_graphs, named_graphs)
         results = _limited(results, max_rows)
@@ -1101,7 +1112,8 @@ def _python(term: Node | None) -> object:
     return str(term)
 
 
-def query_dataframe(query: Query | str, source: Source, **params: object) -> pandas.DataFrame:
+def query_dataframe(query: Query | str, source: Source, *, max_rows: int | None = DEFAULT_MAX_ROWS,
+                    timeout: float | None = DEFAULT_TIMEOUT, **params: object) -> pandas.DataFrame:
     """Run a query and return its rows as a DataFrame: the one call a notebook needs.
 
     Parameters
@@ -1111,6 +1123,8 @@ def query_dataframe(query: Query | str, source: Source, **params: object) -> pan
     source
         What :func:`run` accepts; :func:`sovkg.graph.store.load_store` makes one from
         a build.
+    max_rows, timeout
+        As for :func:`run`.
     **params
         The query's parameters, as strings or rdflib terms.
 
@@ -1120,4 +1134,4 @@ def query_dataframe(query: Query | str, source: Source, **params: object) -> pan
     >>> query_dataframe("SELECT (1 AS ?one) WHERE { }", Dataset())["one"].tolist()
     [1]
     """
-    return to_dataframe(run(query, source, params=params))
+    return to_dataframe(run(query, source, params=params, max_rows=max_rows, timeout=timeout))
