@@ -35,7 +35,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
 
-    from sovkg.build import build
+    from sovkg.builder import build
     from sovkg.graph.sparql import load_query, run
     from sovkg.graph.store import load_store
 

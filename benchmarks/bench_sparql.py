@@ -75,7 +75,7 @@ def replicated_quads(store, target: int) -> Iterator[tuple]:
 def build_sample(build: Path | None) -> Path:
     if build is not None:
         return build
-    from sovkg.build import build as build_graph
+    from sovkg.builder import build as build_graph
 
     out = Path(tempfile.mkdtemp(prefix="sovkg-bench-"))
     print(f"building the sample into {out} …", file=sys.stderr)

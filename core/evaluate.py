@@ -16,7 +16,7 @@ from sovkg.extract.reader import TEXT_SUFFIXES
 
 def evaluate(gold: Path, paths: Sequence[Path] = (), *, kb: str | Path | None = "default"):
     """Score the documents the gold files name; returns a :class:`~sovkg.graph.evaluate.Score`."""
-    from sovkg.build import build_dataset, sample_paths
+    from sovkg.builder import build_dataset, sample_paths
     from sovkg.graph.evaluate import load_gold, score
 
     golds = load_gold(gold)

@@ -33,7 +33,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """One build of the bundled sample, shared by the tests that only read it."""
-    from sovkg.build import build
+    from sovkg.builder import build
 
     out = tmp_path_factory.mktemp("sample-build")
     report = build(None, out)

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Dataset
 from rdflib.namespace import SKOS
 
-from sovkg.build import TRIG
+from sovkg.builder import TRIG
 from sovkg.graph.evaluate import emitted_entities, score_document
 
 pytestmark = pytest.mark.slow

@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sovkg.build import build
+    from sovkg.builder import build
     from sovkg.errors import NothingBuilt
 
     try:

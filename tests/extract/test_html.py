@@ -47,7 +47,7 @@ def test_an_html_press_release_builds(tmp_path: Path) -> None:
     from rdflib import Dataset
     from rdflib.namespace import DCTERMS, RDF
 
-    from sovkg.build import build
+    from sovkg.builder import build
     from sovkg.ontology import SOVKG
 
     path = tmp_path / "press.html"

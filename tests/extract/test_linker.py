@@ -31,7 +31,7 @@ def test_knowledge_base_names_win_by_type() -> None:
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory):
     """One build without the knowledge base of two short documents that name the same things."""
-    from sovkg.build import extract
+    from sovkg.builder import extract
 
     folder = tmp_path_factory.mktemp("link")
     (folder / "a.txt").write_text(
@@ -65,7 +65,7 @@ def test_no_entity_is_two_nodes_in_a_build_of_the_corpus(kb: str) -> None:
     from collections import defaultdict
     from pathlib import Path
 
-    from sovkg.build import extract
+    from sovkg.builder import extract
     from sovkg.graph.evaluate import norm_label
 
     extraction, _ = extract([Path(__file__).parents[1] / "data" / "corpus"], kb=kb)

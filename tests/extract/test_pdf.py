@@ -71,7 +71,7 @@ def test_pages_are_kept_and_running_headers_removed(sample_pdf: Path) -> None:
 def test_a_pdf_builds_with_structure_and_page_numbers(sample_pdf: Path, tmp_path: Path) -> None:
     from rdflib import Dataset
 
-    from sovkg.build import build
+    from sovkg.builder import build
     from sovkg.ontology import SOVKG
 
     report = build([sample_pdf], tmp_path)

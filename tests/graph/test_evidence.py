@@ -42,7 +42,7 @@ def test_every_relation_has_exact_evidence(data: Dataset) -> None:
 
 
 def test_amounts_and_years_are_typed_and_queryable(tmp_path: Path) -> None:
-    from sovkg.build import build
+    from sovkg.builder import build
 
     text = ("Hierauf setzt das neue Projekt „GovTeuken“ auf. Das Projekt wird in 2025 von dem IT-Planungsrat "
             "mit 676.200 Euro gefördert.\n")

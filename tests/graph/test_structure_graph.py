@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Dataset:
-    from sovkg.build import build
+    from sovkg.builder import build
 
     out = tmp_path_factory.mktemp("structure")
     report = build([CORPUS / "nrw-18-13128-kleine-anfrage-5276.txt", CORPUS / "nrw-17-2830-freie-software.txt"], out)

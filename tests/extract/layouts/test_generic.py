@@ -51,7 +51,7 @@ def test_no_answer_without_its_text() -> None:
 
 @pytest.mark.slow
 def test_an_unknown_parliaments_paper_builds_shacl_valid(unknown: Path, tmp_path: Path) -> None:
-    from sovkg.build import build
+    from sovkg.builder import build
 
     report = build([unknown], tmp_path / "out", kb="none")
     assert report.validated and report.violations == ()

@@ -77,7 +77,7 @@ def test_running_headers_stay_out_of_the_analysed_text() -> None:
 
 @pytest.mark.slow
 def test_all_ten_build_shacl_valid(tmp_path) -> None:
-    from sovkg.build import build
+    from sovkg.builder import build
 
     report = build([PARLIAMENTS / "ni"], tmp_path / "out", kb="none")
     assert report.validated and report.violations == ()
