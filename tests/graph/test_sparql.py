@@ -475,3 +475,32 @@ def test_doctests_run() -> None:
         result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
         assert result.failed == 0, module.__name__
         assert result.attempted > 0, module.__name__
+
+
+def test_entity_table(store) -> None:
+    results = rows(run("entity-table", store), "label", "type", "mentions", "documents")
+    assert ("Alpha.NRW", "Initiative", 4, 3) in results and ("Köln", "Place", 1, 1) in results
+    assert all(row[2] >= row[3] >= 1 for row in results)
+
+
+def test_entity_aliases(store) -> None:
+    assert rows(run("entity-aliases", store), "entity", "alias") == [
+        ("https://w3id.org/sovkg/id/entity/alpha", "Projekt Alpha")]
+
+
+def test_relation_evidence(store) -> None:
+    assert rows(run("relation-evidence", store), "subjectLabel", "predicate", "objectLabel", "start", "end") == [
+        ("Alpha.NRW", "fundedBy", "Ministerium X", 41, 80), ("Alpha.NRW", "uses", "Open Source", 0, 40),
+        ("Beta", "cooperatesWith", "Alpha.NRW", 81, 99)]
+
+
+def test_questions(store) -> None:
+    assert rows(run("questions", store), "anfrage", "number", "text") == [
+        (DOC + "one/kleine-anfrage", "1", "1. Was ist Alpha?"), (DOC + "one/kleine-anfrage", "2", "2. Was kostet Alpha?"),
+        (DOC + "two/kleine-anfrage", "1", "1. Wer betreibt Alpha?"), (DOC + "two/kleine-anfrage", "2", "2. Wo ist Alpha?")]
+
+
+def test_answers(store) -> None:
+    assert rows(run("answers", store), "antwort", "number", "declined", "cue") == [
+        (DOC + "one/antwort", "1", False, None), (DOC + "one/antwort", "2", True, "nicht möglich"),
+        (DOC + "two/antwort", "1,2", False, None)]
