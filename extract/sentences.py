@@ -4,13 +4,15 @@ Parliamentary papers mix running prose with headings, list items and signature l
 that carry no full stop; a line break ends a sentence there. Text flattened from PDF
 keeps no line breaks, so full stops, question and exclamation marks end sentences too
 when the next word starts like a sentence (capital, digit, quote, list marker).
-Abbreviations ("z.B.", "Nr.") are single tokens in spaCy's German tokenizer, so they
-never look like a full stop here.
+Abbreviations ("z.B.", "Nr.", and those of ``data/abbreviations.txt``: "Drs.", "Art.",
+"Vgl.") are single tokens, so they never look like a full stop here.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib.resources import files
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -48,11 +50,27 @@ class SentenceSplitter:
 
 
 def _abbreviation_before(doc: Doc, i: int) -> bool:
-    """spaCy keeps "z.B." and "Nr." whole; a full stop inside a token is no boundary."""
+    """spaCy keeps "z.B.", "Nr." and ordinals ("3.") whole; a full stop inside a token is
+    no boundary, except after a number that a sentence's first word follows ("zu Frage 1.
+    Die Landesregierung …", "S. 3. Der Bund …")."""
     previous = doc[i - 1]
     while previous.is_space and previous.i > 0:
         previous = doc[previous.i - 1]
-    return len(previous.text) > 1 and previous.text.endswith(".") and previous.text != "."
+    if not (len(previous.text) > 1 and previous.text.endswith(".") and previous.text != "."):
+        return False
+    ends_clause = previous.text[:-1].isdigit() or previous.text in _CLOSING_ABBREVIATIONS
+    return not (ends_clause and doc[i].text in sentence_starters())
+
+
+#: abbreviations that often close a sentence ("siehe S. 12 ff. Der Bericht …")
+_CLOSING_ABBREVIATIONS = frozenset({"ff.", "f.", "usw.", "etc."})
+
+
+@lru_cache(maxsize=1)
+def sentence_starters() -> frozenset[str]:
+    """Words that begin a sentence after an ordinal-looking number (``data/sentence_starters.txt``)."""
+    text = files("sovkg.extract").joinpath("data", "sentence_starters.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @Language.factory("sovkg_sentences", assigns=["token.is_sent_start"])

@@ -9,7 +9,10 @@ become tokens of their own. Dotted names (NRW.Genius, ZaKI.D) stay whole.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from importlib.resources import files
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
@@ -17,6 +20,13 @@ _COMPOUND_INFIXES = (r"(?<=[\w.])[-‐/](?=[\w])",)
 #: "… nutzt F13." : a stop after a name with digits ends the sentence (a bare "13." is an ordinal)
 _NAME_DIGIT_STOPS = (r"(?<=[A-Za-z][0-9])\.", r"(?<=[A-Za-z][0-9]{2})\.", r"(?<=[A-Za-z][0-9]{3})\.")
 _LEGAL_FORM_STOPS = (r"(?<=GmbH)\.", r"(?<=^AG)\.", r"(?<=^SE)\.", r"(?<=^KG)\.", r"(?<=^UG)\.", r"(?<=^eG)\.")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[str, ...]:
+    """The abbreviations of official German (``data/abbreviations.txt``)."""
+    text = files("sovkg.extract").joinpath("data", "abbreviations.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @registry.callbacks("sovkg.split_compounds.v1")
@@ -31,6 +41,8 @@ def split_compounds() -> Callable[[Language], Language]:
         # punctuation (spaCy splits a final stop only after a lower-case letter or digit)
         suffixes = list(nlp.Defaults.suffixes or ()) + list(_LEGAL_FORM_STOPS) + list(_NAME_DIGIT_STOPS)
         nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+        for abbreviation in abbreviations():  # "Drs.", "Art.", "Vgl.": one token, no full stop
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         return nlp
 
     return add_infixes

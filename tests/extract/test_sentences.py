@@ -1,3 +1,10 @@
+"""Sentence boundaries: line breaks, full stops, and the abbreviations of official German."""
+
+from __future__ import annotations
+
+import pytest
+
+
 def _sentences(nlp, text: str) -> list[str]:
     return [s.text.strip() for s in nlp(text).sents]
 
@@ -24,3 +31,20 @@ def test_flattened_text_splits_at_full_stops_but_not_abbreviations(nlp) -> None:
 def test_compounds_are_split_at_hyphens_and_dotted_names_stay_whole(nlp) -> None:
     tokens = [t.text for t in nlp.make_doc("Open-Source-Komponenten für NRW.Genius und ZaKI.D")]
     assert tokens == ["Open", "-", "Source", "-", "Komponenten", "für", "NRW.Genius", "und", "ZaKI.D"]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Siehe Drs. 17/2830 zur Antwort. Der Bund fördert das.",
+     ["Siehe Drs. 17/2830 zur Antwort.", "Der Bund fördert das."]),
+    ("Nach Art. 5 Abs. 1 GG ist das so. Das Land prüft.", ["Nach Art. 5 Abs. 1 GG ist das so.", "Das Land prüft."]),
+    ("Vgl. Antwort zu Frage 1. Die Landesregierung hat entschieden.",
+     ["Vgl. Antwort zu Frage 1.", "Die Landesregierung hat entschieden."]),
+    ("Dazu siehe S. 3. Der Bund zahlt.", ["Dazu siehe S. 3.", "Der Bund zahlt."]),
+    ("Seit dem 1. Januar gilt vgl. Nr. 4 bzw. Nr. 5 ff. der Liste.",
+     ["Seit dem 1. Januar gilt vgl. Nr. 4 bzw. Nr. 5 ff. der Liste."]),
+    ("Das gilt z. B. für Köln, u. a. für Bonn und i. V. m. § 3 für Kiel. Ende.",
+     ["Das gilt z. B. für Köln, u. a. für Bonn und i. V. m. § 3 für Kiel.", "Ende."]),
+    ("Siehe S. 12 ff. Der Bericht folgt.", ["Siehe S. 12 ff.", "Der Bericht folgt."]),
+])
+def test_abbreviations_of_official_german(nlp, text: str, sentences: list[str]) -> None:
+    assert _sentences(nlp, text) == sentences
