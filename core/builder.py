@@ -7,6 +7,7 @@ notebooks can call it as the CLI does.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 from collections import Counter
@@ -20,6 +21,8 @@ from sovkg.kb import resolve_kb
 TRIG = "graph.trig"
 TURTLE = "graph.ttl"
 HTML = "graph.html"
+log = logging.getLogger("sovkg.build")
+
 #: A test hook: "extract", "validate" or "write" kills the build at that point, as a crash would.
 FAULT = "SOVKG_FAULT"
 
@@ -75,7 +78,9 @@ def build(
     check_out(out)  # a wrong --out is said at once, not after the whole build
     report = BuildReport(out=out)
     extraction, kb_path = extract(paths, kb=kb, progress=progress, report=report)
+    log.info("extracted %d file(s), %d entities", len(extraction.documents), len(extraction.entities))
     _write_outputs(extraction, report, kb_path=kb_path, validate=validate)
+    log.info("wrote %s", ", ".join(str(path) for path in report.files))
     return report
 
 
@@ -190,6 +195,7 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
         )
         report.validated = True
         report.violations = result.violations
+        log.info("validated with SHACL: %d violation(s)", len(result.violations))
 
     texts = {
         rdf_name: text

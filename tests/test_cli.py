@@ -86,3 +86,37 @@ def test_nothing_readable_exits_non_zero_and_keeps_earlier_output(tmp_path: Path
     assert "Traceback" not in result.stderr
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "earlier build\n"
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+
+
+@pytest.mark.slow
+def test_quiet_and_verbose(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nowhere.txt")
+    sample = str(CORPUS / "govteuken-mhkbd-nrw.txt")
+    quiet = sovkg("-q", "build", sample, missing, "--out", "q", "--no-validate", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
+    verbose = sovkg("build", sample, missing, "--out", "v", "--no-validate", "-v", cwd=tmp_path)
+    lines = verbose.stderr.splitlines()
+    assert verbose.returncode == 0 and "documents:" in verbose.stdout
+    assert any(line.startswith("sovkg: skipped") and "nowhere.txt" in line for line in lines)
+    assert any(line.startswith("sovkg: extracted 1 file(s)") for line in lines)
+    assert any(line.startswith("sovkg: wrote ") for line in lines)
+
+
+def test_shell_completion_knows_the_commands(tmp_path: Path) -> None:
+    result = sovkg("completion", "bash", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("build", "query", "serve", "export", "evaluate"):
+        assert command in result.stdout
+    assert "--format" in result.stdout and "graphml" in result.stdout
+
+
+def test_the_evaluation_table_shows_a_dash_where_nothing_was_scored() -> None:
+    from sovkg.commands.evaluate import report
+    from sovkg.graph.evaluate import Counts, Score
+
+    score = Score(documents=["x.txt"])
+    score.entities = Counts(tp=1)
+    score.entities_by_type = {"Person": Counts(tp=1), "Policy": Counts()}
+    table = report(score).splitlines()
+    assert next(line for line in table if line.strip().startswith("Policy")).split()[1:4] == ["–", "–", "–"]
+    assert next(line for line in table if line.strip().startswith("Person")).split()[1:4] == ["1.000"] * 3

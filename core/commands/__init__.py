@@ -6,4 +6,4 @@ directly. Modules import their heavy dependencies inside ``run`` so ``--help`` i
 """
 
 #: Subcommand modules, in the order ``sovkg --help`` lists them.
-COMMANDS: tuple[str, ...] = ("build", "evaluate", "view", "analyze", "queries", "query", "serve", "push", "export")
+COMMANDS: tuple[str, ...] = ("build", "evaluate", "view", "analyze", "queries", "query", "serve", "push", "export", "completion")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+log = logging.getLogger("sovkg.build")
+
+
 def run(args: argparse.Namespace) -> int:
     from sovkg.builder import build
     from sovkg.errors import NothingBuilt
@@ -35,13 +39,14 @@ def run(args: argparse.Namespace) -> int:
         report = build(args.paths, args.out, kb=args.kb, validate=args.validate, progress=progress_bar)
     except NothingBuilt as exc:  # say why each input failed before the error itself
         for line in exc.failures:
-            print(f"sovkg: skipped {line}", file=sys.stderr)
+            log.error("skipped %s", line)
         raise
     for line in report.failures:
-        print(f"sovkg: skipped {line}", file=sys.stderr)
+        log.warning("skipped %s", line)
     for line in report.warnings:
-        print(f"sovkg: warning: {line}", file=sys.stderr)
-    print(summary(report))
+        log.warning("warning: %s", line)
+    if getattr(args, "verbosity", 0) >= 0:
+        print(summary(report))
     if report.violations:
         for line in report.violations[:20]:
             print(f"sovkg: shacl: {line}", file=sys.stderr)

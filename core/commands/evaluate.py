@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
 def report(score) -> str:
     def row(name: str, c) -> str:
+        if not (c.tp or c.fp or c.fn):  # no gold and no prediction: nothing to score
+            return f"{name:<22} {'–':>6} {'–':>6} {'–':>6} {c.tp:5d} {c.fp:5d} {c.fn:5d}"
         return f"{name:<22} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}"
 
     header = f"{'':<22} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"
