@@ -48,6 +48,9 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     violations: tuple[str, ...] = ()
     validated: bool = False
+    relations_by_predicate: Counter[str] = field(default_factory=Counter)
+    description: str = ""
+    """Who made the build, when, under which licence (its VoID/DCAT graph says more)."""
 
 
 def sample_paths() -> list[Path]:
@@ -171,7 +174,11 @@ def _extract(sources, kb_path, progress):
 def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) -> None:
     from rdflib import Graph
 
+    from sovkg import __version__
     from sovkg.graph import rdf, serialize
+    from rdflib import DCTERMS
+
+    from sovkg.graph.description import DATASET, DESCRIPTION_GRAPH, LICENSE_NAME, describe
     from sovkg.graph.network import to_networkx
     from sovkg.graph.outputs import write_output_set
     from sovkg.graph.view import render_view
@@ -179,6 +186,10 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
 
     dataset = rdf.to_dataset(extraction, ontology=ontology_path("sovkg.ttl"), kb=kb_path)
     graphs = {ctx.identifier: set(ctx) for ctx in dataset.graphs() if len(ctx)}
+    sources = [(d.document.key, d.document.source, d.document.sha256) for d in extraction.documents]
+    description = describe(graphs, sources, version=__version__)  # the build describes itself
+    dataset.graph(DESCRIPTION_GRAPH).__iadd__(description)
+    graphs[DESCRIPTION_GRAPH] = set(description)
     merged = set().union(*graphs.values())
 
     if validate:
@@ -210,7 +221,10 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
 
     report.files_read = len(extraction.documents)
     report.documents = sum(max(1, len(d.parts)) for d in extraction.documents)
-    report.relations = rdf.count_relations(merged)
+    report.relations_by_predicate = rdf.relations_by_predicate(merged)
+    report.relations = sum(report.relations_by_predicate.values())
+    report.description = (f"sovkg {__version__}, {description.value(DATASET, DCTERMS.created)}, "
+                          f"{LICENSE_NAME}; VoID/DCAT in graph {DESCRIPTION_GRAPH}")
     report.entities_by_type = Counter(t for e in extraction.entities.values() for t in e.types[:1])
     report.triples = len(merged)
 

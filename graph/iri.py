@@ -22,7 +22,7 @@ from rdflib import URIRef
 
 BASE = "https://w3id.org/sovkg/"
 KINDS = frozenset({
-    "entity", "doc", "sentence", "mention", "graph", "question", "answer", "preamble", "evidence",
+    "entity", "doc", "sentence", "mention", "graph", "question", "answer", "preamble", "evidence", "dataset",
 })
 MAX_SLUG = 80
 

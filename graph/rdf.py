@@ -14,6 +14,7 @@ Layout of a build (graph names minted in :mod:`sovkg.graph.iri`):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +29,7 @@ from sovkg.ontology.namespace import RELATIONS as CONTRACT_RELATIONS
 
 #: Prefixes written in every output file.
 PREFIXES: dict[str, str] = {
+    "dcat": "http://www.w3.org/ns/dcat#",
     "dcterms": str(DCTERMS),
     "doc": str(mint("doc", "x"))[:-1],
     "e": str(mint("entity", "x"))[:-1],
@@ -40,6 +42,7 @@ PREFIXES: dict[str, str] = {
     "schema": "https://schema.org/",
     "skos": str(SKOS),
     "sovkg": str(SOVKG),
+    "void": "http://rdfs.org/ns/void#",
     "wd": "http://www.wikidata.org/entity/",
     "xsd": str(XSD),
 }
@@ -56,9 +59,14 @@ RELATIONS = frozenset(CONTRACT_RELATIONS)
 
 def count_relations(triples: Iterable[tuple]) -> int:
     """Relation triples between entities (``partOf`` of questions and answers excluded)."""
+    return sum(relations_by_predicate(triples).values())
+
+
+def relations_by_predicate(triples: Iterable[tuple]) -> Counter[str]:
+    """Relation triples between entities by the local name of their predicate."""
     entity_prefix = str(mint("entity", "x"))[:-1]
-    return sum(
-        1 for s, p, o in triples
+    return Counter(
+        str(p).rsplit("#", 1)[-1] for s, p, o in triples
         if p in RELATIONS and str(s).startswith(entity_prefix) and str(o).startswith(entity_prefix)
     )
 

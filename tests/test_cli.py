@@ -14,7 +14,9 @@ CORPUS = Path(__file__).parent / "data" / "corpus"
 
 
 def sovkg(*args: str, cwd: Path, seed: str = "0") -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONHASHSEED": seed}
+    # a fixed build date (reproducible builds' SOURCE_DATE_EPOCH), so that builds either
+    # side of midnight are the same bytes too
+    env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1767225600"}
     return subprocess.run(
         [sys.executable, "-m", "sovkg", *args], cwd=cwd, env=env,
         capture_output=True, text=True, encoding="utf-8", timeout=600,

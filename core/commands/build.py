@@ -79,7 +79,8 @@ def summary(report) -> str:
         f"documents: {report.documents} (from {report.files_read} file"
         f"{'s' if report.files_read != 1 else ''})",
         f"entities:  {total}" + (f" ({by_type})" if by_type else ""),
-        f"relations: {report.relations}",
+        f"relations: {report.relations}" + (f" ({', '.join(f'{p} {n}' for p, n in sorted(report.relations_by_predicate.items()))})"
+                                            if report.relations_by_predicate else ""),
         f"triples:   {report.triples}",
         "validation: " + (
             "skipped" if not report.validated
@@ -87,5 +88,6 @@ def summary(report) -> str:
             else f"{len(report.violations)} violation(s)"
         ),
     ]
+    lines += [f"described: {report.description}"] if report.description else []
     lines += [f"wrote:     {path}" for path in report.files]
     return "\n".join(lines)

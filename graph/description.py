@@ -1,0 +1,83 @@
+"""Each build describes itself: a VoID and DCAT description in a named graph of its own.
+
+It says what the build holds (triples, entities by type, relations by predicate), from
+which source files (with their SHA-256 sums), made by which sovkg and when, under which
+licence, so a graph found on a disk or pushed into a shared store still says where it
+came from. The date is the build's day, or ``SOURCE_DATE_EPOCH`` when set (reproducible
+builds): two builds of the same input on the same day are byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from rdflib import DCAT, DCTERMS, RDF, VOID, XSD, Graph, Literal, URIRef
+
+from sovkg.graph.iri import mint
+from sovkg.ontology import SOVKG
+
+DESCRIPTION_GRAPH = mint("graph", "build")
+ENTITIES = mint("graph", "entities")  # the entities the documents name (sovkg.graph.rdf.ENTITIES_GRAPH)
+DATASET = mint("dataset", "build")
+#: The licence of a build's data: the knowledge base and the place names (GeoNames) are CC BY 4.0.
+LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+LICENSE_NAME = "CC BY 4.0"
+RIGHTS = ("Built by sovkg from official documents (amtliche Werke, § 5 UrhG) and from data under "
+          "CC BY 4.0 (GeoNames place names, the sovkg knowledge base); attribute GeoNames and sovkg.")
+
+
+def describe(graphs: Mapping[URIRef, Iterable[tuple]], sources: Iterable[tuple[str, str, str]],
+             *, version: str) -> Graph:
+    """The description of a build whose named graphs are ``graphs``; ``sources`` are
+    (document key, file name, SHA-256) of the files read."""
+    graph = Graph()
+    triples = set().union(*(set(t) for t in graphs.values()))
+    graph.add((DATASET, RDF.type, VOID.Dataset))
+    graph.add((DATASET, RDF.type, DCAT.Dataset))
+    graph.add((DATASET, DCTERMS.title, Literal("sovkg knowledge graph", lang="en")))
+    graph.add((DATASET, DCTERMS.created, Literal(_build_date(), datatype=XSD.date)))
+    graph.add((DATASET, DCTERMS.creator, Literal(f"sovkg {version}")))
+    graph.add((DATASET, DCTERMS.license, LICENSE))
+    graph.add((DATASET, DCTERMS.rights, Literal(RIGHTS, lang="en")))
+    graph.add((DATASET, VOID.triples, Literal(len(triples))))
+    graph.add((DATASET, VOID.vocabulary, URIRef(str(SOVKG))))
+    for name in sorted(graphs, key=str):
+        graph.add((DATASET, VOID.subset, name))
+    _partitions(graph, triples, set().union(*(set(t) for n, t in graphs.items() if n == ENTITIES)))
+    for key, name, sha256 in sorted(sources):
+        node = mint("dataset", "build", "source", key)
+        graph.add((DATASET, DCTERMS.source, node))
+        graph.add((node, DCTERMS.title, Literal(name)))
+        graph.add((node, SOVKG.sha256, Literal(sha256)))
+    return graph
+
+
+def _partitions(graph: Graph, triples: set[tuple], linked: set[tuple]) -> None:
+    """Entities the documents name, by type (class partitions), and relations by
+    predicate (property partitions)."""
+    entity_prefix = str(mint("entity", "x"))[:-1]
+    entities = {s for s, p, o in linked if p == RDF.type}
+    by_class = Counter(o for s, p, o in linked if p == RDF.type and str(o).startswith(str(SOVKG)))
+    by_property = Counter(p for s, p, o in triples if str(p).startswith(str(SOVKG))
+                          and str(s).startswith(entity_prefix) and str(o).startswith(entity_prefix))
+    graph.add((DATASET, VOID.entities, Literal(len(entities))))
+    for cls, count in sorted(by_class.items()):
+        node = mint("dataset", "build", "class", str(cls).rsplit("#", 1)[1])
+        graph.add((DATASET, VOID.classPartition, node))
+        graph.add((node, VOID["class"], cls))
+        graph.add((node, VOID.entities, Literal(count)))
+    for prop, count in sorted(by_property.items()):
+        node = mint("dataset", "build", "property", str(prop).rsplit("#", 1)[1])
+        graph.add((DATASET, VOID.propertyPartition, node))
+        graph.add((node, VOID.property, prop))
+        graph.add((node, VOID.triples, Literal(count)))
+
+
+def _build_date() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
