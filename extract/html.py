@@ -1,9 +1,14 @@
-"""Reading HTML pages: the main text, without scripts, styles and navigation.
+"""Reading HTML pages: the main text, without banners, navigation, teasers and footers.
 
-If the page marks its main content (``<main>``, ``<article>``, ``role="main"``), only
-that is read; otherwise the body without navigation, headers, footers and asides.
-Block elements end lines, so headings and paragraphs stay apart for the sentence
-splitter. The extracted text is "the text as read": offsets refer to it.
+Portal pages build their chrome from plain ``div`` elements (cookie banners, menus,
+breadcrumbs, teaser boxes, share buttons, footers), which no list of tags recognises:
+the main text is found by trafilatura, a maintained extractor that weighs text density
+and link density. Where it finds nothing (a very short page, markup it cannot parse,
+nesting too deep for libxml2), the page's own markup decides: if it marks its main
+content (``<main>``, ``<article>``, ``role="main"``), only that is read; otherwise the
+body without navigation, headers, footers and asides. Block elements end lines, so
+headings and paragraphs stay apart for the sentence splitter. The extracted text is
+"the text as read": offsets refer to it.
 """
 
 from __future__ import annotations
@@ -110,6 +115,37 @@ def _tidy(text: str) -> str:
 
 def read_html(markup: str) -> tuple[str, str | None]:
     """Return ``(main_text, title)``; the text is empty if the page has none."""
+    marked_up = _marked_up_text(markup)
+    if not marked_up[0]:  # nothing outside scripts, styles and navigation: no text to find
+        return marked_up
+    return _main_text(markup) or marked_up
+
+
+_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _main_text(markup: str) -> tuple[str, str | None] | None:
+    """The main text by trafilatura, with the page's date kept as a line of its own after
+    the headline when the text no longer holds it; None if it finds no text."""
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(markup, include_comments=False, include_tables=True,
+                                   favor_precision=True, deduplicate=False)
+        metadata = trafilatura.extract_metadata(markup) if text else None
+    except Exception:  # noqa: BLE001 - markup the extractor cannot handle: the parser below reads it
+        return None
+    if not text or not text.strip():
+        return None
+    title = metadata.title.strip() if metadata is not None and metadata.title else None
+    if metadata is not None and metadata.date and not _DATE.search(text[:400]):
+        year, month, day = metadata.date[:10].split("-")
+        head, _, rest = text.partition("\n")
+        text = f"{head}\n{day}.{month}.{year}\n{rest}"
+    return _tidy(text), title
+
+
+def _marked_up_text(markup: str) -> tuple[str, str | None]:
     parser = _Extractor()
     parser.feed(markup)
     parser.close()

@@ -68,3 +68,25 @@ def test_a_page_without_text_gets_one_line(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(InputError, match=r"empty\.html: HTML page has no text"):
         read_source(path)
+
+
+PORTAL = Path(__file__).parents[1] / "data" / "html" / "portal-pressemitteilung.html"
+
+
+def test_a_portal_page_of_plain_divs_gives_only_its_article(tmp_path: Path) -> None:
+    document = read_source(PORTAL).document
+    assert document.title == "Land fördert Open-Source-Plattform für Kommunen"
+    assert document.text.startswith("Land fördert Open-Source-Plattform für Kommunen\n14.10.2025\n")
+    for chrome in ("Cookies", "Leichte Sprache", "Startseite", "Seite teilen", "Weitere Meldungen", "Passau",
+                   "Bamberg", "Ostfriesland", "Impressum", "Instagram"):
+        assert chrome not in document.text, chrome
+
+
+@pytest.mark.slow
+def test_the_portal_page_yields_only_the_articles_entities(tmp_path: Path) -> None:
+    import sovkg
+
+    kg = sovkg.build([PORTAL], tmp_path / "out", kb="none")
+    labels = set(kg.entities().label)
+    assert {"KommunalCloud", "Lüneburg", "Hannover"} <= labels
+    assert not labels & {"Passau", "Bamberg", "Ostfriesland", "Smart Region Ostfriesland", "Instagram", "YouTube"}
