@@ -33,6 +33,7 @@ outranks a shorter span inside it (``PatternRecognizer._full_names``).
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
@@ -119,6 +120,15 @@ _FUNCTION_WORDS = frozenset({"für", "und", "der", "die", "das", "des", "von", "
                              "zum", "mit", "&", "of", "the", "for", "and", "–", "-"})
 
 
+def load_known_words(name: str) -> frozenset[str]:
+    """Common German words (casefolded): a capitalised word among them is no name on its
+    own. The list is learned from annotated corpora (``data/WORDS.md``): every word that
+    their annotators left outside all names at least twice."""
+    data = files("sovkg.extract").joinpath("data", name).read_bytes()
+    text = gzip.decompress(data).decode("utf-8") if name.endswith(".gz") else data.decode("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def _data(name: str) -> list[list[str]]:
     text = files("sovkg.extract").joinpath("data", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -145,7 +155,7 @@ class PatternRecognizer:
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
                    type_nouns: str = "type_nouns.tsv", first_names: str = "first_names.txt",
-                   places: str = "places.tsv") -> None:
+                   places: str = "places.tsv", known_words: str = "known_words.txt.gz") -> None:
         self.type_nouns = {fold_word(row[0]): row[1] for row in _data(type_nouns)}
         self.first_names = frozenset(row[0] for row in _data(first_names))
         place_names = set()
@@ -153,10 +163,7 @@ class PatternRecognizer:
             for name in [row[0], *(row[3].split("|") if len(row) > 3 and row[3] else [])]:
                 place_names.add(tuple(fold_word(w) for w in re.findall(r"\w+(?:\.\w+)*", name)))
         self.places = frozenset(place_names)
-        lemmatizer = (nlp or self.nlp).get_pipe("lemmatizer") if "lemmatizer" in (nlp or self.nlp).pipe_names else None
-        if lemmatizer is not None and "lemma_lookup" in lemmatizer.lookups:
-            table = lemmatizer.lookups.get_table("lemma_lookup")
-            self.known_words = frozenset(str(v).casefold() for v in table.values())
+        self.known_words = load_known_words(known_words)
 
     # -- the pass over a doc ------------------------------------------------------------
 

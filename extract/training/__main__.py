@@ -1,4 +1,5 @@
-"""Command line: ``python -m sovkg.extract.training ner --corpora PATH --out DIR``.
+"""Command line: ``python -m sovkg.extract.training ner --corpora PATH --out DIR`` (the NER
+model) or ``… words --corpora PATH --out FILE`` (the common-word list).
 
 A thin wrapper over :func:`sovkg.extract.training.ner.train_ner`; spaCy's own
 training log goes to stdout.
@@ -25,7 +26,15 @@ def main(argv: list[str] | None = None) -> None:
     ner.add_argument("--config", type=Path, help="spaCy config (default: the shipped ner.cfg)")
     ner.add_argument("--plan", type=Path, help="corpus plan TSV (default: the shipped ner-corpora.tsv)")
     ner.add_argument("--max-steps", type=int, help="override training.max_steps")
+    words = sub.add_parser("words", help="the list of common German words (data/known_words.txt.gz)")
+    words.add_argument("--corpora", type=Path, required=True, help="folder holding ler/, germeval2014/, …")
+    words.add_argument("--out", type=Path, required=True, help="the gzip word list to write")
     args = parser.parse_args(argv)
+    if args.model == "words":
+        from sovkg.extract.training.words import write_words
+
+        print(f"{write_words(args.corpora, args.out):,} words written to {args.out}")
+        return
 
     from sovkg.extract.training.plan import load_plan
 

@@ -1,0 +1,35 @@
+"""The common-word list: learned from what annotators keep outside names."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from sovkg.extract.patterns import load_known_words
+from sovkg.extract.training.words import SOURCES, common_words, write_words
+
+SAMPLE = Path(__file__).parents[2] / "data" / "nlpdata-sample"
+
+
+def _available() -> tuple:
+    return tuple((corpus, name) for corpus, name in SOURCES if (SAMPLE / name).is_file())
+
+
+def test_words_outside_names_and_not_names(tmp_path: Path) -> None:
+    sources = _available()
+    assert sources, "the tiny corpus sample is missing"
+    words = common_words(SAMPLE, sources=sources, min_count=1)
+    assert words == sorted(words) and all(w == w.casefold() for w in words)
+    assert {"der", "die"} & set(words)
+    out = tmp_path / "words.txt.gz"
+    assert write_words(SAMPLE, out, sources=sources, min_count=1) == len(words)
+    assert gzip.decompress(out.read_bytes()).decode("utf-8").split() == words
+    assert out.read_bytes() == (write_words(SAMPLE, tmp_path / "again.gz", sources=sources, min_count=1)
+                                and (tmp_path / "again.gz").read_bytes())  # the same bytes each time
+
+
+def test_the_shipped_list_knows_common_nouns_and_no_places() -> None:
+    known = load_known_words("known_words.txt.gz")
+    assert len(known) > 20_000
+    assert {"verwaltung", "plattform", "gericht", "antrag"} <= known
+    assert not {"tübingen", "nordrhein-westfalen"} & known
