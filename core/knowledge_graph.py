@@ -87,11 +87,14 @@ class KnowledgeGraph:
         frame = self.query("relation-evidence", max_rows=None, timeout=None)
         return frame.reindex(columns=list(RELATION_COLUMNS))
 
-    def networkx(self, **options: Any) -> networkx.MultiDiGraph:
-        """Entities and documents as a networkx graph (see :func:`sovkg.graph.network.to_networkx`)."""
-        from sovkg.graph.network import to_networkx
+    def networkx(self, *, flat: bool = False, **options: Any) -> networkx.MultiDiGraph:
+        """Entities and documents as a networkx graph (see :func:`sovkg.graph.network.to_networkx`);
+        ``flat=True`` joins list attributes with " | " so that ``nx.write_graphml`` and
+        ``nx.write_gexf`` can write it."""
+        from sovkg.graph.network import flat_attributes, to_networkx
 
-        return to_networkx(self.dataset, **options)
+        graph = to_networkx(self.dataset, **options)
+        return flat_attributes(graph) if flat else graph
 
     def view(self, *, height: int = 650, **options: Any) -> Any:
         """The interactive view; inline in Jupyter (an iframe of the self-contained page),

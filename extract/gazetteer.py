@@ -13,17 +13,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from importlib.resources import files
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.doctext import doc_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import case_compatible, fold_word
-from sovkg.kb import KBEntry, load_kb, resolve_kb
+from sovkg.kb import KBEntry
 
 _JOINERS = frozenset({"-", "‐", "/"})
 
@@ -43,24 +43,32 @@ class Gazetteer:
         self.name = name
         self.spans_key = spans_key
         self.method = method
+        self._entries: tuple[KBEntry, ...] = ()
         self._index: dict[tuple[str, ...], list[_Alias]] = {}
         self._first: dict[str, int] = {}
         self._max_words = 0
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
-                   nlp: Language | None = None, kb: str = "none",
-                   lexicons: list[str] | None = None) -> None:
-        """Load the knowledge base (``kb``: "default", "none" or a path) and/or
-        lexicon files of ``sovkg.extract/data`` (``terms.tsv``, ``places.tsv``, …)."""
-        path = resolve_kb(kb)
-        entries = list(load_kb(path)) if path is not None else []
-        for name in lexicons or ():
-            entries += load_lexicon(name)
-        self.set_entries(entries)
+                   nlp: Language | None = None, entries: list | None = None) -> None:
+        """Index ``entries`` (:class:`KBEntry`): a knowledge base and lexicons, as
+        ``pipeline.cfg`` reads them (:func:`sovkg.extract.pipeline_data.kb_entries`).
+        spaCy checks these settings and hands over the entries as dicts."""
+        self.set_entries(_as_entry(e) for e in entries or ())
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the entries (the index is rebuilt from them on loading)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "entries.json", [asdict(e) for e in self._entries])
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
+        self.set_entries(_as_entry(row) for row in srsly.read_json(Path(path) / "entries.json"))
+        return self
 
     def set_entries(self, entries: Iterable[KBEntry]) -> None:
+        self._entries = tuple(entries)
         index: dict[tuple[str, ...], list[_Alias]] = defaultdict(list)
-        for entry in entries:
+        for entry in self._entries:
             for name, preferred in [(entry.label, True), *((a, False) for a in entry.aliases)]:
                 doc = self.nlp.make_doc(name)
                 words = [t for t in doc if _is_word(t)]
@@ -160,13 +168,18 @@ def _span(doc: Doc, start: int, end: int, entry: KBEntry) -> Span:
     return span
 
 
-def load_lexicon(name: str) -> list[KBEntry]:
-    """Entries (without keys) of a lexicon file in ``sovkg.extract/data``.
+def _as_entry(value: KBEntry | dict) -> KBEntry:
+    if isinstance(value, KBEntry):
+        return value
+    return KBEntry(**{**value, "aliases": tuple(value.get("aliases") or ())})
+
+
+def parse_lexicon(name: str, text: str) -> list[KBEntry]:
+    """Entries (without keys) of a lexicon's text, by the layout its file name says.
 
     ``terms.tsv``: surface, type, canonical name; ``places.tsv``: name, kind, source,
     aliases; ``parties.tsv``: canonical name, forms.
     """
-    text = files("sovkg.extract").joinpath("data", name).read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     grouped: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in rows:

@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 
 # The project's factories and callbacks; importing registers them with spaCy.
-from sovkg.extract import gazetteer, patterns, relation_rules, sentences, structure, tokenizer  # noqa: F401
+from sovkg.extract import gazetteer, patterns, pipeline_data, relation_rules, sentences, structure, tokenizer  # noqa: F401
 
 CONFIG_FILE = "pipeline.cfg"
 

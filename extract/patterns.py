@@ -33,12 +33,12 @@ outranks a shorter span inside it (``PatternRecognizer._full_names``).
 
 from __future__ import annotations
 
-import gzip
 import re
+from pathlib import Path
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
-from importlib.resources import files
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -120,17 +120,8 @@ _FUNCTION_WORDS = frozenset({"für", "und", "der", "die", "das", "des", "von", "
                              "zum", "mit", "&", "of", "the", "for", "and", "–", "-"})
 
 
-def load_known_words(name: str) -> frozenset[str]:
-    """Common German words (casefolded): a capitalised word among them is no name on its
-    own. The list is learned from annotated corpora (``data/WORDS.md``): every word that
-    their annotators left outside all names at least twice."""
-    data = files("sovkg.extract").joinpath("data", name).read_bytes()
-    text = gzip.decompress(data).decode("utf-8") if name.endswith(".gz") else data.decode("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-def _data(name: str) -> list[list[str]]:
-    text = files("sovkg.extract").joinpath("data", name).read_text(encoding="utf-8")
+def _rows(text: str) -> list[list[str]]:
+    """Tab-separated rows of a data file's text, without comments and blank lines."""
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -154,16 +145,33 @@ class PatternRecognizer:
         self.known_words: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
-                   type_nouns: str = "type_nouns.tsv", first_names: str = "first_names.txt",
-                   places: str = "places.tsv", known_words: str = "known_words.txt.gz") -> None:
-        self.type_nouns = {fold_word(row[0]): row[1] for row in _data(type_nouns)}
-        self.first_names = frozenset(row[0] for row in _data(first_names))
+                   type_nouns: str = "", first_names: str = "", places: str = "", known_words: str = "") -> None:
+        """Read the texts of the data files ``pipeline.cfg`` names (type nouns, first names,
+        places, common words: :func:`sovkg.extract.pipeline_data.data_file`)."""
+        self.type_nouns = {fold_word(row[0]): row[1] for row in _rows(type_nouns)}
+        self.first_names = frozenset(row[0] for row in _rows(first_names))
         place_names = set()
-        for row in _data(places):
+        for row in _rows(places):
             for name in [row[0], *(row[3].split("|") if len(row) > 3 and row[3] else [])]:
                 place_names.add(tuple(fold_word(w) for w in re.findall(r"\w+(?:\.\w+)*", name)))
         self.places = frozenset(place_names)
-        self.known_words = load_known_words(known_words)
+        self.known_words = frozenset(row[0] for row in _rows(known_words))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save what ``initialize`` read, so a loaded pipeline needs no data files."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_gzip_json(path / "data.json.gz", {
+            "type_nouns": self.type_nouns, "first_names": sorted(self.first_names),
+            "places": sorted(self.places), "known_words": sorted(self.known_words)})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PatternRecognizer:
+        data = srsly.read_gzip_json(Path(path) / "data.json.gz")
+        self.type_nouns = dict(data["type_nouns"])
+        self.first_names = frozenset(data["first_names"])
+        self.places = frozenset(tuple(words) for words in data["places"])
+        self.known_words = frozenset(data["known_words"])
+        return self
 
     # -- the pass over a doc ------------------------------------------------------------
 

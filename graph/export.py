@@ -42,19 +42,9 @@ def export(kg: KnowledgeGraph, fmt: str, out: Path) -> list[Path]:
 
 
 def flat_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
-    """The network with every attribute a string, a number or a bool (lists joined by " | ")."""
-    graph = kg.networkx(mentioned_only=True)
-    for _, data in graph.nodes(data=True):
-        data.update({key: _flat(value) for key, value in data.items()})
-    for _, _, data in graph.edges(data=True):
-        data.update({key: _flat(value) for key, value in data.items()})
-    return graph
-
-
-def _flat(value: Any) -> Any:
-    if isinstance(value, (list, tuple, set)):
-        return " | ".join(str(v) for v in value)
-    return "" if value is None else value
+    """The network of mentioned entities and documents with every attribute a string, a
+    number or a bool (lists joined by " | ")."""
+    return kg.networkx(mentioned_only=True, flat=True)
 
 
 def _network(kg: KnowledgeGraph, fmt: str, out: Path) -> Path:

@@ -21,13 +21,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from rdflib import RDF, RDFS, SKOS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
-
 from sovkg.errors import SovkgError
 from sovkg.ontology import SOVKG
 from sovkg.ontology.namespace import ENTITY_CLASSES as _CONTRACT_CLASSES
@@ -219,6 +219,29 @@ def to_networkx(
     if sentence_links:
         for (u, v), count in sorted(_named_together(g, entities).items()):
             G.add_edge(u, v, key=MENTIONED_WITH, predicate=MENTIONED_WITH, sentences=count)
+    return G
+
+
+def flat_attributes(G: nx.Graph) -> nx.Graph:
+    """``G`` with list attributes joined by " | " and None as "", in place: GraphML and
+    GEXF hold only strings, numbers and booleans.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", aliases=["A", "Alpha"], note=None)
+    >>> flat_attributes(G).nodes["a"]
+    {'aliases': 'A | Alpha', 'note': ''}
+    """
+    def flat(value: Any) -> Any:
+        if isinstance(value, (list, tuple, set)):
+            return " | ".join(str(v) for v in value)
+        return "" if value is None else value
+
+    for _, data in G.nodes(data=True):
+        data.update({key: flat(value) for key, value in data.items()})
+    for *_, data in G.edges(data=True):
+        data.update({key: flat(value) for key, value in data.items()})
     return G
 
 

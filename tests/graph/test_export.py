@@ -60,3 +60,9 @@ def test_parquet_tables(kg, tmp_path: Path) -> None:
         assert len(table) == len(kg.query(TABLES[path.stem], max_rows=None)) > 0
     relations = pd.read_parquet(tmp_path / "tables" / "relations.parquet")
     assert {"sentence", "start", "end", "method", "confidence"} <= set(relations.columns)
+
+
+def test_the_flat_network_is_what_networkx_writes(kg, tmp_path: Path) -> None:
+    with pytest.raises((nx.NetworkXError, TypeError)):
+        nx.write_graphml(kg.networkx(mentioned_only=True), tmp_path / "lists.graphml")  # lists: not GraphML
+    nx.write_graphml(kg.networkx(mentioned_only=True, flat=True), tmp_path / "flat.graphml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from sovkg.extract.patterns import load_known_words
+from sovkg.extract.pipeline_data import data_file
 from sovkg.extract.training.words import SOURCES, common_words, write_words
 
 SAMPLE = Path(__file__).parents[2] / "data" / "nlpdata-sample"
@@ -29,7 +29,7 @@ def test_words_outside_names_and_not_names(tmp_path: Path) -> None:
 
 
 def test_the_shipped_list_knows_common_nouns_and_no_places() -> None:
-    known = load_known_words("known_words.txt.gz")
+    known = set(data_file("known_words.txt.gz").split())
     assert len(known) > 20_000
     assert {"verwaltung", "plattform", "gericht", "antrag"} <= known
     assert not {"tübingen", "nordrhein-westfalen"} & known
