@@ -112,7 +112,7 @@ def pushed(oxigraph: str, sample_build) -> str:
     """The sample's build pushed into the Oxigraph server; its query URL."""
     result = sovkg("push", "--store", f"{oxigraph}/store", "--graph", str(sample_build.out))
     assert result.returncode == 0, result.stderr
-    assert "added to 5 graphs" in result.stdout
+    assert "added to 6 graphs" in result.stdout
     return f"{oxigraph}/query"
 
 

@@ -504,3 +504,14 @@ def test_answers(store) -> None:
     assert rows(run("answers", store), "antwort", "number", "declined", "cue") == [
         (DOC + "one/antwort", "1", False, None), (DOC + "one/antwort", "2", True, "nicht möglich"),
         (DOC + "two/antwort", "1,2", False, None)]
+
+
+def test_no_library_query_looks_like_an_update_to_sparqlwrapper() -> None:
+    """SPARQLWrapper guesses a query's form from its words, comments included: a
+    description saying "adds" made it refuse a query on every endpoint."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    for query in library():
+        client = SPARQLWrapper("http://127.0.0.1:9/sparql")
+        client.setQuery(query.text)
+        assert not client.isSparqlUpdateRequest(), query.name
