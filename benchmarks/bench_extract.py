@@ -1,6 +1,6 @@
 """Extraction throughput as a ratio to spaCy's bare German tokenizer, in one process.
 
-Run: python benchmarks/bench_extract.py [--repeat N] [--kb default|none]
+Run: python benchmarks/bench_extract.py [--repeat N] [--kb default|none] [--ner]
 
 The relation step (``sovkg_relations``) is reported on its own as a ratio to the same
 tokenizer baseline.
@@ -42,12 +42,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--copies", type=int, default=10, help="copies of the corpus per run")
     parser.add_argument("--kb", default="default")
+    parser.add_argument("--ner", action="store_true", help="with the learned NER model (sovkg build --ner)")
     args = parser.parse_args()
 
     sources = [read_source(p).document for p in sorted(CORPUS.glob("*.txt"))] * args.copies
     chars = sum(len(s.text) for s in sources)
     blank = spacy.blank("de")
-    nlp = load_pipeline(kb=args.kb)
+    nlp = load_pipeline(kb=args.kb, ner=args.ner)
 
     baseline = _best(lambda: [blank(s.text) for s in sources], args.repeat)
     full = _best(lambda: extract_documents(sources, nlp), args.repeat)

@@ -68,6 +68,7 @@ def build(
     kb: str | Path | None = "default",
     validate: bool = True,
     progress: Callable[[int], Callable[[], None]] | None = None,
+    ner: bool = False,
 ) -> BuildReport:
     """Build the graph of ``paths`` (default: the bundled sample) into ``out``.
 
@@ -80,7 +81,7 @@ def build(
 
     check_out(out)  # a wrong --out is said at once, not after the whole build
     report = BuildReport(out=out)
-    extraction, kb_path = extract(paths, kb=kb, progress=progress, report=report)
+    extraction, kb_path = extract(paths, kb=kb, progress=progress, report=report, ner=ner)
     log.info("extracted %d file(s), %d entities", len(extraction.documents), len(extraction.entities))
     _write_outputs(extraction, report, kb_path=kb_path, validate=validate)
     log.info("wrote %s", ", ".join(str(path) for path in report.files))
@@ -93,6 +94,7 @@ def extract(
     kb: str | Path | None = "default",
     progress: Callable[[int], Callable[[], None]] | None = None,
     report: BuildReport | None = None,
+    ner: bool = False,
 ):
     """Read and extract the documents: linked records, ready to become RDF.
 
@@ -124,19 +126,19 @@ def extract(
         raise NothingBuilt("no document could be read; nothing was written" + _first(report.failures),
                            report.failures)
 
-    extraction = _extract(sources, kb_path, progress)
+    extraction = _extract(sources, kb_path, progress, ner)
     for item in extraction.documents:
         for part in item.parts:
             report.warnings += [f"{item.document.source}: {note}" for note in part.notes]
     return extraction, kb_path
 
 
-def build_dataset(paths: Sequence[Path] | None = None, *, kb: str | Path | None = "default"):
+def build_dataset(paths: Sequence[Path] | None = None, *, kb: str | Path | None = "default", ner: bool = False):
     """The build's named graphs as an rdflib Dataset, without writing anything."""
     from sovkg.graph import rdf
     from sovkg.ontology import ontology_path
 
-    extraction, kb_path = extract(paths, kb=kb)
+    extraction, kb_path = extract(paths, kb=kb, ner=ner)
     return rdf.to_dataset(extraction, ontology=ontology_path("sovkg.ttl"), kb=kb_path)
 
 
@@ -150,7 +152,7 @@ def _rekeyed(document, key: str):
     return replace(document, key=key)
 
 
-def _extract(sources, kb_path, progress):
+def _extract(sources, kb_path, progress, ner: bool = False):
     from sovkg.extract.extractor import extract_documents
     from sovkg.extract.linker import KBIndex, link, resolve
     from sovkg.extract.nlp import load_pipeline
@@ -158,7 +160,7 @@ def _extract(sources, kb_path, progress):
     from sovkg.extract.relations import with_relations
     from sovkg.kb import load_kb
 
-    nlp = load_pipeline(kb=kb_path if kb_path is not None else "none")
+    nlp = load_pipeline(kb=kb_path if kb_path is not None else "none", ner=ner)
     tick = progress(len(sources)) if progress is not None else None
     def done(_document) -> None:
         fault("extract")

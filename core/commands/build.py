@@ -23,6 +23,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--kb", default="default", metavar="default|none|FILE",
                         help="knowledge base of known names: the bundled one (default), "
                         "none, or a Turtle file")
+    parser.add_argument("--ner", action="store_true",
+                        help="also run the learned NER model: it checks the rules' weakest guesses and "
+                        "adds persons and organisations they missed (slower)")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip SHACL validation")
     parser.set_defaults(run=run)
@@ -36,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     from sovkg.errors import NothingBuilt
 
     try:
-        report = build(args.paths, args.out, kb=args.kb, validate=args.validate, progress=progress_bar)
+        report = build(args.paths, args.out, kb=args.kb, validate=args.validate, progress=progress_bar,
+                       ner=args.ner)
     except NothingBuilt as exc:  # say why each input failed before the error itself
         for line in exc.failures:
             log.error("skipped %s", line)

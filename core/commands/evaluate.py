@@ -22,6 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         "(default: the bundled sample)")
     parser.add_argument("--kb", default="default", metavar="default|none|FILE",
                         help="knowledge base, as for build")
+    parser.add_argument("--ner", action="store_true", help="also run the learned NER model, as for build")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.set_defaults(run=run)
 
@@ -29,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from sovkg.evaluate import evaluate
 
-    score = evaluate(args.gold, args.paths, kb=args.kb)
+    score = evaluate(args.gold, args.paths, kb=args.kb, ner=args.ner)
     if args.json:
         print(json.dumps(score.as_dict(), ensure_ascii=False, indent=2))
     else:

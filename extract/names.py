@@ -1,0 +1,156 @@
+"""What the learned NER model adds to the rules: names nobody listed, and a check on weak guesses.
+
+The rules know the genre (type nouns, the knowledge base, document structure) but
+guess at names from surface shape: a quoted or capitalised word nobody listed becomes
+an "initiative" ("Babyland", "Soundlogo"). The model (``sovkg.extract.ner_model``,
+trained on court decisions, news and Wikipedia) has learned what a German name looks
+like. This component runs it over the doc and
+
+* drops a weak guess (one plain word, found only by its quotes or its shape) that the
+  model does not take for a name either;
+* adds a person the model finds that no rule did (two words or more), and an
+  organisation whose head noun gives it a contract type ("… Zweckverband …" →
+  Organization, "… Landesamt …" → GovernmentBody). No type is a default: a name without
+  such evidence stays out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sovkg.extract.doctext import doc_text
+from sovkg.extract.extensions import register_extensions
+from sovkg.extract.normalize import fold_word
+
+#: rules whose single-word guesses the model must confirm
+WEAK_RULES = frozenset({"sovkg_patterns:quoted", "sovkg_patterns:shape", "sovkg_patterns:repeated"})
+_PLAIN_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+$")
+
+
+class NameModel:
+    """Runs the learned NER model and reconciles its names with the rules' mentions."""
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str, model: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.model_name = model
+        self._model: Language | None = None
+        self.heads: dict[str, str] = {}
+        self.first_names: frozenset[str] = frozenset()
+        self.known_words: frozenset[str] = frozenset()
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, type_nouns: str = "",
+                   first_names: str = "", known_words: str = "") -> None:
+        """The type nouns that give a name its type, the first names and the common words
+        that tell a person's name from a phrase (data files named in ``pipeline.cfg``)."""
+        rows = [row.split("\t") for row in type_nouns.splitlines() if row.strip() and not row.startswith("#")]
+        self.heads = {fold_word(row[0]): row[1] for row in rows}
+        self.first_names = frozenset(line.split("\t")[0] for line in first_names.splitlines()
+                                     if line.strip() and not line.startswith("#"))
+        self.known_words = frozenset(line for line in known_words.splitlines() if line and not line.startswith("#"))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the word lists it was initialised with (the model is named, not copied)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_gzip_json(path / "data.json.gz", {"heads": self.heads, "first_names": sorted(self.first_names),
+                                                      "known_words": sorted(self.known_words)})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NameModel:
+        data = srsly.read_gzip_json(Path(path) / "data.json.gz")
+        self.heads = dict(data["heads"])
+        self.first_names, self.known_words = frozenset(data["first_names"]), frozenset(data["known_words"])
+        return self
+
+    @property
+    def model(self) -> Language:
+        """The NER model, loaded on first use: "default" is the one the package ships."""
+        if self._model is None:
+            import spacy
+            from sovkg.extract.ner_model import model_path
+
+            self._model = spacy.load(model_path() if self.model_name == "default" else self.model_name,
+                                     exclude=["tagger", "parser", "lemmatizer"])
+        return self._model
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [(e.start_char, e.end_char, e.label_) for e in self.model(doc_text(doc)).ents]
+        existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        kept = [s for s in existing if not self._unconfirmed(s, found)]
+        added = list(self._proposals(doc, found, kept))
+        doc.spans[self.spans_key] = sorted(kept + added, key=lambda s: (s.start, s.end))
+        return doc
+
+    def _unconfirmed(self, span: Span, found: list[tuple[int, int, str]]) -> bool:
+        weak = span._.sovkg_method in WEAK_RULES and len(span) == 1 and _PLAIN_WORD.match(span.text)
+        return bool(weak) and not any(s < span.end_char and span.start_char < e for s, e, _ in found)
+
+    def _proposals(self, doc: Doc, found: list[tuple[int, int, str]], kept: list[Span]) -> Iterable[Span]:
+        taken = [(s.start_char, s.end_char) for s in kept]
+        for start, end, label in found:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is None:
+                continue
+            kind = self._type(span, label)
+            if kind is None:
+                continue
+            proposal = Span(doc, span.start, span.end, label=kind)
+            proposal._.sovkg_method = f"{self.name}:model-{label.lower()}"
+            proposal._.sovkg_name = re.sub(r"\s+", " ", span.text)
+            taken.append((start, end))
+            yield proposal
+
+    def _type(self, span: Span, label: str) -> str | None:
+        """The contract type the model's name has evidence for, or None."""
+        if label == "PER":
+            return "Person" if self._person(span) else None
+        if label == "ORG":
+            typed = [(t, self.heads.get(fold_word(t.text)) or _head_type(t.text)) for t in span]
+            head, kind = next(((t, k) for t, k in typed if k), (None, None))
+            first = span[0]
+            if kind is None or (first is not head and first.text.casefold() in self.known_words):
+                return None  # "Hand GmbH" of "der öffentlichen Hand GmbH …": a phrase, no name
+            return kind
+        return None
+
+    def _person(self, span: Span) -> bool:
+        """Two capitalised words or more, with a first name or a title or role before them."""
+        words = [t for t in span if t.is_alpha]
+        if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+            return False
+        before = span.doc[span.start - 1].text if span.start else ""
+        return words[0].text in self.first_names or before in _BEFORE_PERSONS
+
+
+#: words before a person's name: titles, forms of address, roles
+_BEFORE_PERSONS = frozenset({"Dr.", "Prof.", "Frau", "Herr", "Herrn", "Minister", "Ministerin", "Staatssekretär",
+                             "Staatssekretärin", "Abgeordnete", "Abgeordneten", "Präsident", "Präsidentin",
+                             "Direktor", "Direktorin", "Leiter", "Leiterin", "Sprecher", "Sprecherin"})
+
+_HEAD_SUFFIXES = (("ministerium", "GovernmentBody"), ("amt", "GovernmentBody"), ("behörde", "GovernmentBody"),
+                  ("universität", "ResearchOrganization"), ("hochschule", "ResearchOrganization"),
+                  ("institut", "ResearchOrganization"), ("verband", "Organization"), ("verein", "Organization"),
+                  ("stiftung", "Organization"), ("gmbh", "Company"), ("ag", "Company"))
+
+
+def _head_type(word: str) -> str | None:
+    lowered = word.casefold().rstrip(".")
+    return next((kind for suffix, kind in _HEAD_SUFFIXES if lowered.endswith(suffix) and len(lowered) > 3), None)
+
+
+@Language.factory(
+    "sovkg_names",
+    default_config={"spans_key": "sovkg_mentions", "model": "default"},
+    assigns=["doc.spans"],
+)
+def make_name_model(nlp: Language, name: str, spans_key: str, model: str) -> NameModel:
+    register_extensions()
+    return NameModel(nlp, name, spans_key=spans_key, model=model)

@@ -1,0 +1,49 @@
+"""The learned NER model in the pipeline (``sovkg_names``, opt-in): the shipped model,
+really loaded, checks the rules' weakest guesses and adds the names they missed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sovkg.extract.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def with_model():
+    return load_pipeline(kb="none", ner=True)
+
+
+def _mentions(nlp, text: str) -> set[tuple[str, str, str]]:
+    doc = nlp(text)
+    return {(s.text, s.label_, s._.sovkg_method) for s in doc.spans["sovkg_mentions"]}
+
+
+def test_it_is_off_unless_asked_for() -> None:
+    assert "sovkg_names" not in load_pipeline(kb="none").pipe_names
+    assert ("Soundlogo", "Initiative", "sovkg_patterns:quoted") in _mentions(
+        load_pipeline(kb="none"), "Die Kampagne nutzt das „Soundlogo“ des Landes.")
+
+
+def test_a_quoted_common_word_the_model_does_not_take_for_a_name_is_dropped(with_model) -> None:
+    assert not any(text == "Soundlogo" for text, _, _ in _mentions(with_model, "Die Kampagne nutzt das „Soundlogo“ des Landes."))
+    assert ("KommunalCloud", "Initiative", "sovkg_patterns:apposition") in _mentions(
+        with_model, "Das Projekt „KommunalCloud“ startet in Kiel.")
+
+
+def test_persons_with_a_title_and_organisations_with_a_head_noun(with_model) -> None:
+    found = _mentions(with_model, "„Ohne Grundlagenforschung geht es nicht“, sagt Prof. Dr. Annika Brettschneider.")
+    assert ("Annika Brettschneider", "Person", "sovkg_names:model-per") in found
+    found = _mentions(with_model, "Die Plattform wird vom Zweckverband Digitale Kommunen in Lüneburg betrieben.")
+    assert ("Zweckverband Digitale Kommunen", "Organization", "sovkg_names:model-org") in found
+
+
+def test_it_saves_and_loads(with_model, tmp_path: Path) -> None:
+    import spacy
+
+    with_model.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert "sovkg_names" in loaded.pipe_names
+    text = "„Ohne Grundlagenforschung geht es nicht“, sagt Prof. Dr. Annika Brettschneider."
+    assert _mentions(loaded, text) == _mentions(with_model, text)
