@@ -154,7 +154,7 @@ def _rekeyed(document, key: str):
 
 def _extract(sources, kb_path, progress, ner: bool = False):
     from sovkg.extract.extractor import extract_documents
-    from sovkg.extract.linker import KBIndex, link, resolve
+    from sovkg.extract.linker import KBIndex, link, readable_keys, resolve
     from sovkg.extract.nlp import load_pipeline
     from sovkg.extract.records import Extraction
     from sovkg.extract.relations import with_relations
@@ -170,7 +170,8 @@ def _extract(sources, kb_path, progress, ner: bool = False):
     documents = extract_documents(sources, nlp, on_document=done)
     kb = KBIndex(load_kb(kb_path) if kb_path is not None else ())
     documents = with_relations(resolve(documents, kb))
-    return Extraction(documents=documents, entities=link(documents, kb))
+    documents, entities = readable_keys(documents, link(documents, kb))
+    return Extraction(documents=documents, entities=entities)
 
 
 def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) -> None:

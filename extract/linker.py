@@ -12,6 +12,7 @@ the mention that covers the same text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -207,3 +208,59 @@ def link(extractions: Iterable[DocumentExtraction], kb: KBIndex | Mapping[str, K
             in_kb=entry is not None,
         )
     return entities
+
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
+
+
+def label_slug(label: str) -> str:
+    """"Landkreis Göttingen" → "landkreis-goettingen": lower-case ASCII words joined by
+    hyphens, at most 76 characters (room for a "-2" when two labels meet)."""
+    ascii_text = unicodedata.normalize("NFKD", label.translate(_GERMAN)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:76].strip("-")
+
+
+def readable_keys(items: Sequence[DocumentExtraction],
+                  entities: Mapping[str, Entity]) -> tuple[list[DocumentExtraction], dict[str, Entity]]:
+    """Entities the knowledge base does not know are linked by their folded, stemmed
+    name ("~hannov"), which joins "des Landkreises" and "Landkreis" but reads badly in
+    an IRI. Once linked, each takes the slug of its label instead ("hannover"); two
+    labels with one slug are told apart by "-2", "-3" in the order of their old keys."""
+    renamed: dict[str, str] = {}
+    used = {key for key in entities if not key.startswith("~")}
+    for key in sorted(k for k in entities if k.startswith("~")):
+        base = label_slug(entities[key].label) or "entity"
+        new, number = base, 2
+        while new in used:
+            new, number = f"{base}-{number}", number + 1
+        used.add(new)
+        renamed[key] = new
+    if not renamed:
+        return list(items), dict(entities)
+
+    def key(old: str) -> str:
+        return renamed.get(old, old)
+
+    relinked = {key(k): replace(e, key=key(k)) for k, e in entities.items()}
+    return [_rekeyed_item(item, key) for item in items], dict(sorted(relinked.items()))
+
+
+def _rekeyed_item(item: DocumentExtraction, key) -> DocumentExtraction:
+    return replace(
+        item,
+        mentions=tuple(replace(m, entity_key=key(m.entity_key)) for m in item.mentions),
+        relations=tuple(sorted(replace(r, subject=key(r.subject), object=key(r.object)) for r in item.relations)),
+        parts=tuple(_rekeyed_part(p, key) for p in item.parts),
+    )
+
+
+def _rekeyed_part(part: DocumentPart, key) -> DocumentPart:
+    def role(r: Role | None) -> Role | None:
+        return replace(r, entity_key=key(r.entity_key)) if r is not None else None
+
+    return replace(
+        part, askers=tuple(map(role, part.askers)), party=role(part.party), answered_by=role(part.answered_by),
+        on_behalf_of=role(part.on_behalf_of), publisher=role(part.publisher),
+        in_agreement_with=tuple(map(role, part.in_agreement_with)),
+        answers=_rekeyed_part(part.answers, key) if part.answers is not None else None,
+    )

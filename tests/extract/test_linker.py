@@ -78,3 +78,32 @@ def test_no_entity_is_two_nodes_in_a_build_of_the_corpus(kb: str) -> None:
                    and p.answered_by and "Heimat" in p.answered_by.name)
     agreed = {extraction.entities[r.entity_key].label for r in antwort.in_agreement_with}
     assert len(agreed) == 2  # two ministries, not one span across both
+
+
+def test_entities_nobody_listed_get_iris_from_their_labels(tmp_path) -> None:
+    from sovkg.builder import extract
+    from sovkg.extract.linker import label_slug
+
+    path = tmp_path / "text.txt"
+    path.write_text("Das Projekt „Wärmewende Göttingen“ wird von der Stadtwerke Göttingen AG betrieben. "
+                    "Die Stadtwerke Göttingen AG gehört der Stadt.\n", encoding="utf-8")
+    extraction, _ = extract([path], kb="none")
+    keys = set(extraction.entities)
+    assert {"waermewende-goettingen", "stadtwerke-goettingen-ag"} <= keys
+    assert not any(key.startswith("~") for key in keys)
+    mentioned = {m.entity_key for item in extraction.documents for m in item.mentions}
+    related = {k for item in extraction.documents for r in item.relations for k in (r.subject, r.object)}
+    assert mentioned | related <= keys
+    assert label_slug("Ministerium für Heimat, Kommunales, Bau und Digitalisierung") == \
+        "ministerium-fuer-heimat-kommunales-bau-und-digitalisierung"
+
+
+def test_two_labels_with_one_slug_are_told_apart() -> None:
+    from sovkg.extract.linker import readable_keys
+    from sovkg.extract.records import Entity
+
+    entities = {"~a": Entity("~a", "Open Data", ("Technology",)), "~b": Entity("~b", "Open-Data", ("Initiative",)),
+                "nrw-genius": Entity("nrw-genius", "NRW.Genius", ("Initiative",), in_kb=True)}
+    _, renamed = readable_keys([], entities)
+    assert sorted(renamed) == ["nrw-genius", "open-data", "open-data-2"]
+    assert renamed["open-data-2"].label == "Open-Data"
