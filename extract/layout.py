@@ -20,7 +20,12 @@ from importlib.resources import files
 #: A word split at a line end: the hyphen, the line break and the next line's indent
 #: go; only when the next line goes on in lower case ("Bundes-\nregierung"), because
 #: "Open-\nSource" keeps its hyphen as a compound.
-_SPLIT_WORD = re.compile(r"(?<=[A-Za-zÄÖÜäöüß])-[ \t]*\r?\n[ \t]*(?=[a-zäöüß])")
+_SPLIT_WORD = re.compile(
+    r"(?<=[A-Za-zÄÖÜäöüß])-(?:[ \t]*\r?\n[ \t]*|[ \t]+)"
+    # text flattened from PDF keeps the hyphen and a space ("Bundes- regierung"); but
+    # "Analyse- und Informationssysteme" is an ellipsis, not a split word
+    r"(?=(?!(?:und|oder|bzw|sowie|als|noch|wie|bis|statt|respektive)\b)[a-zäöüß])"
+)
 
 
 @dataclass(frozen=True, slots=True)

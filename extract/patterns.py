@@ -207,7 +207,7 @@ class PatternRecognizer:
         the "Tübingen", the "Künstliche Intelligenz" inside them; a defined acronym only
         where no other rule or list found what it abbreviates."""
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
-            + list(self._strategies(doc))
+            + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2]
         ends = {c.end for c in units} | {s.end for s in existing}
         taken = {i for c in units for i in range(c.start, c.end)} | {i for s in existing for i in range(s.start, s.end)}
         for long_form, short in _pairs(self._defined_acronyms(doc)):

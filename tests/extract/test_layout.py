@@ -34,3 +34,13 @@ def test_pdf_line_wraps_become_spaces_but_paragraphs_and_lists_stay() -> None:
     assert len(view.text) == len(source)
     assert "Ebenen ergriffen" in view.text and "allen Regionen" in view.text
     assert "\n\n- KI.NRW" in view.text and "Plattform\n- AI Village" in view.text
+
+
+def test_a_hyphen_and_a_space_of_flattened_text_join_a_word_but_an_ellipsis_stays() -> None:
+    source = "Die Bundes- regierung und die Wirt- schaft, Analyse- und Informationssysteme, Hochschul-\nund Forschung"
+    view = analysed_view(source)
+    assert view.text == ("Die Bundesregierung und die Wirtschaft, Analyse- und Informationssysteme, Hochschul-\n"
+                         "und Forschung")
+    start = view.text.index("Bundesregierung")
+    s, e = view.to_source(start, start + len("Bundesregierung"))
+    assert source[s:e] == "Bundes- regierung"

@@ -214,3 +214,8 @@ def test_any_lab_is_no_entity(nlp_nokb) -> None:
 )
 def test_generic_nouns_are_not_entities(nlp_nokb, text: str) -> None:
     assert _found(nlp_nokb, text) == {}
+
+
+def test_a_quoted_name_outranks_a_known_term_inside_it(nlp) -> None:
+    doc = nlp("Das Land fördert das „Ökosystem KI“ mit 5 Millionen Euro.")
+    assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [("Ökosystem KI", "Initiative")]
