@@ -143,9 +143,11 @@ class PatternRecognizer:
         self.first_names: frozenset[str] = frozenset()
         self.places: frozenset[tuple[str, ...]] = frozenset()
         self.known_words: frozenset[str] = frozenset()
+        self.place_prefixes: dict[str, tuple[str, str]] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language | None = None,
-                   type_nouns: str = "", first_names: str = "", places: str = "", known_words: str = "") -> None:
+                   type_nouns: str = "", first_names: str = "", places: str = "", known_words: str = "",
+                   place_prefixes: str = "") -> None:
         """Read the texts of the data files ``pipeline.cfg`` names (type nouns, first names,
         places, common words: :func:`sovkg.extract.pipeline_data.data_file`)."""
         self.type_nouns = {fold_word(row[0]): row[1] for row in _rows(type_nouns)}
@@ -156,6 +158,7 @@ class PatternRecognizer:
                 place_names.add(tuple(fold_word(w) for w in re.findall(r"\w+(?:\.\w+)*", name)))
         self.places = frozenset(place_names)
         self.known_words = frozenset(row[0] for row in _rows(known_words))
+        self.place_prefixes = {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in _rows(place_prefixes)}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save what ``initialize`` read, so a loaded pipeline needs no data files."""
@@ -163,7 +166,8 @@ class PatternRecognizer:
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_gzip_json(path / "data.json.gz", {
             "type_nouns": self.type_nouns, "first_names": sorted(self.first_names),
-            "places": sorted(self.places), "known_words": sorted(self.known_words)})
+            "places": sorted(self.places), "known_words": sorted(self.known_words),
+            "place_prefixes": self.place_prefixes})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PatternRecognizer:
         data = srsly.read_gzip_json(Path(path) / "data.json.gz")
@@ -171,6 +175,7 @@ class PatternRecognizer:
         self.first_names = frozenset(data["first_names"])
         self.places = frozenset(tuple(words) for words in data["places"])
         self.known_words = frozenset(data["known_words"])
+        self.place_prefixes = {k: tuple(v) for k, v in data.get("place_prefixes", {}).items()}
         return self
 
     # -- the pass over a doc ------------------------------------------------------------
@@ -207,7 +212,8 @@ class PatternRecognizer:
         the "Tübingen", the "Künstliche Intelligenz" inside them; a defined acronym only
         where no other rule or list found what it abbreviates."""
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
-            + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2]
+            + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
+            + list(self._bodies_at_places(doc))
         ends = {c.end for c in units} | {s.end for s in existing}
         taken = {i for c in units for i in range(c.start, c.end)} | {i for s in existing for i in range(s.start, s.end)}
         for long_form, short in _pairs(self._defined_acronyms(doc)):
@@ -483,6 +489,22 @@ class PatternRecognizer:
             if any(t.lower_ in ("wie", "was", "welche", "sowie") for t in span):
                 continue
             yield _Candidate(span.start, span.end, "Initiative", "list-head")
+
+    def _bodies_at_places(self, doc: Doc) -> Iterable[_Candidate]:
+        """"TU Dresden", "Landgericht Hannover", "JVA Sehnde": a place after a word that
+        makes it a body's name (``data/place_prefixes.tsv``) is that body, not the place."""
+        words = doc_words(doc)
+        for i, word in enumerate(words[:-1]):
+            prefix = self.place_prefixes.get(word)
+            if prefix is None:
+                continue
+            kind, long_form = prefix
+            for length in (3, 2, 1):
+                place = tuple(fold_word(w) for w in words[i + 1:i + 1 + length])
+                if len(place) == length and place in self.places:
+                    name = " ".join([long_form or word, *words[i + 1:i + 1 + length]])
+                    yield _Candidate(i, i + 1 + length, kind, "body-at-place", name)
+                    break
 
     def _units(self, doc: Doc) -> Iterable[_Candidate]:
         """"beim Landesbetrieb IT.NRW ein KI-Labor": the lab of that body, named after it."""

@@ -219,3 +219,24 @@ def test_generic_nouns_are_not_entities(nlp_nokb, text: str) -> None:
 def test_a_quoted_name_outranks_a_known_term_inside_it(nlp) -> None:
     doc = nlp("Das Land fördert das „Ökosystem KI“ mit 5 Millionen Euro.")
     assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [("Ökosystem KI", "Initiative")]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Die TU Dresden forscht.", "TU Dresden", "ResearchOrganization"),
+    ("Das Landgericht Hannover hat entschieden.", "Landgericht Hannover", "GovernmentBody"),
+    ("In der JVA Sehnde wird gebaut.", "JVA Sehnde", "GovernmentBody"),
+])
+def test_a_body_named_after_its_place_is_the_body(nlp, text: str, name: str, kind: str) -> None:
+    doc = nlp(text)
+    assert (name, kind) in {(s.text, s.label_) for s in doc.spans["sovkg_mentions"]}
+
+
+def test_tu_dresden_and_technische_universitaet_dresden_are_one_node(tmp_path) -> None:
+    from sovkg.builder import extract
+
+    path = tmp_path / "t.txt"
+    path.write_text("Die Technische Universität Dresden kooperiert. Die TU Dresden betreibt das ZIH.\n",
+                    encoding="utf-8")
+    extraction, _ = extract([path], kb="none")
+    (entity,) = [e for e in extraction.entities.values() if "Dresden" in e.label]
+    assert entity.label == "Technische Universität Dresden" and "TU Dresden" in entity.aliases
