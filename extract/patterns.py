@@ -134,6 +134,27 @@ class _Candidate:
     name: str | None = None
 
 
+#: plural heads of coordinated names and their singular ("die Fraunhofer-Institute für … und für …")
+_SINGULAR_HEADS = {"institute": "Institut", "zentren": "Zentrum", "hochschulen": "Hochschule",
+                   "universitäten": "Universität", "ämter": "Amt", "ministerien": "Ministerium"}
+
+
+def _coordinated(doc: Doc, start: int, complement: int, end: int, head: str) -> Iterable[_Candidate]:
+    """One name, or two where a plural head takes two complements ("die Fraunhofer-Institute
+    für Intelligente Analyse- und Informationssysteme IAIS und für Integrierte Schaltungen
+    IIS" are two institutes, each named in full)."""
+    word = doc[complement].lower_
+    split = next((k for k in range(complement + 2, end - 1)
+                  if doc[k].lower_ == "und" and doc[k + 1].lower_ == word and doc[k - 1].text != "-"), None)
+    head_text = doc[start:complement].text
+    singular = next((head_text[:-len(p)] + s for p, s in _SINGULAR_HEADS.items() if head_text.casefold().endswith(p)), None)
+    if split is None or singular is None:
+        yield _Candidate(start, end, head, "organisation", _org_name(doc[start:end].text))
+        return
+    yield _Candidate(start, split, head, "organisation", _org_name(f"{singular} {doc[complement:split].text}"))
+    yield _Candidate(split + 1, end, head, "organisation", _org_name(f"{singular} {doc[split + 1:end].text}"))
+
+
 class PatternRecognizer:
     def __init__(self, nlp: Language, name: str, *, spans_key: str) -> None:
         self.nlp = nlp
@@ -242,7 +263,7 @@ class PatternRecognizer:
                 if end > nxt + 1:
                     if head == "Organization" and _RESEARCH_FIELD.search(doc[nxt:end].text):
                         head = "ResearchOrganization"  # "Zentrum für Künstliche Intelligenz"
-                    yield _Candidate(start, end, head, "organisation", _org_name(doc[start:end].text))
+                    yield from _coordinated(doc, start, nxt, end, head)
                     continue
             if nxt + 1 < len(doc) and doc[nxt].lower_ == "zu" and self._is_place_at(doc, nxt + 1):
                 nxt += 1  # "Christian-Albrechts-Universität zu Kiel", "Universität zu Köln"

@@ -240,3 +240,11 @@ def test_tu_dresden_and_technische_universitaet_dresden_are_one_node(tmp_path) -
     extraction, _ = extract([path], kb="none")
     (entity,) = [e for e in extraction.entities.values() if "Dresden" in e.label]
     assert entity.label == "Technische Universität Dresden" and "TU Dresden" in entity.aliases
+
+
+def test_two_institutes_with_one_plural_head(nlp_nokb) -> None:
+    doc = nlp_nokb("Beteiligt sind die Fraunhofer-Institute für Intelligente Analyse- und Informationssysteme IAIS "
+                   "und für Integrierte Schaltungen IIS.")
+    names = {s._.sovkg_name or s.text for s in doc.spans["sovkg_mentions"] if s.label_ == "ResearchOrganization"}
+    assert names == {"Fraunhofer-Institut für Intelligente Analyse- und Informationssysteme IAIS",
+                     "Fraunhofer-Institut für Integrierte Schaltungen IIS"}
