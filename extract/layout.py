@@ -37,7 +37,7 @@ class TextView:
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the analysed span ``[start, end)``."""
-        if len(self.points) == 1:
+        if len(self.points) == 1 and not self.shifts[0]:  # nothing dropped before any position
             return start, end
         return self._at(start), (self._at(end - 1) + 1 if end > start else self._at(start))
 

@@ -44,3 +44,11 @@ def test_a_hyphen_and_a_space_of_flattened_text_join_a_word_but_an_ellipsis_stay
     start = view.text.index("Bundesregierung")
     s, e = view.to_source(start, start + len("Bundesregierung"))
     assert source[s:e] == "Bundes- regierung"
+
+
+def test_a_header_dropped_at_the_very_start_still_maps_back() -> None:
+    source = "Landtag Nordrhein-Westfalen 18. Wahlperiode Drucksache 18/1\nDie Landesregierung informiert."
+    view = analysed_view(source, drop=[(0, 59)])
+    start = view.text.index("Landesregierung")
+    s, e = view.to_source(start, start + len("Landesregierung"))
+    assert source[s:e] == "Landesregierung"
