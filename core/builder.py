@@ -190,10 +190,11 @@ def _write_outputs(extraction, report: BuildReport, *, kb_path, validate: bool) 
     dataset = rdf.to_dataset(extraction, ontology=ontology_path("sovkg.ttl"), kb=kb_path)
     graphs = {ctx.identifier: set(ctx) for ctx in dataset.graphs() if len(ctx)}
     sources = [(d.document.key, d.document.source, d.document.sha256) for d in extraction.documents]
-    description = describe(graphs, sources, version=__version__)  # the build describes itself
+    merged = set().union(*graphs.values())
+    description = describe(graphs, sources, version=__version__, triples=merged)  # the build describes itself
     dataset.graph(DESCRIPTION_GRAPH).__iadd__(description)
     graphs[DESCRIPTION_GRAPH] = set(description)
-    merged = set().union(*graphs.values())
+    merged |= graphs[DESCRIPTION_GRAPH]
 
     if validate:
         from sovkg.graph.validate import validate as shacl_validate

@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 #: A word split at a line end: the hyphen, the line break and the next line's indent
 #: go; only when the next line goes on in lower case ("Bundes-\nregierung"), because
@@ -102,12 +101,9 @@ def _unwrap(text: str) -> str:
 @lru_cache(maxsize=1)
 def furniture_patterns() -> tuple[re.Pattern[str], ...]:
     """Running headers and publication footers of parliamentary papers (data file)."""
-    data = files("sovkg.extract").joinpath("data", "furniture.txt").read_text(encoding="utf-8")
-    return tuple(
-        re.compile(line, re.MULTILINE)
-        for line in data.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    from sovkg.extract.pipeline_data import data_lines
+
+    return tuple(re.compile(line, re.MULTILINE) for line in data_lines("furniture.txt"))
 
 
 def find_furniture(text: str) -> list[tuple[int, int]]:

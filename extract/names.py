@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from sovkg.extract.doctext import doc_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import fold_word
+from sovkg.extract.pipeline_data import content_lines
 
 #: rules whose single-word guesses the model must confirm
 WEAK_RULES = frozenset({"sovkg_patterns:quoted", "sovkg_patterns:shape", "sovkg_patterns:repeated"})
@@ -49,11 +50,10 @@ class NameModel:
                    first_names: str = "", known_words: str = "") -> None:
         """The type nouns that give a name its type, the first names and the common words
         that tell a person's name from a phrase (data files named in ``pipeline.cfg``)."""
-        rows = [row.split("\t") for row in type_nouns.splitlines() if row.strip() and not row.startswith("#")]
+        rows = [line.split("\t") for line in content_lines(type_nouns)]
         self.heads = {fold_word(row[0]): row[1] for row in rows}
-        self.first_names = frozenset(line.split("\t")[0] for line in first_names.splitlines()
-                                     if line.strip() and not line.startswith("#"))
-        self.known_words = frozenset(line for line in known_words.splitlines() if line and not line.startswith("#"))
+        self.first_names = frozenset(line.split("\t")[0] for line in content_lines(first_names))
+        self.known_words = frozenset(content_lines(known_words))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the word lists it was initialised with (the model is named, not copied)."""

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from sovkg.extract.doctext import doc_lowers, doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import fold_word, repair_ocr
+from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.layouts.common import ministry_name
 
 _QUOTES = {"„": "“", "\"": "\"", "»": "«", "«": "»", "“": "”", "‚": "‘"}
@@ -122,7 +123,7 @@ _FUNCTION_WORDS = frozenset({"für", "und", "der", "die", "das", "des", "von", "
 
 def _rows(text: str) -> list[list[str]]:
     """Tab-separated rows of a data file's text, without comments and blank lines."""
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in content_lines(text)]
 
 
 @dataclass(slots=True)

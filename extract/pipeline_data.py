@@ -33,6 +33,16 @@ def data_file(path: str) -> str:
     return (gzip.decompress(data) if path.endswith(".gz") else data).decode("utf-8")
 
 
+def content_lines(text: str) -> list[str]:
+    """A data file's lines without comments ("# …") and blank lines."""
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def data_lines(path: str) -> list[str]:
+    """The content lines of a data file (by name in ``extract/data``, or by path)."""
+    return content_lines(data_file(path))
+
+
 @registry.readers("sovkg.kb_entries.v1")
 def kb_entries(kb: str = "none", lexicons: list[str] = ()) -> list[KBEntry]:  # noqa: B006 - a config default
     """Entries of a knowledge base ("default", "none" or a Turtle file) and of lexicons

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -20,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sovkg.extract.doctext import doc_text
+from sovkg.extract.pipeline_data import data_lines
 
 _BOUNDARY = re.compile(
     r"\n[ \t\r\f\v]*(?=\S)"  # a line break ends a heading, a list item, a signature line
@@ -69,8 +69,7 @@ _CLOSING_ABBREVIATIONS = frozenset({"ff.", "f.", "usw.", "etc."})
 @lru_cache(maxsize=1)
 def sentence_starters() -> frozenset[str]:
     """Words that begin a sentence after an ordinal-looking number (``data/sentence_starters.txt``)."""
-    text = files("sovkg.extract").joinpath("data", "sentence_starters.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in data_lines("sentence_starters.txt"))
 
 
 @Language.factory("sovkg_sentences", assigns=["token.is_sent_start"])

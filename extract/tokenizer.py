@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex, registry
+
+from sovkg.extract.pipeline_data import data_lines
 
 _COMPOUND_INFIXES = (r"(?<=[\w.])[-‐/](?=[\w])",)
 #: "… nutzt F13." : a stop after a name with digits ends the sentence (a bare "13." is an ordinal)
@@ -25,8 +26,7 @@ _LEGAL_FORM_STOPS = (r"(?<=GmbH)\.", r"(?<=^AG)\.", r"(?<=^SE)\.", r"(?<=^KG)\."
 @lru_cache(maxsize=1)
 def abbreviations() -> tuple[str, ...]:
     """The abbreviations of official German (``data/abbreviations.txt``)."""
-    text = files("sovkg.extract").joinpath("data", "abbreviations.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(line.strip() for line in data_lines("abbreviations.txt"))
 
 
 @registry.callbacks("sovkg.split_compounds.v1")

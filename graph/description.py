@@ -17,10 +17,10 @@ from collections.abc import Iterable, Mapping
 from rdflib import DCAT, DCTERMS, RDF, VOID, XSD, Graph, Literal, URIRef
 
 from sovkg.graph.iri import mint
+from sovkg.graph.rdf import ENTITIES_GRAPH, relations_by_predicate
 from sovkg.ontology import SOVKG
 
 DESCRIPTION_GRAPH = mint("graph", "build")
-ENTITIES = mint("graph", "entities")  # the entities the documents name (sovkg.graph.rdf.ENTITIES_GRAPH)
 DATASET = mint("dataset", "build")
 #: The licence of a build's data: the knowledge base and the place names (GeoNames) are CC BY 4.0.
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
@@ -30,11 +30,12 @@ RIGHTS = ("Built by sovkg from official documents (amtliche Werke, § 5 UrhG) an
 
 
 def describe(graphs: Mapping[URIRef, Iterable[tuple]], sources: Iterable[tuple[str, str, str]],
-             *, version: str) -> Graph:
+             *, version: str, triples: set[tuple] | None = None) -> Graph:
     """The description of a build whose named graphs are ``graphs``; ``sources`` are
-    (document key, file name, SHA-256) of the files read."""
+    (document key, file name, SHA-256) of the files read; ``triples``, their union, if
+    the caller has it already."""
     graph = Graph()
-    triples = set().union(*(set(t) for t in graphs.values()))
+    triples = set().union(*(set(t) for t in graphs.values())) if triples is None else triples
     graph.add((DATASET, RDF.type, VOID.Dataset))
     graph.add((DATASET, RDF.type, DCAT.Dataset))
     graph.add((DATASET, DCTERMS.title, Literal("sovkg knowledge graph", lang="en")))
@@ -46,7 +47,7 @@ def describe(graphs: Mapping[URIRef, Iterable[tuple]], sources: Iterable[tuple[s
     graph.add((DATASET, VOID.vocabulary, URIRef(str(SOVKG))))
     for name in sorted(graphs, key=str):
         graph.add((DATASET, VOID.subset, name))
-    _partitions(graph, triples, set().union(*(set(t) for n, t in graphs.items() if n == ENTITIES)))
+    _partitions(graph, triples, set(graphs.get(ENTITIES_GRAPH, ())))
     for key, name, sha256 in sorted(sources):
         node = mint("dataset", "build", "source", key)
         graph.add((DATASET, DCTERMS.source, node))
@@ -58,11 +59,9 @@ def describe(graphs: Mapping[URIRef, Iterable[tuple]], sources: Iterable[tuple[s
 def _partitions(graph: Graph, triples: set[tuple], linked: set[tuple]) -> None:
     """Entities the documents name, by type (class partitions), and relations by
     predicate (property partitions)."""
-    entity_prefix = str(mint("entity", "x"))[:-1]
     entities = {s for s, p, o in linked if p == RDF.type}
     by_class = Counter(o for s, p, o in linked if p == RDF.type and str(o).startswith(str(SOVKG)))
-    by_property = Counter(p for s, p, o in triples if str(p).startswith(str(SOVKG))
-                          and str(s).startswith(entity_prefix) and str(o).startswith(entity_prefix))
+    by_property = {SOVKG[name]: count for name, count in relations_by_predicate(triples).items()}
     graph.add((DATASET, VOID.entities, Literal(len(entities))))
     for cls, count in sorted(by_class.items()):
         node = mint("dataset", "build", "class", str(cls).rsplit("#", 1)[1])

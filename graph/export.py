@@ -66,7 +66,7 @@ def _jsonld(kg: KnowledgeGraph, out: Path) -> Path:
 
 
 def _neo4j(kg: KnowledgeGraph, out: Path) -> list[Path]:
-    graph = flat_graph(kg)
+    graph = kg.networkx(mentioned_only=True)  # lists as they are: Neo4j has arrays
     nodes, relationships = out / "nodes.csv", out / "relationships.csv"
     with open(nodes, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -82,9 +82,9 @@ def _neo4j(kg: KnowledgeGraph, out: Path) -> list[Path]:
     return [nodes, relationships]
 
 
-def _array(joined: Any) -> str:
-    """Neo4j's array cells: items split at ";" (so an item's own ";" becomes ",")."""
-    return ";".join(item.replace(";", ",") for item in str(joined or "").split(" | ") if item)
+def _array(items: Any) -> str:
+    """Neo4j's array cells: items joined by ";" (so an item's own ";" becomes ",")."""
+    return ";".join(str(item).replace(";", ",") for item in items or () if item)
 
 
 def _neo4j_label(data: dict[str, Any]) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sovkg.extract.layouts.common import DATE
+from sovkg.extract.layouts.common import DATE, SUBJECT
 from sovkg.extract.records import DocumentPart
 
 _HEADER_LINE = re.compile(
@@ -22,8 +22,7 @@ _HEADER_LINE = re.compile(
     r"|[^\w„\"»]+.*",  # a fragment that starts mid-phrase: "-Fraktion)"
     re.IGNORECASE,
 )
-#: the subject marker of Hamburg's and the Saarland's papers: "Betr.: Cloud-Strategie …"
-_SUBJECT = re.compile(r"^(?:Betr(?:eff)?\.?|Thema)\s*:\s*", re.IGNORECASE)
+
 
 
 def checked(parts: Iterable[DocumentPart]) -> list[DocumentPart]:
@@ -31,7 +30,9 @@ def checked(parts: Iterable[DocumentPart]) -> list[DocumentPart]:
 
 
 def _checked(part: DocumentPart) -> DocumentPart:
-    title = _SUBJECT.sub("", part.title.strip()) if part.title else None
+    title = part.title.strip() if part.title else None
+    if title and (subject := SUBJECT.match(title)):
+        title = title[subject.end():]
     if title and _HEADER_LINE.fullmatch(title):
         title = None
     sections = tuple(s for s in part.sections if s.text.strip() and s.end > s.start)

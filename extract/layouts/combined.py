@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from sovkg.extract.layouts.base import Layout, Paper
 from sovkg.extract.layouts.common import (
-    ASKERS, DATE, DRUCKSACHE, SHORT_DATE, WAHLPERIODE, agreed_offices, askers, compact, find_parliament,
+    ASKERS, DATE, DRUCKSACHE, SHORT_DATE, SUBJECT, WAHLPERIODE, agreed_offices, askers, compact, find_parliament,
     government_name, iso_date, labelled_answers, office_role, parliament, trim,
 )
 from sovkg.extract.records import DocumentPart, Section
@@ -71,7 +71,6 @@ _COVER_LINE = re.compile(
     r"|(?:der|des|die|auf|vom|zum|erstellt)\s.*|(?:Staats)?[Mm]inister(?:in)?\b.*|[–-]?\s*Drucksache\b.*"
     r"|(?:Kleine|Schriftliche)\s+(?:Kleine\s+)?Anfrage\b.*|Mitteilung\s+des\s+.*|Senatsverwaltung\b.*)"
 )
-_SUBJECT = re.compile(r"(?:zum\s+Thema|[Bb]etr(?:eff)?\.?|Thema)\s*:\s*")
 
 
 class CombinedLayout(Layout):
@@ -159,7 +158,7 @@ def _title(text: str, start: int, end: int) -> str | None:
     run_on = False
     for raw in text[start:end].split("\n"):
         line = raw.strip()
-        subject = _SUBJECT.match(line)
+        subject = SUBJECT.match(line)
         if subject is not None:
             line = line[subject.end():]
         elif not line or run_on or _COVER_LINE.fullmatch(line) or line.startswith("Vorbemerkung"):

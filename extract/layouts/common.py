@@ -12,15 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib.resources import files
 
+from sovkg.extract.pipeline_data import data_lines
 from sovkg.extract.records import Role, Section
-
-
-def data_lines(name: str) -> list[str]:
-    """The lines of a data file in ``extract/data/``, without comments and blank lines."""
-    text = files("sovkg.extract").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 # --- dates -------------------------------------------------------------------------
@@ -64,6 +58,10 @@ PREAMBLE = re.compile(
     r"Vorbemerkung(?:\s+der\s+(?P<who>Kleinen\s+Anfrage|Fragesteller(?:innen)?(?:\s+und\s+Fragesteller)?|"
     r"Landesregierung|Bundesregierung|Staatsregierung)|\s+de[rs]\s+Abgeordneten)?"
 )
+
+
+#: the subject marker before a paper's title: "Betr.: …" (Hamburg, Saarland), "zum Thema: …" (Berlin)
+SUBJECT = re.compile(r"(?:zum\s+Thema|Betr(?:eff)?\.?|Thema)\s*:\s*", re.IGNORECASE)
 
 
 def compact(drucksache: str) -> str:
