@@ -24,17 +24,10 @@ from sovkg.extract.extractor import extract_documents
 from sovkg.extract.layout import analysed_view
 from sovkg.extract.nlp import load_pipeline
 from sovkg.extract.reader import read_source
+from timing import best_of
 
 CORPUS = Path(__file__).parents[1] / "tests" / "data" / "corpus"
 
-
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -50,8 +43,8 @@ def main() -> None:
     blank = spacy.blank("de")
     nlp = load_pipeline(kb=args.kb, ner=args.ner)
 
-    baseline = _best(lambda: [blank(s.text) for s in sources], args.repeat)
-    full = _best(lambda: extract_documents(sources, nlp), args.repeat)
+    baseline = best_of(lambda: [blank(s.text) for s in sources], args.repeat)
+    full = best_of(lambda: extract_documents(sources, nlp), args.repeat)
 
     components = {}
     docs = [nlp.make_doc(analysed_view(s.text, drop=s.furniture).text) for s in sources]

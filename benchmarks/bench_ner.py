@@ -25,8 +25,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import spacy  # noqa: E402
@@ -38,20 +36,13 @@ from sovkg.extract.training.docbins import to_doc  # noqa: E402
 from sovkg.extract.training.labels import coarsen  # noqa: E402
 from sovkg.extract.training.readers import read_corpus  # noqa: E402
 from sovkg.extract.training.score import PRF, score_docs  # noqa: E402
+from timing import best_of  # noqa: E402
 
 BENCHMARKS = {  # name: (corpus, file, classes scored)
     "LER test": ("ler", "ler/ler_test.conll", ("PER", "ORG", "LOC", "LAW")),
     "GermEval 2014 test": ("germeval", "germeval2014/NER-de-test.tsv", ("PER", "LOC", "ORG")),
 }
 
-
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def gold_docs(nlp: Language, corpora: Path, corpus: str, file: str) -> list[Doc]:
@@ -76,10 +67,10 @@ def print_scores(name: str, scores: dict[str, PRF], sentences: int) -> None:
 def throughput(nlp: Language, texts: list[str], words: int, repeat: int) -> None:
     """Words per second of the blank tokenizer, the model on text and the NER alone."""
     blank = spacy.blank("de")
-    baseline = _best(lambda: list(blank.pipe(texts, batch_size=256)), repeat)
-    model = _best(lambda: list(nlp.pipe(texts, batch_size=256)), repeat)
+    baseline = best_of(lambda: list(blank.pipe(texts, batch_size=256)), repeat)
+    model = best_of(lambda: list(nlp.pipe(texts, batch_size=256)), repeat)
     tokenized = [nlp.make_doc(t) for t in texts]
-    ner = _best(lambda: list(nlp.pipe((Doc(nlp.vocab, words=[t.text for t in d]) for d in tokenized),
+    ner = best_of(lambda: list(nlp.pipe((Doc(nlp.vocab, words=[t.text for t in d]) for d in tokenized),
                                       batch_size=256)), repeat)
     print(f"\nthroughput on {len(texts):,} sentences, {words:,} words (one thread, best of {repeat})")
     print(f"  spacy.blank('de') tokenizer:    {baseline:7.2f} s {words / baseline:11,.0f} words/s")
