@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from sovkg.extract.normalize import fold_word
 from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Mention, Role
@@ -94,41 +94,63 @@ def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, s
     return name
 
 
+def alias_map(extractions: Iterable[DocumentExtraction]) -> dict[str, str]:
+    """The abbreviations the documents define (folded short form → long form); a later
+    document's definition wins."""
+    return {short: long for item in extractions for short, long in item.aliases}
+
+
 def resolve(extractions: Sequence[DocumentExtraction], kb: KBIndex) -> list[DocumentExtraction]:
-    """Give every mention and every structural role an entity key."""
-    aliases = {short: long for item in extractions for short, long in item.aliases}
-    resolved = []
-    for item in extractions:
-        mentions = tuple(
-            m if m.entity_key else replace(
-                m, name=(name := contextual_name(m.name or m.text, item, aliases)),
-                entity_key=entity_key_for(name, m.label, kb))
-            for m in item.mentions
-        )
-        parts = tuple(_resolve_part(part, mentions, kb) for part in item.parts)
-        resolved.append(replace(item, mentions=mentions, parts=parts))
-    return _merge_short_forms(resolved)
+    """Give every mention and every structural role an entity key (all documents at once;
+    :class:`LinkIndex` does the same one document at a time)."""
+    aliases = alias_map(extractions)
+    resolved = [resolve_document(item, kb, aliases) for item in extractions]
+    merged = short_form_merges({m.entity_key for item in resolved for m in item.mentions})
+    return [_with_mention_keys(item, merged) for item in resolved] if merged else resolved
+
+
+def resolve_document(item: DocumentExtraction, kb: KBIndex, aliases: Mapping[str, str]) -> DocumentExtraction:
+    """One document's mentions and roles with entity keys, given the corpus's abbreviations."""
+    mentions = tuple(
+        m if m.entity_key else replace(
+            m, name=(name := contextual_name(m.name or m.text, item, aliases)),
+            entity_key=entity_key_for(name, m.label, kb))
+        for m in item.mentions
+    )
+    parts = tuple(_resolve_part(part, mentions, kb) for part in item.parts)
+    return replace(item, mentions=mentions, parts=parts)
 
 
 _COMPLEMENT = ("für", "der", "des", "zur", "zum")
 
 
-def _merge_short_forms(items: list[DocumentExtraction]) -> list[DocumentExtraction]:
+def short_form_merges(keys: Iterable[str]) -> dict[str, str]:
     """"Lamarr-Institut" is the "Lamarr-Institut für Maschinelles Lernen und …" named in
-    the same build: a name that the complement of exactly one longer name extends."""
-    keys = {m.entity_key for item in items for m in item.mentions if m.entity_key.startswith("~")}
+    the same build: a name that the complement of exactly one longer name extends.
+
+    The keys that extend a key are found by bisection in the sorted keys, so a corpus of
+    many thousand names costs a sort, not a comparison of every pair.
+    """
+    from bisect import bisect_left
+
+    ordered = sorted(k for k in set(keys) if k.startswith("~"))
     merged = {}
-    for short in keys:
-        longer = [k for k in keys if k.startswith(short + " ") and k[len(short) + 1:].split(" ", 1)[0] in _COMPLEMENT]
+    for short in ordered:
+        prefix = short + " "
+        longer = []
+        for key in ordered[bisect_left(ordered, prefix):]:
+            if not key.startswith(prefix):
+                break
+            if key[len(prefix):].split(" ", 1)[0] in _COMPLEMENT:
+                longer.append(key)
         if len(longer) == 1:
             merged[short] = longer[0]
-    if not merged:
-        return items
-    return [
-        replace(item, mentions=tuple(
-            replace(m, entity_key=merged.get(m.entity_key, m.entity_key)) for m in item.mentions))
-        for item in items
-    ]
+    return merged
+
+
+def _with_mention_keys(item: DocumentExtraction, keys: Mapping[str, str]) -> DocumentExtraction:
+    return replace(item, mentions=tuple(replace(m, entity_key=keys.get(m.entity_key, m.entity_key))
+                                        for m in item.mentions))
 
 
 def _resolve_role(role: Role | None, mentions: Sequence[Mention], kb: KBIndex) -> Role | None:
@@ -165,49 +187,135 @@ def _roles(part: DocumentPart) -> Iterable[Role]:
         yield from _roles(part.answers)
 
 
+@dataclass(slots=True)
+class _Evidence:
+    """What the mentions (or roles) of one entity key say about it: names, type votes."""
+
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)  # summed weights
+    strongest: Counter[str] = field(default_factory=Counter)  # the best single piece of evidence
+    surfaces: set[str] = field(default_factory=set)
+
+    def vote(self, type_: str, weight: int) -> None:
+        self.types[type_] += weight
+        self.strongest[type_] = max(self.strongest[type_], weight)
+
+    def absorb(self, other: _Evidence) -> None:
+        self.names.update(other.names)
+        self.types.update(other.types)
+        for type_, weight in other.strongest.items():
+            self.strongest[type_] = max(self.strongest[type_], weight)
+        self.surfaces |= other.surfaces
+
+
+class LinkIndex:
+    """What linking across documents needs of a corpus, gathered one resolved document at
+    a time: per entity key the names, type votes and surface forms of its mentions and
+    roles. It is all a build holds of the whole corpus, so memory grows with the number
+    of distinct names, not with the documents."""
+
+    def __init__(self) -> None:
+        self._mentions: dict[str, _Evidence] = defaultdict(_Evidence)
+        self._roles: dict[str, _Evidence] = defaultdict(_Evidence)
+
+    @classmethod
+    def of(cls, item: DocumentExtraction) -> LinkIndex:
+        """The index of one resolved document: what a build caches of it for linking."""
+        index = cls()
+        index.add(item)
+        return index
+
+    def update(self, other: LinkIndex) -> None:
+        """Add another index (of other documents) to this one."""
+        for mine, theirs in ((self._mentions, other._mentions), (self._roles, other._roles)):
+            for key, evidence in theirs.items():
+                mine[key].absorb(evidence)
+
+    def keys(self) -> frozenset[str]:
+        """The entity keys the indexed documents were resolved to."""
+        return frozenset(self._mentions) | frozenset(self._roles)
+
+    def add(self, item: DocumentExtraction) -> None:
+        for mention in item.mentions:
+            evidence = self._mentions[mention.entity_key]
+            evidence.names[mention.name or mention.text] += 1
+            evidence.vote(mention.label, _type_weight(mention.method))
+            if mention.text != (mention.name or mention.text):
+                evidence.surfaces.add(" ".join(mention.text.split()))
+        for part in item.parts:
+            for role in _roles(part):
+                evidence = self._roles[role.entity_key]
+                evidence.names[role.name] += 1
+                evidence.vote(role.type, _type_weight(role.rule))
+
+    def entities(self, kb: KBIndex, merged: Mapping[str, str] | None = None) -> dict[str, Entity]:
+        """One entity per key, mentions of a short form counted for the name it is merged into."""
+        evidence: dict[str, _Evidence] = defaultdict(_Evidence)
+        for key, found in self._mentions.items():
+            evidence[(merged or {}).get(key, key)].absorb(found)
+        for key, found in self._roles.items():
+            evidence[key].absorb(found)
+        return {key: _entity(key, evidence[key], kb) for key in sorted(evidence)}
+
+    def linking(self, kb: KBIndex) -> Linking:
+        """The entities, and the final key of every key the documents were resolved to."""
+        merged = short_form_merges(self._mentions)
+        renamed, entities = _readable(self.entities(kb, merged))
+        return Linking(entities=entities, merged=merged, renamed=renamed)
+
+
+def _entity(key: str, evidence: _Evidence, kb: KBIndex) -> Entity:
+    counts, entry = evidence.names, kb.entries.get(key)
+    if entry is not None:
+        label, entity_types = entry.label, (entry.type,)
+    else:
+        # the longest of the most frequent names: the full form in the nominative
+        label = min(counts, key=lambda s: (-counts[s], -len(s), s))
+        # one organisation-shaped full name ("Hessisches Zentrum für …") outweighs many
+        # mentions of its short form that only their shape typed ("hessian.AI")
+        types, strongest = evidence.types, evidence.strongest
+        entity_types = (min(types, key=lambda t: (-strongest[t], -types[t], t)),)
+    return Entity(key=key, label=label, types=entity_types,
+                  aliases=tuple(sorted((set(counts) | evidence.surfaces) - {label})), in_kb=entry is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Linking:
+    """The outcome of linking a corpus: its entities under their final keys, and how a
+    resolved document's keys become those (short forms merged, then readable slugs)."""
+
+    entities: dict[str, Entity]
+    merged: dict[str, str]
+    """Short form → the one longer name it stands for (mentions only)."""
+    renamed: dict[str, str]
+    """Matching key ("~hannov") → readable key ("hannover")."""
+
+    def final_keys(self, key: str) -> tuple[str, str]:
+        """The final key of a resolved key: for a mention (merged, then renamed) and for a role (renamed)."""
+        merged = self.merged.get(key, key)
+        return self.renamed.get(merged, merged), self.renamed.get(key, key)
+
+    def apply(self, item: DocumentExtraction) -> DocumentExtraction:
+        """A resolved document as linked: final keys, and the relations it states."""
+        from sovkg.extract.relations import with_relations
+
+        merged = _with_mention_keys(item, self.merged) if self.merged else item
+        (stated,) = with_relations([merged])
+        return _rekeyed_item(stated, lambda old: self.renamed.get(old, old)) if self.renamed else stated
+
+    def entities_of(self, item: DocumentExtraction) -> dict[str, Entity]:
+        """The entities a linked document refers to (by mention, role or relation)."""
+        keys = {m.entity_key for m in item.mentions} | {k for r in item.relations for k in (r.subject, r.object)}
+        keys |= {role.entity_key for part in item.parts for role in _roles(part)}
+        return {key: self.entities[key] for key in sorted(keys) if key in self.entities}
+
+
 def link(extractions: Iterable[DocumentExtraction], kb: KBIndex | Mapping[str, KBEntry] | None = None) -> dict[str, Entity]:
     """The entities mentioned in (resolved) extractions, keyed and sorted by key."""
-    if not isinstance(kb, KBIndex):
-        kb = KBIndex((kb or {}).values())
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    types: dict[str, Counter[str]] = defaultdict(Counter)  # summed weights
-    strongest: dict[str, Counter[str]] = defaultdict(Counter)  # the best single piece of evidence
-    surfaces: dict[str, set[str]] = defaultdict(set)
-
-    def vote(key: str, type_: str, weight: int) -> None:
-        types[key][type_] += weight
-        strongest[key][type_] = max(strongest[key][type_], weight)
-
-    for extraction in extractions:
-        for mention in extraction.mentions:
-            names[mention.entity_key][mention.name or mention.text] += 1
-            vote(mention.entity_key, mention.label, _type_weight(mention.method))
-            if mention.text != (mention.name or mention.text):
-                surfaces[mention.entity_key].add(" ".join(mention.text.split()))
-        for part in extraction.parts:
-            for role in _roles(part):
-                names[role.entity_key][role.name] += 1
-                vote(role.entity_key, role.type, _type_weight(role.rule))
-    entities = {}
-    for key in sorted(names):
-        counts = names[key]
-        entry = kb.entries.get(key)
-        if entry is not None:
-            label, entity_types = entry.label, (entry.type,)
-        else:
-            # the longest of the most frequent names: the full form in the nominative
-            label = min(counts, key=lambda s: (-counts[s], -len(s), s))
-            # one organisation-shaped full name ("Hessisches Zentrum für …") outweighs many
-            # mentions of its short form that only their shape typed ("hessian.AI")
-            entity_types = (min(types[key], key=lambda t: (-strongest[key][t], -types[key][t], t)),)
-        entities[key] = Entity(
-            key=key,
-            label=label,
-            types=entity_types,
-            aliases=tuple(sorted((set(counts) | surfaces[key]) - {label})),
-            in_kb=entry is not None,
-        )
-    return entities
+    index = LinkIndex()
+    for item in extractions:
+        index.add(item)
+    return index.entities(kb if isinstance(kb, KBIndex) else KBIndex((kb or {}).values()))
 
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
@@ -222,6 +330,14 @@ def label_slug(label: str) -> str:
 
 def readable_keys(items: Sequence[DocumentExtraction],
                   entities: Mapping[str, Entity]) -> tuple[list[DocumentExtraction], dict[str, Entity]]:
+    """The documents and entities under readable keys (see :func:`_readable`)."""
+    renamed, relinked = _readable(entities)
+    if not renamed:
+        return list(items), dict(entities)
+    return [_rekeyed_item(item, lambda old: renamed.get(old, old)) for item in items], relinked
+
+
+def _readable(entities: Mapping[str, Entity]) -> tuple[dict[str, str], dict[str, Entity]]:
     """Entities the knowledge base does not know are linked by their folded, stemmed
     name ("~hannov"), which joins "des Landkreises" and "Landkreis" but reads badly in
     an IRI. Once linked, each takes the slug of its label instead ("hannover"); two
@@ -235,14 +351,8 @@ def readable_keys(items: Sequence[DocumentExtraction],
             new, number = f"{base}-{number}", number + 1
         used.add(new)
         renamed[key] = new
-    if not renamed:
-        return list(items), dict(entities)
-
-    def key(old: str) -> str:
-        return renamed.get(old, old)
-
-    relinked = {key(k): replace(e, key=key(k)) for k, e in entities.items()}
-    return [_rekeyed_item(item, key) for item in items], dict(sorted(relinked.items()))
+    relinked = {renamed.get(k, k): replace(e, key=renamed.get(k, k)) for k, e in entities.items()}
+    return renamed, dict(sorted(relinked.items()))
 
 
 def _rekeyed_item(item: DocumentExtraction, key) -> DocumentExtraction:

@@ -31,11 +31,26 @@ RIGHTS = ("Built by sovkg from official documents (amtliche Werke, § 5 UrhG) an
 
 def describe(graphs: Mapping[URIRef, Iterable[tuple]], sources: Iterable[tuple[str, str, str]],
              *, version: str, triples: set[tuple] | None = None) -> Graph:
-    """The description of a build whose named graphs are ``graphs``; ``sources`` are
-    (document key, file name, SHA-256) of the files read; ``triples``, their union, if
-    the caller has it already."""
-    graph = Graph()
+    """The description of a build whose named graphs are ``graphs`` (held in memory);
+    ``sources`` are (document key, file name, SHA-256) of the files read; ``triples``,
+    their union, if the caller has it already."""
     triples = set().union(*(set(t) for t in graphs.values())) if triples is None else triples
+    linked = set(graphs.get(ENTITIES_GRAPH, ()))
+    return description(
+        graphs, sources, version=version, triples=len(triples),
+        entities=len({s for s, p, o in linked if p == RDF.type}),
+        classes=Counter(o for s, p, o in linked if p == RDF.type and str(o).startswith(str(SOVKG))),
+        relations=relations_by_predicate(triples),
+    )
+
+
+def description(names: Iterable[URIRef], sources: Iterable[tuple[str, str, str]], *, version: str,
+                triples: int, entities: int, classes: Mapping[URIRef, int],
+                relations: Mapping[str, int]) -> Graph:
+    """The description from counts: a streamed build never holds its graphs at once.
+    ``classes`` counts the linked entities by class, ``relations`` the relation triples
+    of the union by the local name of their predicate."""
+    graph = Graph()
     graph.add((DATASET, RDF.type, VOID.Dataset))
     graph.add((DATASET, RDF.type, DCAT.Dataset))
     graph.add((DATASET, DCTERMS.title, Literal("sovkg knowledge graph", lang="en")))
@@ -43,11 +58,11 @@ def describe(graphs: Mapping[URIRef, Iterable[tuple]], sources: Iterable[tuple[s
     graph.add((DATASET, DCTERMS.creator, Literal(f"sovkg {version}")))
     graph.add((DATASET, DCTERMS.license, LICENSE))
     graph.add((DATASET, DCTERMS.rights, Literal(RIGHTS, lang="en")))
-    graph.add((DATASET, VOID.triples, Literal(len(triples))))
+    graph.add((DATASET, VOID.triples, Literal(triples)))
     graph.add((DATASET, VOID.vocabulary, URIRef(str(SOVKG))))
-    for name in sorted(graphs, key=str):
+    for name in sorted(names, key=str):
         graph.add((DATASET, VOID.subset, name))
-    _partitions(graph, triples, set(graphs.get(ENTITIES_GRAPH, ())))
+    _partitions(graph, entities, classes, relations)
     for key, name, sha256 in sorted(sources):
         node = mint("dataset", "build", "source", key)
         graph.add((DATASET, DCTERMS.source, node))
@@ -56,22 +71,19 @@ def describe(graphs: Mapping[URIRef, Iterable[tuple]], sources: Iterable[tuple[s
     return graph
 
 
-def _partitions(graph: Graph, triples: set[tuple], linked: set[tuple]) -> None:
+def _partitions(graph: Graph, entities: int, classes: Mapping[URIRef, int], relations: Mapping[str, int]) -> None:
     """Entities the documents name, by type (class partitions), and relations by
     predicate (property partitions)."""
-    entities = {s for s, p, o in linked if p == RDF.type}
-    by_class = Counter(o for s, p, o in linked if p == RDF.type and str(o).startswith(str(SOVKG)))
-    by_property = {SOVKG[name]: count for name, count in relations_by_predicate(triples).items()}
-    graph.add((DATASET, VOID.entities, Literal(len(entities))))
-    for cls, count in sorted(by_class.items()):
+    graph.add((DATASET, VOID.entities, Literal(entities)))
+    for cls, count in sorted(classes.items()):
         node = mint("dataset", "build", "class", str(cls).rsplit("#", 1)[1])
         graph.add((DATASET, VOID.classPartition, node))
         graph.add((node, VOID["class"], cls))
         graph.add((node, VOID.entities, Literal(count)))
-    for prop, count in sorted(by_property.items()):
-        node = mint("dataset", "build", "property", str(prop).rsplit("#", 1)[1])
+    for name, count in sorted(relations.items()):
+        node = mint("dataset", "build", "property", name)
         graph.add((DATASET, VOID.propertyPartition, node))
-        graph.add((node, VOID.property, prop))
+        graph.add((node, VOID.property, SOVKG[name]))
         graph.add((node, VOID.triples, Literal(count)))
 
 

@@ -643,3 +643,16 @@ def _document_label(g: Graph, doc: URIRef) -> str:
     if sources:
         return sources[0]
     return _best_literal(g.objects(doc, RDFS.label)) or _local_name(doc)
+
+
+def view_graph(store) -> Graph:
+    """The part of a build in an Oxigraph store that the view draws (``queries/build/view-graph.rq``),
+    as an rdflib graph for :func:`to_networkx`: a build's mentions and sentences, most of
+    its triples, stay in the store."""
+    from importlib.resources import files
+
+    import pyoxigraph as ox
+
+    query = files("sovkg.queries").joinpath("build", "view-graph.rq").read_text(encoding="utf-8")
+    triples = store.query(query)
+    return Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")

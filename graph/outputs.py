@@ -15,7 +15,7 @@ import ctypes.util
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from sovkg.errors import ConfigError
@@ -42,10 +42,19 @@ def check_out(out: Path) -> Path:
     return resolved
 
 
-def remove_leftovers(out: Path) -> None:
-    """Folders and temporary files a crashed build left beside or in ``out``."""
+def remove_leftovers(out: Path, owned: Iterable[str] = ()) -> None:
+    """Folders and temporary files a crashed build left beside or in ``out``.
+
+    A crash can come after a user's entries (and the build cache) moved into the fresh
+    folder and before it replaced ``out``: what is not sovkg's own output goes back.
+    """
     out = Path(os.path.abspath(out))
+    owned = set(owned)
     for stale in out.parent.glob(f".{out.name}{_NEW}*"):
+        if stale.is_dir() and out.is_dir():
+            for entry in stale.iterdir():
+                if entry.name not in owned and not (out / entry.name).exists():
+                    os.replace(entry, out / entry.name)
         shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
     for stale in out.parent.glob(f".{out.name}{_OLD}*"):
         shutil.rmtree(stale, ignore_errors=True)
@@ -54,32 +63,32 @@ def remove_leftovers(out: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
-def write_output_set(out: Path, files: Mapping[str, str], *, fault: str | None = None) -> list[Path]:
-    """Write ``files`` (name → text) as the whole content sovkg owns in ``out``.
+def write_output_set(out: Path, names: Sequence[str], produce: Callable[[Path], None] | Mapping[str, str]) -> list[Path]:
+    """Make the entries ``names`` (files or folders) as the whole content sovkg owns in ``out``.
 
-    Other entries a user keeps in ``out`` move over to the new folder. ``fault`` is a
-    test hook (the ``SOVKG_FAULT`` environment variable): "write" kills the process
-    after the first file, as a crash would.
+    ``produce(folder)`` writes them into a fresh folder beside ``out`` (a mapping of
+    name → text is written as it is); other entries a user keeps in ``out`` move over.
     """
     out = Path(os.path.abspath(out))
-    remove_leftovers(out)
+    remove_leftovers(out, names)
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}{_NEW}", dir=out.parent))
     os.chmod(fresh, 0o777 & ~_umask())
-    for index, (name, text) in enumerate(files.items()):
-        _write_synced(fresh / name, text)
-        if fault == "write" and index == 0:
-            os.kill(os.getpid(), 9)
+    if callable(produce):
+        produce(fresh)
+    else:
+        for name, text in produce.items():
+            _write_synced(fresh / name, text)
     _fsync_dir(fresh)
     if out.is_dir():
         for entry in out.iterdir():
-            if entry.name not in files and not entry.name.endswith(".tmp"):
+            if entry.name not in names and not entry.name.endswith(".tmp"):
                 os.replace(entry, fresh / entry.name)
         _exchange(fresh, out)
         shutil.rmtree(fresh, ignore_errors=True)  # the old output, now under the fresh name
     else:
         os.replace(fresh, out)
     _fsync_dir(out.parent)
-    return [out / name for name in files]
+    return [out / name for name in names]
 
 
 def _write_synced(path: Path, text: str) -> None:

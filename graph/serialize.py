@@ -72,7 +72,7 @@ def _escape_iri(iri: str) -> str:
     return "".join(ch if ch not in '<>"{}|^`\\ ' and ord(ch) > 0x20 else f"\\u{ord(ch):04X}" for ch in iri)
 
 
-def _statements(triples: Iterable[Triple], writer: TermWriter, indent: str) -> str:
+def statements(triples: Iterable[Triple], writer: TermWriter, indent: str) -> str:
     """Turtle statements for a set of triples, deterministically ordered."""
     by_subject: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
     object_uses: dict[BNode, int] = defaultdict(int)
@@ -116,7 +116,7 @@ def _statements(triples: Iterable[Triple], writer: TermWriter, indent: str) -> s
 
 def turtle(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
     writer = TermWriter(prefixes)
-    return writer.header() + _statements(triples, writer, "")
+    return writer.header() + statements(triples, writer, "")
 
 
 def trig(graphs: Mapping[URIRef, Iterable[Triple]], prefixes: Mapping[str, str]) -> str:
@@ -124,7 +124,7 @@ def trig(graphs: Mapping[URIRef, Iterable[Triple]], prefixes: Mapping[str, str])
     out = [writer.header()]
     for name in sorted(graphs, key=str):
         out.append(f"{writer.iri(str(name))} {{\n")
-        out.append(_statements(graphs[name], writer, "    "))
+        out.append(statements(graphs[name], writer, "    "))
         out.append("}\n\n")
     return "".join(out).rstrip("\n") + "\n"
 

@@ -28,6 +28,15 @@ def register(commands: argparse._SubParsersAction) -> None:
                         "adds persons and organisations they missed (slower)")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip SHACL validation")
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help="worker processes that extract and validate (default: the machine's cores); "
+                        "the output is the same for any N")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="ignore what earlier builds into --out cached and extract everything again")
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="where documents are extracted: local processes (default) or a Dask cluster")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="the Dask scheduler for --executor dask, e.g. tcp://10.0.0.5:8786")
     parser.set_defaults(run=run)
 
 
@@ -40,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = build(args.paths, args.out, kb=args.kb, validate=args.validate, progress=progress_bar,
-                       ner=args.ner)
+                       ner=args.ner, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
+                       rebuild=args.rebuild)
     except NothingBuilt as exc:  # say why each input failed before the error itself
         for line in exc.failures:
             log.error("skipped %s", line)
@@ -60,13 +70,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def progress_bar(total: int) -> Callable[[], None] | None:
-    """A progress bar on stderr for runs of more than one document."""
-    if total < 2:
+def progress_bar(phase: str, total: int) -> Callable[[], None] | None:
+    """A progress bar on stderr for each phase of more than one item, when stderr is a
+    terminal (a log file gets no bars)."""
+    if total < 2 or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    bar = tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr, leave=False)
+    bar = tqdm(total=total, unit="doc" if phase != "writing" else "step", desc=phase, file=sys.stderr,
+               leave=False)
 
     def tick() -> None:
         bar.update(1)
@@ -79,9 +91,11 @@ def progress_bar(total: int) -> Callable[[], None] | None:
 def summary(report) -> str:
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(report.entities_by_type.items()))
     total = sum(report.entities_by_type.values())
+    cached = report.files_read - report.extracted
     lines = [
         f"documents: {report.documents} (from {report.files_read} file"
-        f"{'s' if report.files_read != 1 else ''})",
+        f"{'s' if report.files_read != 1 else ''}" + (f", {cached} unchanged since the last build" if cached else "")
+        + ")",
         f"entities:  {total}" + (f" ({by_type})" if by_type else ""),
         f"relations: {report.relations}" + (f" ({', '.join(f'{p} {n}' for p, n in sorted(report.relations_by_predicate.items()))})"
                                             if report.relations_by_predicate else ""),

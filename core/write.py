@@ -1,0 +1,242 @@
+"""The last phase of ``sovkg build``: the shards streamed into the output folder.
+
+``graph.trig`` holds one block per named graph in the order of their names; each block
+is its shards' statements one after the other, read from the build cache one at a time,
+so writing holds one document's text at a time whatever the corpus. ``graph.ttl`` is the
+same statements without the graph blocks (a subject may recur; Turtle merges). The
+on-disk store is bulk-loaded from both files (the named graphs, and their union as the
+default graph), and the view is drawn from the store. All of it goes into a fresh folder
+that replaces the output folder in one step (:mod:`sovkg.graph.outputs`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+log = logging.getLogger("sovkg.build")
+
+
+def write_build(run, documents, linking, shards) -> None:
+    """Write the build's files, store and view; fill in the report."""
+    from sovkg import __version__
+    from sovkg.builder import HTML, STORE, TRIG, TURTLE, fault
+    from sovkg.graph.outputs import write_output_set
+
+    documents = sorted(documents, key=lambda d: str(_graph_of(d.key)))
+    tick = run.ticker("writing", 3)
+    statics = _static_pieces(run, linking)
+    description = _description(run, documents, linking, shards, statics)
+    run.report.violations = tuple(sorted(set(_violations(shards, statics, description))))
+    run.report.validated = run.validate
+
+    def produce(folder: Path) -> None:
+        _write_graphs(folder / TRIG, folder / TURTLE, run, documents, statics, description)
+        tick()
+        fault("write")  # the test hook: killed with one output written
+        load_store_folder(folder / STORE, folder / TRIG, folder / TURTLE)
+        tick()
+        _write_view(folder / HTML, folder / STORE, title=_title(documents))
+        tick()
+
+    written = write_output_set(run.report.out, (TRIG, TURTLE, HTML, STORE), produce)
+    run.report.files += [p for p in written if p.name != STORE]
+    run.report.description = f"sovkg {__version__}, {description.date}, CC BY 4.0; VoID/DCAT in graph " \
+                             f"{description.name}"
+
+
+def _graph_of(key: str) -> URIRef:
+    from sovkg.graph.rdf import document_graph
+
+    return document_graph(key)
+
+
+class _Statics:
+    """The pieces made once per build: entities (in shards), knowledge base, ontology."""
+
+    def __init__(self, entities: list, kb, ontology, kb_triples: set, ontology_triples: set) -> None:
+        self.entities, self.kb, self.ontology = entities, kb, ontology
+        self.kb_triples, self.ontology_triples = kb_triples, ontology_triples
+
+
+def _static_pieces(run, linking) -> _Statics:
+    from itertools import groupby
+
+    from sovkg.cache import digest
+    from sovkg.graph.shards import entity_piece
+    from sovkg.ontology import ontology_path
+
+    shapes, ontology_file = ontology_path("shapes.ttl"), ontology_path("sovkg.ttl")
+    entities = []
+    for bucket, group in groupby(linking.entities.values(), key=lambda e: e.key[:2]):
+        group = list(group)
+        key = digest(run.fingerprint, "entities", group, run.validate)
+        piece = run.cache.get("piece", key)
+        if piece is None:
+            piece = entity_piece(group, validate=run.validate, shapes=shapes, ontology=ontology_file)
+            run.cache.put("piece", key, piece)
+        entities.append(piece)
+    kb_graph = Graph().parse(run.kb_path, format="turtle") if run.kb_path is not None else Graph()
+    ontology_graph = Graph().parse(ontology_file, format="turtle")
+    kb = _cached_piece(run, "kb", kb_graph, validate=run.validate)
+    ontology = _cached_piece(run, "ontology", ontology_graph, validate=False)
+    return _Statics(entities, kb if len(kb_graph) else None, ontology, set(kb_graph), set(ontology_graph))
+
+
+def _cached_piece(run, name: str, graph: Graph, *, validate: bool):
+    from sovkg.cache import digest
+    from sovkg.graph.shards import graph_piece
+    from sovkg.ontology import ontology_path
+
+    key = digest(run.fingerprint, name, validate)  # the fingerprint covers the files
+    piece = run.cache.get("piece", key)
+    if piece is None:
+        piece = graph_piece(graph, validate=validate, shapes=ontology_path("shapes.ttl"),
+                            ontology=ontology_path("sovkg.ttl"))
+        run.cache.put("piece", key, piece)
+    return piece
+
+
+class _Description:
+    def __init__(self, graph: Graph, piece, name: URIRef, date) -> None:
+        self.graph, self.piece, self.name, self.date = graph, piece, name, date
+
+
+def _description(run, documents, linking, shards, statics: _Statics) -> _Description:
+    """The build's VoID/DCAT description, from counts; fills in the report's counts."""
+    from sovkg import __version__
+    from sovkg.graph import rdf
+    from sovkg.graph.description import DATASET, DESCRIPTION_GRAPH, description
+    from sovkg.graph.shards import graph_piece
+    from sovkg.ontology import SOVKG, ontology_path
+    from rdflib import DCTERMS
+
+    shared = {(URIRef(s), URIRef(p), URIRef(o)) for shard in shards.values() for s, p, o in shard.shared}
+    common = shared | statics.kb_triples | statics.ontology_triples
+    extra = sum(1 for triple in _entity_triples(linking.entities.values()) if triple not in common)
+    private = sum(s.document.triples - len(s.shared) + s.provenance.triples for s in shards.values())
+    relations = rdf.relations_by_predicate(shared | statics.kb_triples)
+    names = [_graph_of(d.key) for d in documents] + [rdf.ENTITIES_GRAPH, rdf.ONTOLOGY_GRAPH]
+    names += [rdf.KB_GRAPH] if statics.kb is not None else []
+    names += [rdf.PROVENANCE_GRAPH] if any(s.provenance.triples for s in shards.values()) else []
+    classes = Counter(SOVKG[t] for e in linking.entities.values() for t in e.types)
+    graph = description(
+        names, [(d.key, d.summary.source, d.summary.sha256) for d in documents], version=__version__,
+        triples=private + len(common) + extra, entities=len(linking.entities), classes=classes, relations=relations)
+    piece = graph_piece(graph, validate=run.validate, shapes=ontology_path("shapes.ttl"),
+                        ontology=ontology_path("sovkg.ttl"))
+    report = run.report
+    report.files_read = len(documents)
+    report.documents = sum(d.summary.parts for d in documents)
+    report.relations_by_predicate = Counter(relations)
+    report.relations = sum(relations.values())
+    report.entities_by_type = Counter(t for e in linking.entities.values() for t in e.types[:1])
+    report.triples = private + len(common) + extra + len(graph)
+    return _Description(graph, piece, DESCRIPTION_GRAPH, graph.value(DATASET, DCTERMS.created))
+
+
+def _entity_triples(entities) -> Iterator[tuple]:
+    from sovkg.graph.rdf import entity_iri
+    from sovkg.ontology import SOVKG
+
+    for entity in entities:
+        node = entity_iri(entity.key)
+        for type_ in entity.types:
+            yield node, RDF.type, SOVKG[type_]
+        yield node, SKOS.prefLabel, Literal(entity.label, lang="de")
+        for alias in entity.aliases:
+            yield node, SKOS.altLabel, Literal(alias, lang="de")
+
+
+def _violations(shards, statics: _Statics, description: _Description) -> Iterator[str]:
+    for shard in shards.values():
+        yield from shard.document.violations
+    for piece in [*statics.entities, statics.kb, description.piece]:
+        if piece is not None:
+            yield from piece.violations
+
+
+def _write_graphs(trig_path: Path, turtle_path: Path, run, documents, statics: _Statics,
+                  description: _Description) -> None:
+    """Both files in one pass over the documents' shards; the provenance block, which
+    TriG wants after the others, waits in a side file meanwhile."""
+    from sovkg.graph import rdf
+    from sovkg.graph.shards import writer
+
+    header = writer().header()
+    side = trig_path.with_name(".provenance.part")
+    with _synced(trig_path) as trig, _synced(turtle_path) as turtle, open(side, "w+", encoding="utf-8") as prov:
+        trig.write(header)
+        turtle.write(header)
+        _block(trig, turtle, description.name, [description.piece.text])
+        for document in documents:
+            shard = run.cache.get("shard", document.shard)
+            _block(trig, turtle, _graph_of(document.key), [shard.document.text], separator="\n")
+            if shard.provenance.text:
+                prov.write(("\n" if prov.tell() else "") + shard.provenance.text)
+                turtle.write("\n" + shard.provenance.text)
+        _block(trig, turtle, rdf.ENTITIES_GRAPH, [p.text for p in statics.entities], separator="\n")
+        if statics.kb is not None:
+            _block(trig, turtle, rdf.KB_GRAPH, [statics.kb.text], separator="\n")
+        _block(trig, turtle, rdf.ONTOLOGY_GRAPH, [statics.ontology.text], separator="\n")
+        if prov.tell():
+            trig.write(f"\n{writer().iri(str(rdf.PROVENANCE_GRAPH))} {{\n")
+            prov.seek(0)
+            shutil.copyfileobj(prov, trig)
+            trig.write("}\n")
+    side.unlink()
+
+
+def _block(trig: IO[str], turtle: IO[str], name: URIRef, texts: Iterable[str], separator: str = "") -> None:
+    from sovkg.graph.shards import writer
+
+    body = "\n".join(t for t in texts if t)
+    trig.write(f"{separator}{writer().iri(str(name))} {{\n{body}}}\n")
+    turtle.write(("\n" if separator else "") + body)
+
+
+@contextmanager
+def _synced(path: Path) -> Iterator[IO[str]]:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def load_store_folder(folder: Path, trig: Path, turtle: Path) -> None:
+    """An Oxigraph store on disk with the named graphs of ``trig`` and, as its default
+    graph, their union (from ``turtle``): queries get set semantics, as in rdflib."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    store.flush()
+    del store
+
+
+def _write_view(path: Path, store_folder: Path, *, title: str) -> None:
+    from sovkg.graph.network import to_networkx, view_graph
+    from sovkg.graph.view import render_view
+
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_folder))
+    graph = view_graph(store)
+    del store
+    with _synced(path) as handle:
+        handle.write(render_view(to_networkx(graph, mentioned_only=True), title="sovkg – " + title))
+
+
+def _title(documents) -> str:
+    names = [d.summary.source for d in documents]
+    return names[0] if len(names) == 1 else f"{len(names)} documents"

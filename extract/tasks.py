@@ -1,0 +1,51 @@
+"""One file read and extracted: the unit of work a build hands to its workers.
+
+It is a plain function of plain, picklable values, so it runs the same in the build's
+own process, in a local worker process or on a Dask worker, and a file that cannot be
+read comes back as one line saying why instead of stopping the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sovkg.errors import InputError
+from sovkg.extract.records import DocumentExtraction
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractTask:
+    path: str
+    key: str
+    """The document's key in this build (a file name seen twice gets "-2")."""
+    kb: str
+    """The knowledge base's file, or "none"."""
+    ner: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    item: DocumentExtraction | None
+    failure: str | None = None
+    """Why the file could not be read (then ``item`` is None)."""
+    warnings: tuple[str, ...] = ()
+
+
+def extract_file(task: ExtractTask) -> Extracted:
+    """Read ``task.path`` and run the pipeline over it (loaded once per process)."""
+    from sovkg.extract.extractor import extract_documents
+    from sovkg.extract.nlp import load_pipeline
+    from sovkg.extract.reader import read_source
+
+    try:
+        result = read_source(Path(task.path))
+    except InputError as exc:
+        return Extracted(None, failure=str(exc))
+    document = result.document
+    if document.key != task.key:
+        document = replace(document, key=task.key)
+    (item,) = extract_documents([document], load_pipeline(kb=task.kb, ner=task.ner))
+    warnings = [result.warning] if result.warning else []
+    warnings += [f"{document.source}: {note}" for part in item.parts for note in part.notes]
+    return Extracted(item, warnings=tuple(warnings))
