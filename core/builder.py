@@ -31,12 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sovkg.errors import InputError, NothingBuilt
+from sovkg.graph.store import STORE, TRIG  # one name for each file of a build
 from sovkg.kb import resolve_kb
 
-TRIG = "graph.trig"
 TURTLE = "graph.ttl"
 HTML = "graph.html"
-STORE = "store"
 log = logging.getLogger("sovkg.build")
 
 #: A test hook: "extract", "validate" or "write" kills the build at that point, as a crash would.
@@ -206,6 +205,7 @@ def _extract_all(inputs: list[tuple[Path, str]], run: _Run, pool) -> list[Docume
     for path, key in inputs:
         document = Document(path=path, key=key, raw=_raw_key(path, key, run.fingerprint))
         document.summary = None if run.rebuild else run.cache.get("summary", document.raw)
+        run.cache.keep("extraction", document.raw)  # read later only if the document's graph changed
         documents.append(document)
         if document.summary is None:
             todo.append(document)

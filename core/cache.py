@@ -77,6 +77,10 @@ class BuildCache:
         except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
             return None
 
+    def keep(self, kind: str, key: str) -> None:
+        """Mark an entry as still needed without reading it (pruning spares it)."""
+        self.used.setdefault(kind, set()).add(key)
+
     def put(self, kind: str, key: str, value: Any) -> None:
         self.used.setdefault(kind, set()).add(key)
         path = self._path(kind, key)

@@ -52,7 +52,8 @@ class Processes:
 
     def __init__(self, jobs: int) -> None:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                                         initializer=_die_with_parent)
         self.jobs = jobs
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
@@ -60,6 +61,19 @@ class Processes:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build does, even when the build is killed: an orphan would
+    go on using a core and hold the build's output pipes open (Linux; elsewhere a no-op)."""
+    import ctypes
+    import ctypes.util
+    import signal
+
+    name = ctypes.util.find_library("c")
+    if name and hasattr(ctypes.CDLL(name), "prctl"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(name).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 class Dask:

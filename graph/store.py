@@ -8,6 +8,7 @@ named graphs as built and are queried with the union of them as the default grap
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -23,6 +24,9 @@ BACKENDS: tuple[str, ...] = ("oxigraph", "rdflib")
 #: Where ``sovkg build`` writes by default, and so where queries look by default.
 DEFAULT_BUILD = Path("sovkg-out")
 TRIG = "graph.trig"
+#: The on-disk Oxigraph store beside ``graph.trig`` in a build folder.
+STORE = "store"
+log = logging.getLogger("sovkg.store")
 
 Store = Union["pyoxigraph.Store", "Dataset"]
 
@@ -73,7 +77,12 @@ def default_backend() -> str:
 
 
 def load_store(path: Path = DEFAULT_BUILD, *, backend: str | None = None) -> Store:
-    """Load a build (its folder or RDF file) into a fresh in-memory store.
+    """Open a build: its on-disk store, or its RDF file loaded into a fresh in-memory store.
+
+    A build folder holds an Oxigraph store (``store/``) that ``sovkg build`` wrote with
+    the named graphs and their union as the default graph; the Oxigraph backend opens it
+    read-only, without parsing anything, so a large build answers at once and several
+    processes may read it. A file, or the rdflib backend, is parsed into memory.
 
     Parameters
     ----------
@@ -99,6 +108,12 @@ def load_store(path: Path = DEFAULT_BUILD, *, backend: str | None = None) -> Sto
     if backend == "oxigraph":
         import pyoxigraph as ox
 
+        folder = file.parent / STORE
+        if file.name == TRIG and folder.is_dir():
+            try:
+                return ox.Store.read_only(str(folder))
+            except OSError as exc:  # a damaged store: the graph file still says it all
+                log.warning("%s: cannot open the store (%s); reading %s instead", folder, _first_line(exc), file)
         store = ox.Store()
         try:
             store.bulk_load(path=str(file), format=getattr(ox.RdfFormat, ox_format))

@@ -10,6 +10,7 @@ on this machine's two cores (the long text alone about a minute).
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset
+
+from sovkg.graph.store import load_store
 
 pytestmark = pytest.mark.slow
 
@@ -99,19 +102,31 @@ def test_a_killed_build_leaves_the_previous_output_whole(phase: str, tmp_path: P
     first = subprocess.run([sys.executable, "-m", "sovkg", "build", str(SAMPLE), "--out", str(out)],
                            capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
-    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    before = _output_files(out)
     other = tmp_path / "other.txt"
     other.write_text("Das Ministerium in Kiel fördert openDesk.\n", encoding="utf-8")
     killed = subprocess.run([sys.executable, "-m", "sovkg", "build", str(SAMPLE), str(other), "--out", str(out)],
                             capture_output=True, text=True, timeout=300, env={**os.environ, "SOVKG_FAULT": phase})
     assert killed.returncode == -9
-    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert _output_files(out) == before  # graph files and store as they were
     Dataset().parse(out / "graph.trig", format="trig")
+    assert len(load_store(out)) > 1000  # the store opens and holds the build
+    for entry in (out / ".sovkg-cache").rglob("*.pickle"):  # the cache: fewer entries at worst, none broken
+        pickle.loads(entry.read_bytes())
     again = subprocess.run([sys.executable, "-m", "sovkg", "build", str(SAMPLE), str(other), "--out", str(out)],
                            capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.txt", "out"]  # no leftovers
     assert b"other.txt" in (out / "graph.trig").read_bytes()
+    # what the killed build extracted before it died is kept, whole, and used
+    unchanged = {"extract": 1, "validate": 2, "write": 2}[phase]
+    assert f"{unchanged} unchanged since the last build" in again.stdout
+
+
+def _output_files(out: Path) -> dict[str, bytes]:
+    """Every file of a build's output but its cache, by path."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and ".sovkg-cache" not in p.parts}
 
 
 @pytest.mark.parametrize("where", ["/", "file", "/proc/no/such"])
