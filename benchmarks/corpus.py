@@ -22,7 +22,10 @@ _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{4,}")
 _STRUCTURE = re.compile(
     r"(Anfrage|Antwort|Drucksache|Frage|Landtag|Wahlperiode|Abgeordnet|Namen|Landesregierung|Ministeri|"
     r"Minister|Senat|Datum|Kleine|Vorbemerkung|Fraktion|Bürgerschaft|Beantwortung|Staatskanzlei|"
-    r"Einvernehmen|Staatsregierung|Bundesregierung|Eingang|Parlament|Schriftliche|Landesamt)")
+    r"Einvernehmen|Staatsregierung|Bundesregierung|Eingang|Parlament|Schriftliche|Landesamt|"
+    # the parliaments' and Länder's names, by which a layout knows a paper
+    r"Niedersächs|Bayer|Hess|Sächs|Thüring|Hamburg|Bremi|Berlin|Brandenburg|Schleswig|Holstein|Rheinland|"
+    r"Pfalz|Saarl|Mecklenburg|Vorpommern|Sachsen|Nordrhein|Westfal|Deutsch|Bundestag|Baden|Württemberg)")
 
 
 def originals() -> list[Path]:

@@ -59,7 +59,7 @@ class KnowledgeGraph:
         """The build's named graphs as an rdflib ``Dataset``."""
         from sovkg.graph.network import load_graph
 
-        return load_graph(self.trig)
+        return load_graph(self.trig, stored=False)
 
     def query(self, query: str, *, max_rows: int | None = DEFAULT_MAX_ROWS,
               timeout: float | None = DEFAULT_TIMEOUT, **params: object) -> pandas.DataFrame:
@@ -91,18 +91,18 @@ class KnowledgeGraph:
         """Entities and documents as a networkx graph (see :func:`sovkg.graph.network.to_networkx`);
         ``flat=True`` joins list attributes with " | " so that ``nx.write_graphml`` and
         ``nx.write_gexf`` can write it."""
-        from sovkg.graph.network import flat_attributes, to_networkx
+        from sovkg.graph.network import flat_attributes, load_graph, to_networkx
 
-        graph = to_networkx(self.dataset, **options)
+        graph = to_networkx(load_graph(self.trig), **options)
         return flat_attributes(graph) if flat else graph
 
     def view(self, *, height: int = 650, **options: Any) -> Any:
         """The interactive view; inline in Jupyter (an iframe of the self-contained page),
         else the page's HTML as a string."""
-        from sovkg.graph.network import to_networkx
+        from sovkg.graph.network import load_graph, to_networkx
         from sovkg.graph.view import render_view
 
-        page = render_view(to_networkx(self.dataset, mentioned_only=True), **options)
+        page = render_view(to_networkx(load_graph(self.trig), mentioned_only=True), **options)
         try:
             from IPython.display import HTML
         except ImportError:

@@ -225,14 +225,11 @@ def load_store_folder(folder: Path, trig: Path, turtle: Path) -> None:
 
 
 def _write_view(path: Path, store_folder: Path, *, title: str) -> None:
-    from sovkg.graph.network import to_networkx, view_graph
+    """The view, drawn from the store just written (nothing is parsed again)."""
+    from sovkg.graph.network import load_graph, to_networkx
     from sovkg.graph.view import render_view
 
-    import pyoxigraph as ox
-
-    store = ox.Store.read_only(str(store_folder))
-    graph = view_graph(store)
-    del store
+    graph = load_graph(store_folder.parent)
     with _synced(path) as handle:
         handle.write(render_view(to_networkx(graph, mentioned_only=True), title="sovkg – " + title))
 

@@ -380,19 +380,25 @@ def to_entity_graph(graph: Graph, *, mentioned_only: bool = True) -> nx.Graph:
     return H
 
 
-def load_graph(path: str | os.PathLike[str]) -> Dataset:
-    """Read a graph written by ``sovkg build`` (or any RDF file) into a Dataset.
+def load_graph(path: str | os.PathLike[str], *, stored: bool = True) -> Graph:
+    """Open a graph written by ``sovkg build``, or read any RDF file into a Dataset.
 
     Parameters
     ----------
     path : str or os.PathLike
-        A ``.trig``, ``.ttl``, ``.nt``, ``.nq``, ``.jsonld`` or ``.rdf`` file, or an
-        output folder of ``sovkg build``, in which ``graph.trig`` is read.
+        An output folder of ``sovkg build`` (or its ``graph.trig``): its on-disk store
+        is opened, nothing is parsed; or a ``.trig``, ``.ttl``, ``.nt``, ``.nq``,
+        ``.jsonld`` or ``.rdf`` file, read into memory.
+    stored : bool, optional (default=True)
+        Open a build's store; ``False`` reads its ``graph.trig`` into a Dataset instead
+        (the named graphs as rdflib data, at the cost of parsing).
 
     Returns
     -------
-    rdflib.Dataset
-        With ``default_union=True``, so that queries see every named graph.
+    rdflib.Graph
+        For a build, a read-only graph over the store's default graph, which is the
+        union of the named graphs (rdflib calls and SPARQL go to Oxigraph); for a file,
+        a ``Dataset`` with ``default_union=True``, so that queries see every named graph.
 
     Raises
     ------
@@ -408,6 +414,10 @@ def load_graph(path: str | os.PathLike[str]) -> Dataset:
         raise GraphFileError(
             f"{target}: no such graph file; run `sovkg build` first or pass --graph PATH"
         )
+    if stored and target.name == "graph.trig" and (target.parent / "store").is_dir():
+        opened = _stored_graph(target.parent / "store")
+        if opened is not None:
+            return opened
     fmt = guess_format(str(target)) or "trig"
     dataset = Dataset(default_union=True)
     try:
@@ -416,6 +426,20 @@ def load_graph(path: str | os.PathLike[str]) -> Dataset:
         first = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise GraphFileError(f"{target}: cannot be read as {fmt}: {first}") from None
     return dataset
+
+
+def _stored_graph(folder: Path) -> Graph | None:
+    """The union graph of a build's Oxigraph store as an rdflib graph, or None if the
+    store cannot be opened (the graph file is read instead)."""
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    try:
+        store = ox.Store.read_only(str(folder))
+    except OSError:
+        return None
+    return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
 
 
 def find_node(G: nx.Graph, name: str) -> str:
@@ -644,15 +668,3 @@ def _document_label(g: Graph, doc: URIRef) -> str:
         return sources[0]
     return _best_literal(g.objects(doc, RDFS.label)) or _local_name(doc)
 
-
-def view_graph(store) -> Graph:
-    """The part of a build in an Oxigraph store that the view draws (``queries/build/view-graph.rq``),
-    as an rdflib graph for :func:`to_networkx`: a build's mentions and sentences, most of
-    its triples, stay in the store."""
-    from importlib.resources import files
-
-    import pyoxigraph as ox
-
-    query = files("sovkg.queries").joinpath("build", "view-graph.rq").read_text(encoding="utf-8")
-    triples = store.query(query)
-    return Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
