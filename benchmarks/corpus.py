@@ -16,7 +16,7 @@ from pathlib import Path
 
 DATA = Path(__file__).parents[1] / "tests" / "data"
 _SYLLABLES = ("ber", "dor", "kin", "lan", "mar", "nes", "ro", "sel", "tal", "wen", "zi", "hau")
-_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{4,}")
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{4,}(?![\w-])")  # not the first half of a hyphenated word
 #: Words the layouts read a paper's structure by stay as they are: a copy is a paper of
 #: the same kind, with other names in it.
 _STRUCTURE = re.compile(

@@ -127,7 +127,7 @@ def build(
     from sovkg.write import write_build
 
     write_build(run, documents, linking, shards)
-    cache.prune(("summary", "extraction", "evidence", "shard", "piece"))
+    cache.prune(("summary", "extraction", "evidence", "shard", "piece", "triples"))
     log.info("wrote %s", ", ".join(str(path) for path in report.files))
     return report
 

@@ -66,9 +66,11 @@ class BuildCache:
     def _path(self, kind: str, key: str) -> Path:
         return self.root / kind / key[:2] / f"{key}.pickle"
 
-    def get(self, kind: str, key: str) -> Any | None:
-        """The stored value, or None if there is none or it cannot be read."""
-        self.used.setdefault(kind, set()).add(key)
+    def get(self, kind: str, key: str, *, keep: bool = True) -> Any | None:
+        """The stored value, or None if there is none or it cannot be read; ``keep=False``
+        reads an entry of an earlier build without keeping it past this one."""
+        if keep:
+            self.used.setdefault(kind, set()).add(key)
         try:
             with open(self._path(kind, key), "rb") as handle:
                 return pickle.load(handle)

@@ -25,6 +25,9 @@ from rdflib.namespace import RDF, SKOS
 
 log = logging.getLogger("sovkg.build")
 
+#: The pieces of the build in the output folder, so that the next build can change its store.
+MANIFEST = ".sovkg-manifest"
+
 
 def write_build(run, documents, linking, shards) -> None:
     """Write the build's files, store and view; fill in the report."""
@@ -39,17 +42,19 @@ def write_build(run, documents, linking, shards) -> None:
     run.report.violations = tuple(sorted(set(_violations(shards, statics, description))))
     run.report.validated = run.validate
 
+    parts = _parts(documents, shards, statics, description)
+
     def produce(folder: Path) -> None:
         _write_graphs(folder / TRIG, folder / TURTLE, run, documents, statics, description)
         tick()
         fault("write")  # the test hook: killed with one output written
-        load_store_folder(folder / STORE, folder / TRIG, folder / TURTLE)
+        _write_store(folder, run, parts, description)
         tick()
         _write_view(folder / HTML, folder / STORE, title=_title(documents))
         tick()
 
-    written = write_output_set(run.report.out, (TRIG, TURTLE, HTML, STORE), produce)
-    run.report.files += [p for p in written if p.name != STORE]
+    written = write_output_set(run.report.out, (TRIG, TURTLE, HTML, STORE, MANIFEST), produce)
+    run.report.files += [p for p in written if p.name in (TRIG, TURTLE, HTML)]
     run.report.description = f"sovkg {__version__}, {description.date}, CC BY 4.0; VoID/DCAT in graph " \
                              f"{description.name}"
 
@@ -61,7 +66,8 @@ def _graph_of(key: str) -> URIRef:
 
 
 class _Statics:
-    """The pieces made once per build: entities (in shards), knowledge base, ontology."""
+    """The pieces made once per build: entities (in shards), knowledge base, ontology;
+    each as (cache key, piece)."""
 
     def __init__(self, entities: list, kb, ontology, kb_triples: set, ontology_triples: set) -> None:
         self.entities, self.kb, self.ontology = entities, kb, ontology
@@ -84,26 +90,74 @@ def _static_pieces(run, linking) -> _Statics:
         if piece is None:
             piece = entity_piece(group, validate=run.validate, shapes=shapes, ontology=ontology_file)
             run.cache.put("piece", key, piece)
-        entities.append(piece)
-    kb_graph = Graph().parse(run.kb_path, format="turtle") if run.kb_path is not None else Graph()
-    ontology_graph = Graph().parse(ontology_file, format="turtle")
-    kb = _cached_piece(run, "kb", kb_graph, validate=run.validate)
-    ontology = _cached_piece(run, "ontology", ontology_graph, validate=False)
-    return _Statics(entities, kb if len(kb_graph) else None, ontology, set(kb_graph), set(ontology_graph))
+        entities.append((key, piece))
+    kb, kb_triples = _cached_piece(run, "kb", run.kb_path, validate=run.validate)
+    ontology, ontology_triples = _cached_piece(run, "ontology", ontology_file, validate=False)
+    return _Statics(entities, kb if kb_triples else None, ontology, kb_triples, ontology_triples)
 
 
-def _cached_piece(run, name: str, graph: Graph, *, validate: bool):
+def _cached_piece(run, name: str, path: Path | None, *, validate: bool) -> tuple[tuple, set]:
+    """The piece of a graph file (knowledge base, ontology) and its triples, parsed only
+    when the cache has not got them (the fingerprint covers the files)."""
     from sovkg.cache import digest
     from sovkg.graph.shards import graph_piece
     from sovkg.ontology import ontology_path
 
-    key = digest(run.fingerprint, name, validate)  # the fingerprint covers the files
-    piece = run.cache.get("piece", key)
-    if piece is None:
+    key = digest(run.fingerprint, name, validate)
+    piece, triples = run.cache.get("piece", key), run.cache.get("triples", key)
+    if piece is None or triples is None:
+        graph = Graph().parse(path, format="turtle") if path is not None else Graph()
         piece = graph_piece(graph, validate=validate, shapes=ontology_path("shapes.ttl"),
                             ontology=ontology_path("sovkg.ttl"))
+        triples = set(graph)
         run.cache.put("piece", key, piece)
-    return piece
+        run.cache.put("triples", key, triples)
+    return (key, piece), triples
+
+
+def _parts(documents, shards, statics: _Statics, description) -> list:
+    """The build as pieces of named graphs, for the store (:mod:`sovkg.graph.store_writer`)."""
+    from sovkg.graph import rdf
+    from sovkg.graph.store_writer import Part
+
+    parts = [Part(str(description.name), "build", "")]
+    for document in documents:
+        shard = shards[document.key]
+        parts.append(Part(str(_graph_of(document.key)), "shard", document.shard, "document"))
+        if shard.provenance.triples:
+            parts.append(Part(str(rdf.PROVENANCE_GRAPH), "shard", document.shard, "provenance"))
+    parts += [Part(str(rdf.ENTITIES_GRAPH), "piece", key) for key, _piece in statics.entities]
+    parts.append(Part(str(rdf.ONTOLOGY_GRAPH), "piece", statics.ontology[0], static=True))
+    if statics.kb is not None:
+        parts.append(Part(str(rdf.KB_GRAPH), "piece", statics.kb[0], static=True))
+    return parts
+
+
+def _write_store(folder: Path, run, parts: list, description) -> None:
+    """The store of this build: the previous one changed by the difference, else loaded whole."""
+    import pickle
+
+    from sovkg.builder import STORE, TRIG, TURTLE
+    from sovkg.graph import store_writer
+    from sovkg.graph.shards import writer
+
+    def text(part) -> str | None:
+        if part.kind == "build":
+            return description.piece.text
+        found = run.cache.get(part.kind, part.key, keep=part in current)
+        return None if found is None else found.text if part.kind == "piece" else getattr(found, part.field).text
+
+    current = set(parts)
+    previous = Path(run.report.out) / MANIFEST
+    try:
+        old = pickle.loads(previous.read_bytes()) if not run.rebuild else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        old = None
+    if old is None or not store_writer.update(folder / STORE, previous.parent / STORE, old, parts, text,
+                                              writer().header()):
+        shutil.rmtree(folder / STORE, ignore_errors=True)
+        store_writer.load_whole(folder / STORE, folder / TRIG, folder / TURTLE)
+    (folder / MANIFEST).write_bytes(pickle.dumps(parts, protocol=5))
 
 
 class _Description:
@@ -160,9 +214,9 @@ def _entity_triples(entities) -> Iterator[tuple]:
 def _violations(shards, statics: _Statics, description: _Description) -> Iterator[str]:
     for shard in shards.values():
         yield from shard.document.violations
-    for piece in [*statics.entities, statics.kb, description.piece]:
-        if piece is not None:
-            yield from piece.violations
+    pieces = [p for _k, p in statics.entities] + ([statics.kb[1]] if statics.kb is not None else [])
+    for piece in [*pieces, description.piece]:
+        yield from piece.violations
 
 
 def _write_graphs(trig_path: Path, turtle_path: Path, run, documents, statics: _Statics,
@@ -184,10 +238,10 @@ def _write_graphs(trig_path: Path, turtle_path: Path, run, documents, statics: _
             if shard.provenance.text:
                 prov.write(("\n" if prov.tell() else "") + shard.provenance.text)
                 turtle.write("\n" + shard.provenance.text)
-        _block(trig, turtle, rdf.ENTITIES_GRAPH, [p.text for p in statics.entities], separator="\n")
+        _block(trig, turtle, rdf.ENTITIES_GRAPH, [p.text for _k, p in statics.entities], separator="\n")
         if statics.kb is not None:
-            _block(trig, turtle, rdf.KB_GRAPH, [statics.kb.text], separator="\n")
-        _block(trig, turtle, rdf.ONTOLOGY_GRAPH, [statics.ontology.text], separator="\n")
+            _block(trig, turtle, rdf.KB_GRAPH, [statics.kb[1].text], separator="\n")
+        _block(trig, turtle, rdf.ONTOLOGY_GRAPH, [statics.ontology[1].text], separator="\n")
         if prov.tell():
             trig.write(f"\n{writer().iri(str(rdf.PROVENANCE_GRAPH))} {{\n")
             prov.seek(0)
@@ -210,18 +264,6 @@ def _synced(path: Path) -> Iterator[IO[str]]:
         yield handle
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def load_store_folder(folder: Path, trig: Path, turtle: Path) -> None:
-    """An Oxigraph store on disk with the named graphs of ``trig`` and, as its default
-    graph, their union (from ``turtle``): queries get set semantics, as in rdflib."""
-    import pyoxigraph as ox
-
-    store = ox.Store(str(folder))
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
-    store.flush()
-    del store
 
 
 def _write_view(path: Path, store_folder: Path, *, title: str) -> None:

@@ -154,7 +154,7 @@ def to_networkx(
     >>> [d["predicate"] for _, _, d in G.edges(data=True)]
     ['uses']
     """
-    g = _union(graph)
+    g = _union(graph, sentence_links=sentence_links)
     entity_classes = _entity_classes(g)
     document_classes = _subclasses(g, DOCUMENT_CLASSES)
 
@@ -508,14 +508,56 @@ def find_node(G: nx.Graph, name: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _union(graph: Graph) -> Graph:
-    """A plain graph holding every triple of ``graph`` (all named graphs of a dataset)."""
+def _union(graph: Graph, *, sentence_links: bool = True) -> Graph:
+    """A plain graph holding every triple of ``graph`` (all named graphs of a dataset);
+    of a build's store only the triples :func:`to_networkx` reads."""
+    store = getattr(graph.store, "_inner", None)
+    if store is not None and type(store).__module__.startswith("pyoxigraph"):
+        return _drawn_triples(store, sentence_links=sentence_links)
     if isinstance(graph, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
         union = Graph()
         for s, p, o, _ in graph.quads((None, None, None, None)):
             union.add((s, p, o))
         return union
     return graph
+
+
+#: What :func:`to_networkx` reads of a graph: types, labels, what mentions what, the
+#: relations and their evidence (``sentence_links`` adds the mentions' sentences).
+_DRAWN = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, DCTERMS.title,
+          DCTERMS.source, SOVKG.mentions, SOVKG.evidenceSubject, SOVKG.evidencePredicate,
+          SOVKG.evidenceObject)
+
+
+def _drawn_triples(store, *, sentence_links: bool) -> Graph:
+    """The triples of a build's store that the view is drawn from, in memory.
+
+    Asked one pattern at a time of the store's default graph (the union), they are a
+    fraction of a build (mentions and sentences are most of it) and come out of Oxigraph
+    far faster than rdflib can ask for them one node at a time.
+    """
+    import pyoxigraph as ox
+    from oxrdflib._converter import from_ox
+
+    wanted = {*_DRAWN, *RELATION_PREDICATES} | ({SOVKG.refersTo, SOVKG.inSentence} if sentence_links else set())
+    g = Graph()
+    default = ox.DefaultGraph()
+    for quad in store.quads_for_pattern(None, ox.NamedNode(RDFS.subClassOf), None, default):
+        g.add((from_ox(quad.subject), RDFS.subClassOf, from_ox(quad.object)))
+    drawn_classes = {*_entity_classes(g), *_subclasses(g, DOCUMENT_CLASSES), SOVKG.Evidence}
+    for cls in sorted(drawn_classes):  # not the types of mentions and sentences
+        for quad in store.quads_for_pattern(None, ox.NamedNode(RDF.type), ox.NamedNode(cls), default):
+            g.add((from_ox(quad.subject), RDF.type, cls))
+    for predicate in sorted(wanted):
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, default):
+            g.add((from_ox(quad.subject), predicate, from_ox(quad.object)))
+    for evidence in list(g.subjects(RDF.type, SOVKG.Evidence)):  # the sentences that state relations
+        for quad in store.quads_for_pattern(ox.NamedNode(evidence), ox.NamedNode(SOVKG.inSentence), None, default):
+            sentence = from_ox(quad.object)
+            g.add((evidence, SOVKG.inSentence, sentence))
+            for text in store.quads_for_pattern(quad.object, ox.NamedNode(SOVKG.text), None, default):
+                g.add((sentence, SOVKG.text, from_ox(text.object)))
+    return g
 
 
 def _subjects(g: Graph, predicate: URIRef, obj: Node) -> Iterator[URIRef]:

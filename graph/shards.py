@@ -81,14 +81,16 @@ def render_document(task: RenderTask) -> DocumentShard:
 
 
 def _check_document(task: RenderTask, graph: Graph, provenance: Graph) -> tuple[str, ...]:
-    """The document's triples with the types of the entities they name; only the
-    document's own nodes are focus nodes (entities are checked once, in their shards)."""
+    """The document's triples with the types of the entities they name. The document's
+    own nodes are focus nodes; the entities are checked once, in their shards, except
+    one the build does not know, which is checked here (and lacks its label)."""
     from sovkg.ontology import SOVKG
 
     typed = [(rdf.entity_iri(key), RDF.type, SOVKG[t]) for key, types in task.entity_types.items() for t in types]
+    known = {str(rdf.entity_iri(key)) for key in task.entity_types}
     triples = [*graph, *provenance]
     focus = sorted({node for s, p, o in triples for node in ((s,) if p == RDF.type else (s, o))
-                    if isinstance(node, URIRef) and not str(node).startswith(_ENTITY_PREFIX)})
+                    if isinstance(node, URIRef) and (not str(node).startswith(_ENTITY_PREFIX) or str(node) not in known)})
     return checker(task.shapes, task.ontology).check([*triples, *typed], focus=focus)
 
 
