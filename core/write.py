@@ -137,7 +137,7 @@ def _write_store(folder: Path, run, parts: list, description) -> None:
     """The store of this build: the previous one changed by the difference, else loaded whole."""
     import pickle
 
-    from sovkg.builder import STORE, TRIG, TURTLE
+    from sovkg.builder import STORE, TRIG
     from sovkg.graph import store_writer
     from sovkg.graph.shards import writer
 
@@ -156,7 +156,7 @@ def _write_store(folder: Path, run, parts: list, description) -> None:
     if old is None or not store_writer.update(folder / STORE, previous.parent / STORE, old, parts, text,
                                               writer().header()):
         shutil.rmtree(folder / STORE, ignore_errors=True)
-        store_writer.load_whole(folder / STORE, folder / TRIG, folder / TURTLE)
+        store_writer.load_whole(folder / STORE, folder / TRIG)
     (folder / MANIFEST).write_bytes(pickle.dumps(parts, protocol=5))
 
 

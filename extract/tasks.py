@@ -45,7 +45,11 @@ def extract_file(task: ExtractTask) -> Extracted:
     document = result.document
     if document.key != task.key:
         document = replace(document, key=task.key)
-    (item,) = extract_documents([document], load_pipeline(kb=task.kb, ner=task.ner))
+    nlp = load_pipeline(kb=task.kb, ner=task.ner)
+    # The records are plain strings, so the strings spaCy learns from this document can go
+    # when it is done: a worker's memory stays flat over thousands of documents.
+    with nlp.memory_zone():
+        (item,) = extract_documents([document], nlp)
     warnings = [result.warning] if result.warning else []
     warnings += [f"{document.source}: {note}" for part in item.parts for note in part.notes]
     return Extracted(item, warnings=tuple(warnings))
