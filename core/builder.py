@@ -29,14 +29,22 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sovkg.errors import InputError, NothingBuilt
-from sovkg.graph.store import STORE, TRIG  # one name for each file of a build
+from sovkg.graph.store import STORE, TRIG  # noqa: F401 - the names of a build's files, with those below
 from sovkg.kb import resolve_kb
 
 TURTLE = "graph.ttl"
 HTML = "graph.html"
 log = logging.getLogger("sovkg.build")
+
+if TYPE_CHECKING:
+    from sovkg.cache import BuildCache
+    from sovkg.executors import Executor
+    from sovkg.extract.linker import KBIndex, Linking
+    from sovkg.extract.records import DocumentExtraction
+    from sovkg.graph.shards import DocumentShard
 
 #: A test hook: "extract", "validate" or "write" kills the build at that point, as a crash would.
 FAULT = "SOVKG_FAULT"
@@ -136,7 +144,7 @@ def build(
 class _Run:
     """One build's settings and the state every phase shares."""
 
-    cache: object
+    cache: BuildCache
     kb_path: Path | None
     ner: bool
     validate: bool
@@ -145,7 +153,7 @@ class _Run:
     progress: Progress | None
     report: BuildReport
     aliases: dict[str, str] = field(default_factory=dict)
-    kb_index: object = None
+    kb_index: KBIndex | None = None
 
     def ticker(self, phase: str, total: int) -> Callable[[], None]:
         tick = self.progress(phase, total) if self.progress is not None else None
@@ -197,7 +205,7 @@ def _inputs(paths: Sequence[Path] | None, report: BuildReport) -> list[tuple[Pat
     return inputs
 
 
-def _extract_all(inputs: list[tuple[Path, str]], run: _Run, pool) -> list[Document]:
+def _extract_all(inputs: list[tuple[Path, str]], run: _Run, pool: Executor) -> list[Document]:
     """Phase 1: every file's records in the cache, extracted where the cache has none."""
     from sovkg.extract.tasks import ExtractTask, extract_file
 
@@ -239,7 +247,7 @@ def _raw_key(path: Path, key: str, fingerprint: str) -> str:
     return digest(fingerprint, key, path.name, content)
 
 
-def _store_extraction(cache, raw: str, result) -> Summary:
+def _store_extraction(cache: BuildCache, raw: str, result) -> Summary:
     from sovkg.extract.linker import name_key
 
     item = result.item
@@ -253,7 +261,7 @@ def _store_extraction(cache, raw: str, result) -> Summary:
     return summary
 
 
-def _link_all(documents: list[Document], run: _Run):
+def _link_all(documents: list[Document], run: _Run) -> Linking:
     """Phase 2: every document's names resolved, gathered in one index, linked."""
     from sovkg.cache import digest
     from sovkg.extract.linker import KBIndex, LinkIndex
@@ -279,7 +287,7 @@ def _link_all(documents: list[Document], run: _Run):
     return linking
 
 
-def resolved_item(document: Document, run: _Run):
+def resolved_item(document: Document, run: _Run) -> DocumentExtraction:
     """The document's records with entity keys (extracted again if the cache lost them)."""
     from sovkg.extract.linker import resolve_document
     from sovkg.extract.tasks import ExtractTask, extract_file
@@ -292,12 +300,12 @@ def resolved_item(document: Document, run: _Run):
     return resolve_document(item, run.kb_index, run.aliases)
 
 
-def _render_all(documents: list[Document], linking, run: _Run, pool) -> dict[str, object]:
+def _render_all(documents: list[Document], linking: Linking, run: _Run, pool: Executor) -> dict[str, DocumentShard]:
     """Phase 3: every document's graph rendered and checked (where the cache has none)."""
     from sovkg.cache import digest
     from sovkg.graph.shards import render_document
 
-    shards: dict[str, object] = {}
+    shards: dict[str, DocumentShard] = {}
     todo = []
     for document in documents:
         final = {k: linking.final_keys(k) for k in sorted(document.keys)}
@@ -318,7 +326,7 @@ def _render_all(documents: list[Document], linking, run: _Run, pool) -> dict[str
     return shards
 
 
-def _render_tasks(documents: Iterable[Document], linking, run: _Run) -> Iterator[object]:
+def _render_tasks(documents: Iterable[Document], linking: Linking, run: _Run) -> Iterator[object]:
     from sovkg.graph.shards import RenderTask
     from sovkg.ontology import ontology_path
 
@@ -329,7 +337,7 @@ def _render_tasks(documents: Iterable[Document], linking, run: _Run) -> Iterator
         yield RenderTask(item=item, entity_types=types, validate=run.validate, shapes=shapes, ontology=ontology)
 
 
-def _summarised(shard):
+def _summarised(shard: DocumentShard) -> DocumentShard:
     """A shard without its text: what the description and the report need."""
     from dataclasses import replace
 
