@@ -4,9 +4,9 @@
 is its shards' statements one after the other, read from the build cache one at a time,
 so writing holds one document's text at a time whatever the corpus. ``graph.ttl`` is the
 same statements without the graph blocks (a subject may recur; Turtle merges). The
-on-disk store is bulk-loaded from both files (the named graphs, and their union as the
-default graph), and the view is drawn from the store. All of it goes into a fresh folder
-that replaces the output folder in one step (:mod:`sovkg.graph.outputs`).
+on-disk store is the previous build's store changed by the difference, or loaded whole
+(:mod:`sovkg.graph.store_writer`), and the view is drawn from it. All of it goes into a
+fresh folder that replaces the output folder in one step (:mod:`sovkg.graph.outputs`).
 """
 
 from __future__ import annotations
@@ -17,19 +17,25 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 log = logging.getLogger("sovkg.build")
 
+if TYPE_CHECKING:
+    from sovkg.builder import Document, _Run
+    from sovkg.extract.linker import Linking
+    from sovkg.graph.shards import DocumentShard, Piece
+
 #: The pieces of the build in the output folder, so that the next build can change its store.
 MANIFEST = ".sovkg-manifest"
 
 
-def write_build(run, documents, linking, shards) -> None:
+def write_build(run: _Run, documents: list[Document], linking: Linking, shards: dict[str, DocumentShard]) -> None:
     """Write the build's files, store and view; fill in the report."""
     from sovkg import __version__
     from sovkg.builder import HTML, STORE, TRIG, TURTLE, fault
@@ -65,16 +71,19 @@ def _graph_of(key: str) -> URIRef:
     return document_graph(key)
 
 
+@dataclass(frozen=True, slots=True)
 class _Statics:
     """The pieces made once per build: entities (in shards), knowledge base, ontology;
     each as (cache key, piece)."""
 
-    def __init__(self, entities: list, kb, ontology, kb_triples: set, ontology_triples: set) -> None:
-        self.entities, self.kb, self.ontology = entities, kb, ontology
-        self.kb_triples, self.ontology_triples = kb_triples, ontology_triples
+    entities: list[tuple[str, Piece]]
+    kb: tuple[str, Piece] | None
+    ontology: tuple[str, Piece]
+    kb_triples: set[tuple]
+    ontology_triples: set[tuple]
 
 
-def _static_pieces(run, linking) -> _Statics:
+def _static_pieces(run: _Run, linking: Linking) -> _Statics:
     from itertools import groupby
 
     from sovkg.cache import digest
@@ -96,7 +105,7 @@ def _static_pieces(run, linking) -> _Statics:
     return _Statics(entities, kb if kb_triples else None, ontology, kb_triples, ontology_triples)
 
 
-def _cached_piece(run, name: str, path: Path | None, *, validate: bool) -> tuple[tuple, set]:
+def _cached_piece(run: _Run, name: str, path: Path | None, *, validate: bool) -> tuple[tuple[str, Piece], set]:
     """The piece of a graph file (knowledge base, ontology) and its triples, parsed only
     when the cache has not got them (the fingerprint covers the files)."""
     from sovkg.cache import digest
@@ -115,7 +124,8 @@ def _cached_piece(run, name: str, path: Path | None, *, validate: bool) -> tuple
     return (key, piece), triples
 
 
-def _parts(documents, shards, statics: _Statics, description) -> list:
+def _parts(documents: list[Document], shards: dict[str, DocumentShard], statics: _Statics,
+           description: _Description) -> list:
     """The build as pieces of named graphs, for the store (:mod:`sovkg.graph.store_writer`)."""
     from sovkg.graph import rdf
     from sovkg.graph.store_writer import Part
@@ -133,7 +143,7 @@ def _parts(documents, shards, statics: _Statics, description) -> list:
     return parts
 
 
-def _write_store(folder: Path, run, parts: list, description) -> None:
+def _write_store(folder: Path, run: _Run, parts: list, description: _Description) -> None:
     """The store of this build: the previous one changed by the difference, else loaded whole."""
     import pickle
 
@@ -160,12 +170,16 @@ def _write_store(folder: Path, run, parts: list, description) -> None:
     (folder / MANIFEST).write_bytes(pickle.dumps(parts, protocol=5))
 
 
+@dataclass(frozen=True, slots=True)
 class _Description:
-    def __init__(self, graph: Graph, piece, name: URIRef, date) -> None:
-        self.graph, self.piece, self.name, self.date = graph, piece, name, date
+    graph: Graph
+    piece: Piece
+    name: URIRef
+    date: Literal
 
 
-def _description(run, documents, linking, shards, statics: _Statics) -> _Description:
+def _description(run: _Run, documents: list[Document], linking: Linking, shards: dict[str, DocumentShard],
+                 statics: _Statics) -> _Description:
     """The build's VoID/DCAT description, from counts; fills in the report's counts."""
     from sovkg import __version__
     from sovkg.graph import rdf
@@ -211,7 +225,7 @@ def _entity_triples(entities) -> Iterator[tuple]:
             yield node, SKOS.altLabel, Literal(alias, lang="de")
 
 
-def _violations(shards, statics: _Statics, description: _Description) -> Iterator[str]:
+def _violations(shards: dict[str, DocumentShard], statics: _Statics, description: _Description) -> Iterator[str]:
     for shard in shards.values():
         yield from shard.document.violations
     pieces = [p for _k, p in statics.entities] + ([statics.kb[1]] if statics.kb is not None else [])
@@ -219,7 +233,7 @@ def _violations(shards, statics: _Statics, description: _Description) -> Iterato
         yield from piece.violations
 
 
-def _write_graphs(trig_path: Path, turtle_path: Path, run, documents, statics: _Statics,
+def _write_graphs(trig_path: Path, turtle_path: Path, run: _Run, documents: list[Document], statics: _Statics,
                   description: _Description) -> None:
     """Both files in one pass over the documents' shards; the provenance block, which
     TriG wants after the others, waits in a side file meanwhile."""
@@ -276,6 +290,6 @@ def _write_view(path: Path, store_folder: Path, *, title: str) -> None:
         handle.write(render_view(to_networkx(graph, mentioned_only=True), title="sovkg – " + title))
 
 
-def _title(documents) -> str:
+def _title(documents: list[Document]) -> str:
     names = [d.summary.source for d in documents]
     return names[0] if len(names) == 1 else f"{len(names)} documents"

@@ -537,7 +537,6 @@ def _drawn_triples(store, *, sentence_links: bool) -> Graph:
     far faster than rdflib can ask for them one node at a time.
     """
     import pyoxigraph as ox
-    from oxrdflib._converter import from_ox
 
     wanted = {*_DRAWN, *RELATION_PREDICATES} | ({SOVKG.refersTo, SOVKG.inSentence} if sentence_links else set())
     g = Graph()
@@ -558,6 +557,19 @@ def _drawn_triples(store, *, sentence_links: bool) -> Graph:
             for text in store.quads_for_pattern(quad.object, ox.NamedNode(SOVKG.text), None, default):
                 g.add((sentence, SOVKG.text, from_ox(text.object)))
     return g
+
+
+def from_ox(term) -> Node:
+    """An Oxigraph term as the rdflib term it stands for."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _subjects(g: Graph, predicate: URIRef, obj: Node) -> Iterator[URIRef]:
