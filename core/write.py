@@ -281,13 +281,17 @@ def _synced(path: Path) -> Iterator[IO[str]]:
 
 
 def _write_view(path: Path, store_folder: Path, *, title: str) -> None:
-    """The view, drawn from the store just written (nothing is parsed again)."""
+    """The build's overview, drawn from the store just written (nothing is parsed again):
+    its most central nodes, as many as the browser lays out itself, so that a build of
+    any size spends no time on a layout (``sovkg view`` draws larger or narrower views)."""
     from sovkg.graph.network import load_graph, to_networkx
-    from sovkg.graph.view import render_view
+    from sovkg.graph.view import PHYSICS_NODE_LIMIT, render_view
 
     graph = load_graph(store_folder.parent)
+    page = render_view(to_networkx(graph, mentioned_only=True), title="sovkg – " + title,
+                       max_nodes=PHYSICS_NODE_LIMIT)
     with _synced(path) as handle:
-        handle.write(render_view(to_networkx(graph, mentioned_only=True), title="sovkg – " + title))
+        handle.write(page)
 
 
 def _title(documents: list[Document]) -> str:

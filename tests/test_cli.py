@@ -38,7 +38,8 @@ def test_build_without_arguments_builds_the_bundled_sample(tmp_path: Path) -> No
     result = sovkg("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "sovkg-out"
-    assert sorted(p.name for p in out.iterdir()) == [".sovkg-cache", "graph.html", "graph.trig", "graph.ttl", "store"]
+    assert sorted(p.name for p in out.iterdir()) == [".sovkg-cache", ".sovkg-manifest", "graph.html", "graph.trig",
+                                                     "graph.ttl", "store"]
     assert "documents: 2 (from 1 file)" in result.stdout  # the Kleine Anfrage and its Antwort
     assert "validation: passed" in result.stdout
     assert str(Path("sovkg-out") / "graph.html") in result.stdout
