@@ -33,7 +33,8 @@ SOVKG = [sys.executable, "-m", "sovkg"]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1600])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 400, 1600],
+                        help="corpus sizes to build (none: only --incremental)")
     parser.add_argument("--jobs", type=int, default=None, help="sovkg build --jobs (default: the cores)")
     parser.add_argument("--incremental", type=int, default=0, metavar="N",
                         help="also time adding, changing and removing one document in a build of N")
@@ -43,7 +44,8 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="sovkg-scale-"))
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     rows = []
-    print(f"{'documents':>9} {'wall s':>8} {'peak MB':>8} {'triples':>10} {'x tokenizer':>11}")
+    if args.sizes:
+        print(f"{'documents':>9} {'wall s':>8} {'peak MiB':>8} {'triples':>10} {'x tokenizer':>11}")
     for size in args.sizes:
         corpus = write_corpus(work / f"corpus-{size}", size)
         baseline = _tokenizer_seconds(corpus)

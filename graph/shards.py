@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -108,17 +109,7 @@ def graph_piece(graph: Graph, *, validate: bool, shapes: Path, ontology: Path) -
     return Piece(statements(graph, writer(), INDENT), len(graph), violations)
 
 
-def relations_by_predicate(shared: Iterable[tuple[str, str, str]]) -> dict[str, int]:
-    """Relation triples between entities by the local name of their predicate."""
-    return dict(rdf.relations_by_predicate((URIRef(s), URIRef(p), URIRef(o)) for s, p, o in shared))
-
-
+@lru_cache(maxsize=1)
 def writer() -> TermWriter:
     """The one term writer of a process (its prefixes are sorted once)."""
-    global _WRITER
-    if _WRITER is None:
-        _WRITER = TermWriter(rdf.PREFIXES)
-    return _WRITER
-
-
-_WRITER: TermWriter | None = None
+    return TermWriter(rdf.PREFIXES)
