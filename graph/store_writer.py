@@ -2,14 +2,14 @@
 
 A build is a list of pieces (a document's graph, its provenance, a shard of the
 entities, the knowledge base, the ontology, the description), each a run of Turtle
-statements in one named graph. The first build bulk-loads the files. A later build
+statements in one named graph. The first build loads ``graph.trig`` in batches. A later build
 starts from a checkpoint of the previous store (RocksDB hard-links its files, so this
 is instant and leaves the previous store untouched) and applies only the difference:
 the quads of pieces that went are removed, those of new pieces added, and the default
 graph, which holds the union of the named graphs, follows: a triple leaves it only when
 no named graph holds it any more. Whenever the difference cannot be known (no previous
-store, a piece no longer cached, the ontology or knowledge base changed), the store is
-loaded whole, with the same content.
+store, a piece no longer cached, the ontology or knowledge base changed) or is most of
+the build, the store is loaded whole, with the same content.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ def update(folder: Path, previous: Path, old: Iterable[Part], new: Iterable[Part
     if {p for p in old if p.static} != {p for p in new if p.static}:
         return False
     gone = sorted(p for p in old - new if p.kind != "build")
+    if 2 * (len(gone) + len(new - old)) > len(new):  # most of it changed: loading is faster
+        return False
     triples_gone = {}
     for part in gone:
         found = _triples(text(part), header)

@@ -50,13 +50,19 @@ def _assert_same_as_fresh(corpus: Path, out: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_adding_changing_and_removing_a_document_rebuilds_only_it(corpus: Path, tmp_path: Path) -> None:
+def test_adding_changing_and_removing_a_document_rebuilds_only_it(corpus: Path, tmp_path: Path, caplog,
+                                                                 monkeypatch) -> None:
+    import logging
+
+    monkeypatch.setattr(logging.getLogger("sovkg"), "propagate", True)  # the CLI turns it off
     out = tmp_path / "out"
     first = build([corpus], out, jobs=1)
     assert first.extracted == len(ORIGINALS) - 1 and not first.violations
 
     shutil.copy(ORIGINALS[-1], corpus / ORIGINALS[-1].name)
-    added = build([corpus], out, jobs=1)
+    with caplog.at_level("INFO", logger="sovkg.build"):
+        added = build([corpus], out, jobs=1)
+    assert "from the previous store" in caplog.text  # the store was changed, not loaded again
     assert added.extracted == 1 and added.files_read == len(ORIGINALS)
     _assert_same_as_fresh(corpus, out, tmp_path)
 
