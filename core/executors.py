@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol, TypeVar
@@ -51,7 +52,7 @@ class Processes:
     """
 
     def __init__(self, jobs: int) -> None:
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        method = "fork" if sys.platform.startswith("linux") else None  # macOS: forking is unsafe there
         self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                                          initializer=_die_with_parent)
         self.jobs = jobs
