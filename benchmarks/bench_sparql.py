@@ -95,7 +95,7 @@ def rdflib_dataset(store, limit: int | None) -> object:
     """The first ``limit`` quads of ``store`` (all if None) in an rdflib Dataset."""
     from itertools import islice
 
-    from sovkg.graph.sparql import _from_oxigraph
+    from sovkg.graph.sparql import from_oxigraph
     from rdflib import Dataset, URIRef
 
     dataset = Dataset(default_union=True)
@@ -106,8 +106,8 @@ def rdflib_dataset(store, limit: int | None) -> object:
         name = quad.graph_name.value
         if name not in graphs:
             graphs[name] = dataset.graph(URIRef(name))
-        graphs[name].add((_from_oxigraph(quad.subject), _from_oxigraph(quad.predicate),
-                          _from_oxigraph(quad.object)))
+        graphs[name].add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
+                          from_oxigraph(quad.object)))
     return dataset
 
 

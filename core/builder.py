@@ -268,7 +268,7 @@ def _link_all(documents: list[Document], run: _Run) -> Linking:
     from sovkg.kb import load_kb
 
     run.kb_index = KBIndex(load_kb(run.kb_path) if run.kb_path is not None else ())
-    for document in documents:  # a later document's definition wins, as in resolve()
+    for document in documents:  # a later document's definition wins, as in alias_map()
         run.aliases.update(document.summary.aliases)
     index = LinkIndex()
     tick = run.ticker("linking", len(documents))

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
 
 log = logging.getLogger("sovkg.build")
 
@@ -190,7 +189,7 @@ def _description(run: _Run, documents: list[Document], linking: Linking, shards:
 
     shared = {(URIRef(s), URIRef(p), URIRef(o)) for shard in shards.values() for s, p, o in shard.shared}
     common = shared | statics.kb_triples | statics.ontology_triples
-    extra = sum(1 for triple in _entity_triples(linking.entities.values()) if triple not in common)
+    extra = sum(1 for triple in rdf.entity_triples(linking.entities.values()) if triple not in common)
     private = sum(s.document.triples - len(s.shared) + s.provenance.triples for s in shards.values())
     relations = rdf.relations_by_predicate(shared | statics.kb_triples)
     names = [_graph_of(d.key) for d in documents] + [rdf.ENTITIES_GRAPH, rdf.ONTOLOGY_GRAPH]
@@ -210,19 +209,6 @@ def _description(run: _Run, documents: list[Document], linking: Linking, shards:
     report.entities_by_type = Counter(t for e in linking.entities.values() for t in e.types[:1])
     report.triples = private + len(common) + extra + len(graph)
     return _Description(graph, piece, DESCRIPTION_GRAPH, graph.value(DATASET, DCTERMS.created))
-
-
-def _entity_triples(entities) -> Iterator[tuple]:
-    from sovkg.graph.rdf import entity_iri
-    from sovkg.ontology import SOVKG
-
-    for entity in entities:
-        node = entity_iri(entity.key)
-        for type_ in entity.types:
-            yield node, RDF.type, SOVKG[type_]
-        yield node, SKOS.prefLabel, Literal(entity.label, lang="de")
-        for alias in entity.aliases:
-            yield node, SKOS.altLabel, Literal(alias, lang="de")
 
 
 def _violations(shards: dict[str, DocumentShard], statics: _Statics, description: _Description) -> Iterator[str]:

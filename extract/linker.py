@@ -100,15 +100,6 @@ def alias_map(extractions: Iterable[DocumentExtraction]) -> dict[str, str]:
     return {short: long for item in extractions for short, long in item.aliases}
 
 
-def resolve(extractions: Sequence[DocumentExtraction], kb: KBIndex) -> list[DocumentExtraction]:
-    """Give every mention and every structural role an entity key (all documents at once;
-    :class:`LinkIndex` does the same one document at a time)."""
-    aliases = alias_map(extractions)
-    resolved = [resolve_document(item, kb, aliases) for item in extractions]
-    merged = short_form_merges({m.entity_key for item in resolved for m in item.mentions})
-    return [_with_mention_keys(item, merged) for item in resolved] if merged else resolved
-
-
 def resolve_document(item: DocumentExtraction, kb: KBIndex, aliases: Mapping[str, str]) -> DocumentExtraction:
     """One document's mentions and roles with entity keys, given the corpus's abbreviations."""
     mentions = tuple(
@@ -308,14 +299,6 @@ class Linking:
         keys = {m.entity_key for m in item.mentions} | {k for r in item.relations for k in (r.subject, r.object)}
         keys |= {role.entity_key for part in item.parts for role in _roles(part)}
         return {key: self.entities[key] for key in sorted(keys) if key in self.entities}
-
-
-def link(extractions: Iterable[DocumentExtraction], kb: KBIndex | Mapping[str, KBEntry] | None = None) -> dict[str, Entity]:
-    """The entities mentioned in (resolved) extractions, keyed and sorted by key."""
-    index = LinkIndex()
-    for item in extractions:
-        index.add(item)
-    return index.entities(kb if isinstance(kb, KBIndex) else KBIndex((kb or {}).values()))
 
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})

@@ -511,8 +511,10 @@ def find_node(G: nx.Graph, name: str) -> str:
 def _union(graph: Graph, *, sentence_links: bool = True) -> Graph:
     """A plain graph holding every triple of ``graph`` (all named graphs of a dataset);
     of a build's store only the triples :func:`to_networkx` reads."""
+    from sovkg.graph.sparql import is_oxigraph
+
     store = getattr(graph.store, "_inner", None)
-    if store is not None and type(store).__module__.startswith("pyoxigraph"):
+    if store is not None and is_oxigraph(store):
         return _drawn_triples(store, sentence_links=sentence_links)
     if isinstance(graph, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
         union = Graph()
@@ -538,38 +540,27 @@ def _drawn_triples(store, *, sentence_links: bool) -> Graph:
     """
     import pyoxigraph as ox
 
+    from sovkg.graph.sparql import from_oxigraph
+
     wanted = {*_DRAWN, *RELATION_PREDICATES} | ({SOVKG.refersTo, SOVKG.inSentence} if sentence_links else set())
     g = Graph()
     default = ox.DefaultGraph()
     for quad in store.quads_for_pattern(None, ox.NamedNode(RDFS.subClassOf), None, default):
-        g.add((from_ox(quad.subject), RDFS.subClassOf, from_ox(quad.object)))
+        g.add((from_oxigraph(quad.subject), RDFS.subClassOf, from_oxigraph(quad.object)))
     drawn_classes = {*_entity_classes(g), *_subclasses(g, DOCUMENT_CLASSES), SOVKG.Evidence}
     for cls in sorted(drawn_classes):  # not the types of mentions and sentences
         for quad in store.quads_for_pattern(None, ox.NamedNode(RDF.type), ox.NamedNode(cls), default):
-            g.add((from_ox(quad.subject), RDF.type, cls))
+            g.add((from_oxigraph(quad.subject), RDF.type, cls))
     for predicate in sorted(wanted):
         for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, default):
-            g.add((from_ox(quad.subject), predicate, from_ox(quad.object)))
+            g.add((from_oxigraph(quad.subject), predicate, from_oxigraph(quad.object)))
     for evidence in list(g.subjects(RDF.type, SOVKG.Evidence)):  # the sentences that state relations
         for quad in store.quads_for_pattern(ox.NamedNode(evidence), ox.NamedNode(SOVKG.inSentence), None, default):
-            sentence = from_ox(quad.object)
+            sentence = from_oxigraph(quad.object)
             g.add((evidence, SOVKG.inSentence, sentence))
             for text in store.quads_for_pattern(quad.object, ox.NamedNode(SOVKG.text), None, default):
-                g.add((sentence, SOVKG.text, from_ox(text.object)))
+                g.add((sentence, SOVKG.text, from_oxigraph(text.object)))
     return g
-
-
-def from_ox(term) -> Node:
-    """An Oxigraph term as the rdflib term it stands for."""
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _subjects(g: Graph, predicate: URIRef, obj: Node) -> Iterator[URIRef]:

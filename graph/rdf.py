@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -95,13 +95,19 @@ def to_dataset(
 
 
 def add_entities(graph: Graph, entities: Iterable[Entity]) -> None:
+    for triple in entity_triples(entities):
+        graph.add(triple)
+
+
+def entity_triples(entities: Iterable[Entity]) -> Iterator[tuple]:
+    """The entities graph's triples: each entity's types and labels."""
     for entity in entities:
         node = entity_iri(entity.key)
         for type_ in entity.types:
-            graph.add((node, RDF.type, SOVKG[type_]))
-        graph.add((node, SKOS.prefLabel, Literal(entity.label, lang="de")))
+            yield node, RDF.type, SOVKG[type_]
+        yield node, SKOS.prefLabel, Literal(entity.label, lang="de")
         for alias in entity.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias, lang="de")))
+            yield node, SKOS.altLabel, Literal(alias, lang="de")
 
 
 _PART_KEYS = {"KleineAnfrage": "kleine-anfrage", "Antwort": "antwort"}

@@ -603,7 +603,7 @@ def run(
     if isinstance(source, Endpoint):
         results = _run_endpoint(query, source, bindings, default_graphs, named_graphs)
         results = _limited(results, max_rows)
-    elif _is_oxigraph(source):
+    elif is_oxigraph(source):
         results = _run_oxigraph(query, source, bindings, max_rows, deadline, default_graphs, named_graphs)
     elif _is_rdflib(source):
         if default_graphs or named_graphs:
@@ -639,7 +639,7 @@ def _take(rows: Iterable[Row], query: Query, max_rows: int | None, deadline: flo
     return taken, False
 
 
-def _is_oxigraph(source: object) -> bool:
+def is_oxigraph(source: object) -> bool:
     return type(source).__module__.startswith("pyoxigraph")
 
 
@@ -681,12 +681,12 @@ def _run_oxigraph(query: Query, store: pyoxigraph.Store, bindings: Mapping[str, 
             return Results("ask", boolean=bool(result))
         if isinstance(result, ox.QueryTriples):
             triples, truncated = _take(
-                ((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object))
+                ((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
                  for t in result), query, max_rows, deadline)
             return Results("graph", triples=tuple(triples), truncated=truncated)  # type: ignore[arg-type]
         names = tuple(v.value for v in result.variables)
         rows, truncated = _take(
-            (tuple(_from_oxigraph(solution[i]) for i in range(len(names))) for solution in result),
+            (tuple(from_oxigraph(solution[i]) for i in range(len(names))) for solution in result),
             query, max_rows, deadline)
     except (OSError, ValueError) as exc:  # evaluation errors surface while iterating
         raise QueryError(f"query {query.name!r} failed: {_reason(exc)}") from None
@@ -720,7 +720,7 @@ _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
 
 
-def _from_oxigraph(term: Any) -> Node | None:
+def from_oxigraph(term: Any) -> Node | None:
     """An Oxigraph term as the rdflib term that rdflib's own parser would make."""
     if term is None:
         return None
