@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from sovkg.errors import InputError, NothingBuilt
 from sovkg.graph.store import STORE, TRIG  # noqa: F401 - the names of a build's files, with those below
 from sovkg.kb import resolve_kb
+from sovkg.extract.tasks import DEFAULT_MIN_CONFIDENCE
 
 TURTLE = "graph.ttl"
 HTML = "graph.html"
@@ -97,6 +98,7 @@ def build(
     validate: bool = True,
     progress: Progress | None = None,
     ner: bool = False,
+    min_confidence: float | None = None,
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | object | None = None,
@@ -109,7 +111,8 @@ def build(
     written. Output files are replaced atomically, only after everything is built.
     ``jobs`` worker processes extract (default: the cores), or the Dask cluster at
     ``scheduler`` with ``executor="dask"``; the output is the same byte for byte.
-    ``rebuild`` ignores what earlier builds into ``out`` cached.
+    ``rebuild`` ignores what earlier builds into ``out`` cached; relations found with
+    less than ``min_confidence`` are left out (default: :data:`DEFAULT_MIN_CONFIDENCE`).
     """
     from sovkg.cache import CACHE_DIR, BuildCache, pipeline_fingerprint
     from sovkg.executors import executor_for
@@ -120,8 +123,10 @@ def build(
     kb_path = resolve_kb(kb)
     inputs = _inputs(paths, report)
     cache = BuildCache(Path(out) / CACHE_DIR)
-    run = _Run(cache=cache, kb_path=kb_path, ner=ner, validate=validate, rebuild=rebuild,
-               fingerprint=pipeline_fingerprint(kb_path, ner=ner), progress=progress, report=report)
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    run = _Run(cache=cache, kb_path=kb_path, ner=ner, min_confidence=threshold, validate=validate,
+               rebuild=rebuild, fingerprint=pipeline_fingerprint(kb_path, ner=ner, min_confidence=threshold),
+               progress=progress, report=report)
     pool = executor_for(executor, jobs=jobs, scheduler=scheduler)
     try:
         documents = _extract_all(inputs, run, pool)
@@ -147,6 +152,7 @@ class _Run:
     cache: BuildCache
     kb_path: Path | None
     ner: bool
+    min_confidence: float
     validate: bool
     rebuild: bool
     fingerprint: str
@@ -219,7 +225,7 @@ def _extract_all(inputs: list[tuple[Path, str]], run: _Run, pool: Executor) -> l
             todo.append(document)
     tick = run.ticker("extracting", len(todo))
     kb = str(run.kb_path) if run.kb_path is not None else "none"
-    tasks = (ExtractTask(str(d.path), d.key, kb, run.ner) for d in todo)
+    tasks = (ExtractTask(str(d.path), d.key, kb, run.ner, run.min_confidence) for d in todo)
     for document, result in zip(todo, pool.map(extract_file, tasks)):
         fault("extract")
         tick()
@@ -295,7 +301,7 @@ def resolved_item(document: Document, run: _Run) -> DocumentExtraction:
     item = run.cache.get("extraction", document.raw)
     if item is None:
         kb = str(run.kb_path) if run.kb_path is not None else "none"
-        item = extract_file(ExtractTask(str(document.path), document.key, kb, run.ner)).item
+        item = extract_file(ExtractTask(str(document.path), document.key, kb, run.ner, run.min_confidence)).item
         run.cache.put("extraction", document.raw, item)
     return resolve_document(item, run.kb_index, run.aliases)
 
@@ -353,6 +359,7 @@ def extract(
     kb: str | Path | None = "default",
     report: BuildReport | None = None,
     ner: bool = False,
+    min_confidence: float | None = None,
 ):
     """Read, extract and link the documents in memory: the records of a small build, for
     evaluation and notebooks. Returns ``(extraction, kb_path)``."""
@@ -365,7 +372,8 @@ def extract(
     kb_path = resolve_kb(kb)
     items = []
     for path, key in _inputs(paths, report):
-        result = extract_file(ExtractTask(str(path), key, str(kb_path) if kb_path else "none", ner))
+        threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+        result = extract_file(ExtractTask(str(path), key, str(kb_path) if kb_path else "none", ner, threshold))
         if result.item is None:
             report.failures.append(result.failure)
             continue
@@ -384,12 +392,13 @@ def extract(
     return Extraction(documents=[linking.apply(item) for item in resolved], entities=linking.entities), kb_path
 
 
-def build_dataset(paths: Sequence[Path] | None = None, *, kb: str | Path | None = "default", ner: bool = False):
+def build_dataset(paths: Sequence[Path] | None = None, *, kb: str | Path | None = "default", ner: bool = False,
+                  min_confidence: float | None = None):
     """The build's named graphs as an rdflib Dataset, without writing anything."""
     from sovkg.graph import rdf
     from sovkg.ontology import ontology_path
 
-    extraction, kb_path = extract(paths, kb=kb, ner=ner)
+    extraction, kb_path = extract(paths, kb=kb, ner=ner, min_confidence=min_confidence)
     return rdf.to_dataset(extraction, ontology=ontology_path("sovkg.ttl"), kb=kb_path)
 
 

@@ -38,13 +38,13 @@ def digest(*parts: object) -> str:
     return hasher.hexdigest()
 
 
-def pipeline_fingerprint(kb_path: Path | None, *, ner: bool) -> str:
+def pipeline_fingerprint(kb_path: Path | None, *, ner: bool, min_confidence: float = 0.0) -> str:
     """A hash of everything a document's extraction depends on besides the document:
     sovkg's code and data files, the knowledge base and the options."""
     from sovkg import __version__
 
     hasher = hashlib.blake2b(digest_size=20)
-    hasher.update(f"{__version__}|ner={ner}".encode())
+    hasher.update(f"{__version__}|ner={ner}|min_confidence={min_confidence}".encode())
     for package in _PACKAGES:
         root = Path(str(files(package)))
         for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts

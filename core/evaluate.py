@@ -14,7 +14,8 @@ from sovkg.errors import SovkgError
 from sovkg.extract.reader import TEXT_SUFFIXES
 
 
-def evaluate(gold: Path, paths: Sequence[Path] = (), *, kb: str | Path | None = "default", ner: bool = False):
+def evaluate(gold: Path, paths: Sequence[Path] = (), *, kb: str | Path | None = "default", ner: bool = False,
+             min_confidence: float | None = None):
     """Score the documents the gold files name; returns a :class:`~sovkg.graph.evaluate.Score`."""
     from sovkg.builder import build_dataset, sample_paths
     from sovkg.graph.evaluate import load_gold, score
@@ -32,4 +33,4 @@ def evaluate(gold: Path, paths: Sequence[Path] = (), *, kb: str | Path | None = 
             "pass the documents (files or folders) after --gold"
         )
     documents = sorted({available[g["document"]] for g in golds})
-    return score(build_dataset(documents, kb=kb, ner=ner), golds)
+    return score(build_dataset(documents, kb=kb, ner=ner, min_confidence=min_confidence), golds)

@@ -193,7 +193,9 @@ def _mapped_candidate(found, view: TextView) -> RelationCandidate:
         object=view.to_source(*found.object) if found.object is not None else None,
         sentence=view.to_source(*found.sentence),
         cue=collapse(found.cue),
-        rule=f"sovkg_relations:{found.rule}",
+        rule=found.rule if ":" in found.rule else f"sovkg_relations:{found.rule}",
+        anaphor=view.to_source(*found.anaphor) if found.anaphor is not None else None,
+        antecedent=view.to_source(*found.antecedent) if found.antecedent is not None else None,
     )
 
 

@@ -1,9 +1,8 @@
-"""The German NER model shipped inside the package (``sovkg/extract/models/ner``).
+"""The statistical models shipped inside the package (``sovkg/extract/models/<name>``).
 
-Trained by ``python -m sovkg.extract.training ner`` from open corpora (see
-``models/NOTICE.md``); loading needs no network and no model download. Not part of
-the extraction pipeline yet: it is loaded on its own here, so that wiring it in can
-be measured as a step of its own.
+``ner`` (names) and ``syntax`` (tags, lemmas, dependencies) are trained by
+``python -m sovkg.extract.training`` from open corpora (see ``models/NOTICE.md``);
+loading needs no network and no model download.
 """
 
 from __future__ import annotations
@@ -20,17 +19,23 @@ class ModelMissingError(FileNotFoundError):
     """The package was installed without its model files."""
 
 
-def model_path() -> Path:
-    """The folder of the shipped NER model in the installed package."""
-    path = Path(str(files("sovkg.extract").joinpath("models", "ner")))
+def model_path(name: str = "ner") -> Path:
+    """The folder of a shipped model (``ner`` or ``syntax``) in the installed package."""
+    path = Path(str(files("sovkg.extract").joinpath("models", name)))
     if not (path / "meta.json").is_file():
         raise ModelMissingError(
-            f"{path}: the NER model is not installed; reinstall sovkg (package data "
-            "'models/ner/*' in pyproject.toml) or train it with python -m sovkg.extract.training ner")
+            f"{path}: the {name} model is not installed; reinstall sovkg (package data "
+            f"'models/{name}/*' in pyproject.toml) or train it with python -m sovkg.extract.training {name}")
     return path
 
 
 @cache
 def load_ner() -> Language:
-    """The shipped model as a spaCy pipeline (tokenizer, tok2vec, ner), loaded once per process."""
-    return spacy.load(model_path())
+    """The shipped NER model as a spaCy pipeline (tokenizer, tok2vec, ner), loaded once per process."""
+    return spacy.load(model_path("ner"))
+
+
+@cache
+def load_syntax() -> Language:
+    """The shipped syntax model (tok2vec, tagger, morphologizer, lemmatizer, parser), loaded once."""
+    return spacy.load(model_path("syntax"))

@@ -8,11 +8,16 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from thinc.api import Config
 
 # The project's factories and callbacks; importing registers them with spaCy.
-from sovkg.extract import gazetteer, names, patterns, pipeline_data, relation_rules, sentences, structure, tokenizer  # noqa: F401
+from sovkg.extract import (gazetteer, names, patterns, pipeline_data, relation_patterns,  # noqa: F401
+                           relation_rules, sentences, structure, tokenizer)
+from sovkg.extract.ner_model import model_path
 
 CONFIG_FILE = "pipeline.cfg"
+#: the components sourced from the trained syntax model: loaded, never initialised here
+SYNTAX_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
 
 
 def config_path() -> Path:
@@ -28,7 +33,20 @@ def load_pipeline(*, kb: str | Path | None = "default", ner: bool = False) -> La
 @lru_cache(maxsize=4)
 def _load(kb: str, ner: bool = False) -> Language:
     overrides = {"paths.kb": kb, "nlp.disabled": [] if ner else ["sovkg_names"]}
-    config = spacy.util.load_config(config_path(), overrides=overrides, interpolate=False)
+    return pipeline_from_config(spacy.util.load_config(config_path(), overrides=overrides, interpolate=False))
+
+
+def pipeline_from_config(config: Config) -> Language:
+    """The pipeline a config (``pipeline.cfg`` with a user's overrides) describes, initialised.
+
+    ``paths.syntax = "default"`` names the syntax model the package ships; its
+    components are sourced with their trained weights and not initialised again
+    (``nlp.initialize()`` would reset them), only sovkg's own components are.
+    """
+    if config["paths"].get("syntax") == "default":
+        config = config.copy()
+        config["paths"]["syntax"] = str(model_path("syntax"))
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    nlp.initialize()
+    with nlp.select_pipes(disable=[n for n in SYNTAX_COMPONENTS if n in nlp.pipe_names]):
+        nlp.initialize()
     return nlp

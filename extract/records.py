@@ -100,6 +100,10 @@ class Relation:
     """An amount stated with the relation, as a decimal string ("676200.00")."""
     currency: str | None = None
     year: str | None = None
+    anaphor: tuple[int, int] | None = None
+    """Where one end was resolved from a description ("das Zentrum"): its offsets."""
+    antecedent: tuple[int, int] | None = None
+    """... and the offsets of the mention it was resolved to, in this or an earlier sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,10 @@ class RelationCandidate:
     amount: str | None = None
     currency: str | None = None
     year: str | None = None
+    anaphor: tuple[int, int] | None = None
+    """The description ("das Zentrum") one end was resolved from, if it was ..."""
+    antecedent: tuple[int, int] | None = None
+    """... and that end's mention (the subject's or the object's offsets)."""
 
 
 @dataclass(frozen=True, slots=True)

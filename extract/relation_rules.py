@@ -29,13 +29,15 @@ Cue families (``sovkg_relations:<rule>``):
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.clause_rules import PASSIVE_AUX, clause_relations
 from sovkg.extract.doctext import doc_lowers, doc_text
+from sovkg.extract.facts import sentence_facts
 from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.records import RelationCandidate
 
@@ -51,8 +53,6 @@ _AGENT_VERBS = {
 _TOPIC_WORDS = re.compile(r"^(?:Das|Die|Der|Dieses|Diese|Dieser)\s+(?:Projekt|Programm|Vorhaben|Plattform|"
                           r"Initiative|Modell|Sprachmodell|Wettbewerb|Förderprogramm|Netzwerk|Zentrum)\b")
 _ANAPHORA = re.compile(r"^(?:Dabei|Hierauf|Darauf|Hierbei|Damit|Hierfür|Dafür)\b")
-_AMOUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?\s*(Mio\.|Millionen|Mrd\.|Milliarden)?\s*(Euro|EUR|€)")
-_YEAR = re.compile(r"\b(?:in|im Jahr|ab|seit|bis)\s+((?:19|20)\d{2})\b")
 
 
 #: A rule's finding; offsets are into the analysed text until the extractor maps them.
@@ -85,239 +85,298 @@ class RelationRules:
 
     def _sentence(self, doc: Doc, sent: Span, entities: list[Span], topic: Span | None,
                   head: Span | None, last: Span | None) -> Iterable[Found]:
-        text = sent.text
-        bounds = (sent.start_char, sent.end_char)
-        lower = doc_lowers(doc)[sent.start:sent.end]
-        facts = _facts(text)
-
-        def make(subject: Span, predicate: str, obj: Span | None, cue: str, rule: str, confidence: float,
-                 **extra) -> Found | None:
-            if obj is not None and (subject.start_char, subject.end_char) == (obj.start_char, obj.end_char):
-                return None
-            if obj is not None and _same(subject, obj):
-                return None
-            if not _named(subject):
-                return None
-            return Found((subject.start_char, subject.end_char), predicate,
-                         (obj.start_char, obj.end_char) if obj is not None else None,
-                         bounds, cue, rule, confidence, **extra)
-
+        context = _Sentence(doc, sent, entities, topic, head, last, doc_lowers(doc)[sent.start:sent.end],
+                            sentence_facts(sent.text))
         results: list[Found | None] = []
-        # located-in: "X in Y", "X im Land Y", "X (ABBR) in Y"
-        for i, entity in enumerate(entities):
-            if entity.label_ == "Place":
-                continue
-            for place in entities:  # a place named inside the name: "Zentrum für … in Duisburg"
-                if place.label_ == "Place" and entity.start < place.start and place.end <= entity.end \
-                        and doc[place.start - 1].lower_ in ("in", "im"):
-                    results.append(make(entity, "locatedIn", place, doc[place.start - 1:place.end].text, "located-in", 0.9))
-            j = skip_parenthesis(doc, entity.end)
-            while j < len(doc) and doc[j].text in ("“", "”", "\"", "«", "»"):
-                j += 1
-            if j < len(doc) and doc[j].lower_ in ("in", "im"):
-                k = j + 1  # the place may begin with its kind ("im Land Nordrhein-Westfalen") or follow it
-                place = _span_at(entities, k, "Place")
-                if place is None and k < len(doc) and doc[k].lower_ in ("land", "landes", "stadt", "kreis", "bundesland", "region"):
-                    place = _span_at(entities, k + 1, "Place")
-                if place is not None:
-                    results.append(make(entity, "locatedIn", place, doc[j:place.end].text, "located-in", 0.9))
-        if head is not None:  # "- Al Village: Der KI-Innovationscampus in Hürth …"
-            colon = head.end
-            window = doc[colon:min(sent.end, colon + 8)]
-            for t in window:
-                if t.lower_ in ("in", "im"):
-                    place = _span_at(entities, t.i + 1, "Place")
-                    if place is not None:
-                        results.append(make(head, "locatedIn", place, doc[head.start:place.end].text, "located-in", 0.8))
-                    break
-        infrastructure = [e for e in entities if e.label_ == "Infrastructure"]
-        for t in _cue_tokens(sent, lower, ("am", "beim")) if len(infrastructure) == 1 else ():
-            site = _span_at(entities, t.i + 1, None)
-            if site is not None and site.label_ in ("ResearchOrganization", "Organization"):
-                results.append(make(infrastructure[0], "locatedIn", site, f"{t.text} {site.text}", "located-in", 0.7))
-        for unit in (e for e in entities if e._.sovkg_method == "sovkg_patterns:unit"):
-            # "beim Landesbetrieb IT.NRW ein KI-Labor": the body it belongs to runs it
-            for site in (e for e in reversed(entities) if e.end <= unit.start and e.label_ in _ORGS):
-                bei = next((k for k in range(site.start - 1, max(sent.start, site.start - 3) - 1, -1)
-                            if lower[k - sent.start] in ("bei", "beim")), None)
-                if bei is not None:
-                    results.append(make(unit, "operatedBy", site, doc[bei:unit.end].text, "unit-at", 0.75))
-                    break
-        if re.search(r"\b(?:Stadt|Großstadt|Gemeinde|Kommune)\s+in\b", text):
-            places = [e for e in entities if e.label_ == "Place"]
-            if len(places) >= 2 and places[0].start == sent.start:
-                results.append(make(places[0], "locatedIn", places[-1], text, "located-in", 0.7))
-
-        # passive with agent: "A und B werden von C gefördert"; "Koordiniert wird X von Y"
-        passive = any(w in PASSIVE_AUX for w in lower)
-        for t in _cue_tokens(sent, lower, _AGENT_VERBS) if passive else ():
-            predicate = _AGENT_VERBS[t.lower_]
-            agent = _agent(doc, sent, entities, t)
-            named = _named_among(doc, sent, entities, t) if agent is None else []
-            if agent is None and named:  # "wird von 13 Hochschulen getragen, darunter die TU Darmstadt, …"
-                agent, partners_among = named[0], named[1:]
-            else:
-                partners_among = []
-            if agent is None:
-                continue
-            subjects = [e for e in entities if e.label_ != "Place" and e.end <= agent.start
-                        and not _inside(e, agent) and e.start_char != agent.start_char
-                        and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))]
-            if not subjects and _TOPIC_WORDS.match(text) and topic is not None:
-                subjects = [topic]
-            # "vom InnoLab_bw des Staatsministeriums gemeinsam mit dem Unternehmen Aleph Alpha entwickelt"
-            partners = [e for e in entities if agent.end <= e.start and e.end <= t.i and e.label_ in _ORGS
-                        and re.search(r"\b(?:gemeinsam|zusammen) mit\b", doc[agent.end:e.start].text)]
-            for subject in (s for s in subjects if s.label_ != "Place"):
-                for by in (agent, *partners[:1], *partners_among):
-                    results.append(make(subject, predicate, by, f"{doc[by.start - 1].text} … {t.text}",
-                                        "passive-agent", 0.85, **facts))
-
-        # active developer: "Y hat … X … entwickelt / geschaffen"
-        if re.search(r"\b(?:hat|haben)\b.*\b(?:entwickelt|geschaffen|aufgebaut|programmiert)\b", text) \
-                and not passive:
-            hat = next(_cue_tokens(sent, lower, ("hat", "haben")))
-            developer = next((e for e in entities if hat.i < e.start <= hat.i + 4 and e.label_ in _ORGS), None)
-            if developer is None:
-                before = [e for e in entities if e.end <= hat.i and e.label_ in _ORGS]
-                developer = before[-1] if before else None
-            if developer is not None and developer.label_ in _ORGS:
-                for thing in (e for e in entities if e.label_ in ("Initiative", "Technology", "Infrastructure")):
-                    results.append(make(thing, "developedBy", developer, f"{developer.text} hat … entwickelt",
-                                        "active-developer", 0.8))
-
-        # uses
-        if re.match(r"(?:Hierauf|Darauf)\s+(?:setzt|setzen|baut|bauen)\b", text) and last is not None:
-            subject = next((e for e in entities if e.label_ in _THINGS and _named(e)), None)
-            if subject is not None:
-                results.append(make(subject, "uses", last, text.split(" ", 2)[0] + " … " + text.split(" ", 2)[1], "uses", 0.75))
-        for cue, subject, obj in _uses(doc, sent, entities, topic):
-            results.append(make(subject, "uses", obj, cue, "uses", 0.8))
-
-        # part-of
-        for t in _cue_tokens(sent, lower, ("rahmen",)):
-            if t.i > 0 and doc[t.i - 1].lower_ == "im" and t.i + 1 < len(doc) \
-                    and doc[t.i + 1].lower_ in ("von", "des", "der"):
-                whole = _span_at(entities, t.i + 2, None)
-                parts = [e for e in entities if e.end <= t.i - 1 and e.label_ in _THINGS | {"Infrastructure"}]
-                if whole is not None and parts:
-                    results.append(make(parts[-1], "partOf", whole, doc[t.i - 1:whole.end].text, "part-of", 0.8))
-        if head is not None and "Dachmarke" in text:
-            first = next((e for e in entities if e is not head and e.start > head.end), None)
-            if first is not None:
-                results.append(make(head, "partOf", first, "unter der Dachmarke", "part-of", 0.75))
-        if head is not None:
-            start = head.end
-            while start < sent.end and set(doc[start].text) <= {":", "*"}:
-                start += 1
-            words = doc[start:start + 3]
-            if len(words) >= 2 and words[0].lower_ in ("die", "der", "das", "mit") and words[1].text[:1].isupper():
-                first = start + (2 if words[0].lower_ != "mit" else 3)
-                member = next((e for e in entities if first - 1 <= e.start <= first + 1 and e.label_ in _THINGS), None)
-                while member is not None:
-                    results.append(make(member, "partOf", head, doc[start:member.end].text, "part-of", 0.75))
-                    k = member.end
-                    if k < len(doc) and doc[k].lower_ in ("und", "sowie", ","):
-                        member = next((e for e in entities if e.start == k + 1 and e.label_ in _THINGS), None)
-                    else:
-                        member = None
-
-        # funding lists and state funding
-        match = re.search(r"Förderungen?,?\s+wie\s+(?:dem|der|den|des)\b", text)
-        if match:
-            funder = next((e for e in entities if e.label_ == "GovernmentBody"
-                           and e.start_char - sent.start_char > match.end()), None)
-            funded = [e for e in entities if e.start_char - sent.start_char >= match.end()
-                      and e.label_ in ("ResearchOrganization", "Initiative", "Organization")
-                      and (funder is None or e.start < funder.start)]
-            if funder is not None:
-                for item in funded:
-                    results.append(make(item, "fundedBy", funder, match.group(0), "funding-list", 0.75))
-        if re.search(r"\blandesgefördert", text) and topic is not None:
-            results.append(make(topic, "fundedBy", None, "landesgefördert", "state-funded", 0.7,
-                                object_name="Landesregierung", object_type="GovernmentBody"))
-
-        # operators
-        match = re.search(r"Durchführung\s+(?:der|des)\b", text)
-        if match:
-            run = next((e for e in entities if e.start_char - sent.start_char >= match.end() and e.label_ in _THINGS), None)
-            runner = next((e for e in entities if run is not None and e.start > run.end and e.label_ in _ORGS), None)
-            if run is not None and runner is not None:
-                results.append(make(run, "operatedBy", runner, match.group(0), "operator", 0.8))
-        # "Den Betrieb für Bundesbehörden übernimmt das ITZBund.", "Die technische Umsetzung
-        # erfolgt durch Dataport.": the running of what the sentence before named
-        match = re.match(r"(?:Den|Der|Die)\s+(?:technische\s+)?(?:Betrieb|Umsetzung|Koordinierung|Koordination)\b"
-                         r"[^.;:]*?\b(?:übernimmt|übernehmen|erfolgt\s+durch|liegt\s+bei|obliegt)\b", text)
-        if match and last is not None and last.label_ in ("Initiative", "Infrastructure"):
-            runner = next((e for e in entities if e.start_char - sent.start_char >= match.end() and e.label_ in _ORGS), None)
-            if runner is not None:
-                results.append(make(last, "operatedBy", runner, match.group(0), "operator", 0.65))
-        match = re.search(r"mit\s+diesem\s+(?:Programm|Projekt|Vorhaben)", text)
-        referent = last if last is not None and last is not head else topic
-        if match and referent is not None:
-            runner = next((e for e in entities if e.label_ in _ORGS
-                           and e.end_char - sent.start_char <= match.start()), None)
-            if runner is not None:
-                results.append(make(referent, "operatedBy", runner, match.group(0), "operator", 0.75))
-        match = re.search(r"unter\s+(?:der\s+)?Leitung\s+(?:des|der|von)\b|\bTräger\s+(?:ist|sind)\b", text)
-        if match:
-            runner = next((e for e in entities if e.start_char - sent.start_char >= match.end() and e.label_ in _ORGS), None)
-            subject = next((e for e in entities if e.label_ in _THINGS), topic)
-            if runner is not None and subject is not None:
-                results.append(make(subject, "operatedBy", runner, match.group(0), "operator", 0.8))
-
-        # partnership
-        match = re.search(r"\b(?:[Gg]emeinsam mit|in Zusammenarbeit mit|zusammen mit)\b", text)
-        if match:
-            # "Gemeinsam mit B hat A …" names the actor after the partner; "A … gemeinsam mit B" before
-            partner = next((e for e in entities if e.start_char - sent.start_char >= match.end()), None)
-            if partner is not None and partner.label_ not in _ORGS | {"Initiative", "Infrastructure"}:
-                partner = None
-            if match.start() == 0:
-                actor = next((e for e in entities if partner is not None and e.start > partner.end and e.label_ in _ORGS), None)
-            else:
-                before = [e for e in entities if e.end_char - sent.start_char <= match.start() and e.label_ in _ORGS]
-                actor = before[-1] if before else None
-            if partner is not None and actor is not None:
-                results.append(make(actor, "cooperatesWith", partner, match.group(0), "partnership", 0.75))
-        match = re.search(r"Technologiepartner\s+(?:ist|sind)\b", text)
-        if match:
-            partner = next((e for e in entities if e.start_char - sent.start_char >= match.end() and e.label_ in _ORGS), None)
-            if partner is not None:
-                for found in [r for r in results if r and r.rule == "passive-agent" and r.predicate == "operatedBy"]:
-                    agent = _span_by_chars(entities, found.object)
-                    if agent is not None:
-                        results.append(make(agent, "cooperatesWith", partner, match.group(0), "partnership", 0.75))
-                if topic is not None:
-                    results.append(make(topic, "cooperatesWith", partner, match.group(0), "partnership", 0.7))
-
-        # supports
-        for t in _cue_tokens(sent, lower, ("ergänzt",)):
-            before = [e for e in entities if e.end <= t.i and e.label_ in _THINGS and _named(e)]
-            after = next((e for e in entities if e.start > t.i and e.label_ in _THINGS), None)
-            if before and after is not None:
-                results.append(make(before[0], "supports", after, f"ergänzt {after.text}", "supports", 0.8))
-        for subject, predicate, obj, cue, rule, confidence in clause_relations(doc, sent, entities, lower,
-                                                                               "amount" in facts):
-            extra = facts if predicate == "fundedBy" else {}
-            results.append(make(subject, predicate, obj, cue, rule, confidence, **extra))
+        for family in FAMILIES:
+            results += family(context, results)
         yield from (r for r in results if r is not None)
 
 
-def _facts(text: str) -> dict:
-    facts: dict = {}
-    amount = _AMOUNT.search(text)
-    if amount:
-        whole = amount.group(1).replace(".", "")
-        value = float(f"{whole}.{amount.group(2) or '0'}")
-        scale = amount.group(3) or ""
-        value *= 1_000_000 if scale.startswith("Mi") else 1_000_000_000 if scale.startswith(("Mrd", "Milliarden")) else 1
-        facts["amount"] = f"{value:.2f}"
-        facts["currency"] = "EUR"
-    year = _YEAR.search(text)
-    if year:
-        facts["year"] = year.group(1)
-    return facts
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What every cue family reads: the sentence, its entities, the topic, the list head
+    and the last named thing before it, the lower-cased words and amounts and years."""
+
+    doc: Doc
+    sent: Span
+    entities: list[Span]
+    topic: Span | None
+    head: Span | None
+    last: Span | None
+    lower: list[str]
+    facts: dict
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    def at(self, match_end: int) -> int:
+        """A position in the document of an offset into the sentence's text."""
+        return self.sent.start_char + match_end
+
+    def make(self, subject: Span, predicate: str, obj: Span | None, cue: str, rule: str, confidence: float,
+             **extra) -> Found | None:
+        """A finding, unless its ends are one thing or the subject is no named thing."""
+        if obj is not None and ((subject.start_char, subject.end_char) == (obj.start_char, obj.end_char)
+                                or _same(subject, obj)):
+            return None
+        if not _named(subject):
+            return None
+        return Found((subject.start_char, subject.end_char), predicate,
+                     (obj.start_char, obj.end_char) if obj is not None else None,
+                     (self.sent.start_char, self.sent.end_char), cue, rule, confidence, **extra)
+
+
+Family = Callable[[_Sentence, list], Iterable["Found | None"]]
+
+
+def _located_in(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "X in Y", "X im Land Y", "X (ABBR) in Y", a place inside the name."""
+    doc, entities = c.doc, c.entities
+    for entity in (e for e in entities if e.label_ != "Place"):
+        for place in entities:  # a place named inside the name: "Zentrum für … in Duisburg"
+            if place.label_ == "Place" and entity.start < place.start and place.end <= entity.end \
+                    and doc[place.start - 1].lower_ in ("in", "im"):
+                yield c.make(entity, "locatedIn", place, doc[place.start - 1:place.end].text, "located-in", 0.9)
+        j = skip_parenthesis(doc, entity.end)
+        while j < len(doc) and doc[j].text in ("“", "”", "\"", "«", "»"):
+            j += 1
+        if j < len(doc) and doc[j].lower_ in ("in", "im"):
+            k = j + 1  # the place may begin with its kind ("im Land Nordrhein-Westfalen") or follow it
+            place = _span_at(entities, k, "Place")
+            if place is None and k < len(doc) and doc[k].lower_ in _PLACE_KINDS:
+                place = _span_at(entities, k + 1, "Place")
+            if place is not None:
+                yield c.make(entity, "locatedIn", place, doc[j:place.end].text, "located-in", 0.9)
+
+
+_PLACE_KINDS = ("land", "landes", "stadt", "kreis", "bundesland", "region")
+
+
+def _located_at(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """A list head's place, infrastructure at a site, a city in its Land."""
+    doc, entities = c.doc, c.entities
+    if c.head is not None:  # "- Al Village: Der KI-Innovationscampus in Hürth …"
+        for t in doc[c.head.end:min(c.sent.end, c.head.end + 8)]:
+            if t.lower_ in ("in", "im"):
+                place = _span_at(entities, t.i + 1, "Place")
+                if place is not None:
+                    yield c.make(c.head, "locatedIn", place, doc[c.head.start:place.end].text, "located-in", 0.8)
+                break
+    infrastructure = [e for e in entities if e.label_ == "Infrastructure"]
+    for t in _cue_tokens(c.sent, c.lower, ("am", "beim")) if len(infrastructure) == 1 else ():
+        site = _span_at(entities, t.i + 1, None)
+        if site is not None and site.label_ in ("ResearchOrganization", "Organization"):
+            yield c.make(infrastructure[0], "locatedIn", site, f"{t.text} {site.text}", "located-in", 0.7)
+    if re.search(r"\b(?:Stadt|Großstadt|Gemeinde|Kommune)\s+in\b", c.text):
+        places = [e for e in entities if e.label_ == "Place"]
+        if len(places) >= 2 and places[0].start == c.sent.start:
+            yield c.make(places[0], "locatedIn", places[-1], c.text, "located-in", 0.7)
+
+
+def _unit_at(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "beim Landesbetrieb IT.NRW ein KI-Labor": the body it belongs to runs it."""
+    for unit in (e for e in c.entities if e._.sovkg_method == "sovkg_patterns:unit"):
+        for site in (e for e in reversed(c.entities) if e.end <= unit.start and e.label_ in _ORGS):
+            bei = next((k for k in range(site.start - 1, max(c.sent.start, site.start - 3) - 1, -1)
+                        if c.lower[k - c.sent.start] in ("bei", "beim")), None)
+            if bei is not None:
+                yield c.make(unit, "operatedBy", site, c.doc[bei:unit.end].text, "unit-at", 0.75)
+                break
+
+
+def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "A und B werden von C gefördert", "Koordiniert wird X von Y"."""
+    if not any(w in PASSIVE_AUX for w in c.lower):
+        return
+    doc, entities = c.doc, c.entities
+    for t in _cue_tokens(c.sent, c.lower, _AGENT_VERBS):
+        agent = _agent(doc, c.sent, entities, t)
+        named = _named_among(doc, c.sent, entities, t) if agent is None else []
+        if agent is None and named:  # "wird von 13 Hochschulen getragen, darunter die TU Darmstadt, …"
+            agent, partners_among = named[0], named[1:]
+        else:
+            partners_among = []
+        if agent is None:
+            continue
+        subjects = [e for e in entities if e.label_ != "Place" and e.end <= agent.start
+                    and not _inside(e, agent) and e.start_char != agent.start_char
+                    and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))]
+        if not subjects and _TOPIC_WORDS.match(c.text) and c.topic is not None:
+            subjects = [c.topic]
+        # "vom InnoLab_bw des Staatsministeriums gemeinsam mit dem Unternehmen Aleph Alpha entwickelt"
+        partners = [e for e in entities if agent.end <= e.start and e.end <= t.i and e.label_ in _ORGS
+                    and re.search(r"\b(?:gemeinsam|zusammen) mit\b", doc[agent.end:e.start].text)]
+        for subject in (s for s in subjects if s.label_ != "Place"):
+            for by in (agent, *partners[:1], *partners_among):
+                yield c.make(subject, _AGENT_VERBS[t.lower_], by, f"{doc[by.start - 1].text} … {t.text}",
+                             "passive-agent", 0.85, **c.facts)
+
+
+def _active_developer(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "Y hat … X … entwickelt / geschaffen"."""
+    if not re.search(r"\b(?:hat|haben)\b.*\b(?:entwickelt|geschaffen|aufgebaut|programmiert)\b", c.text) \
+            or any(w in PASSIVE_AUX for w in c.lower):
+        return
+    hat = next(_cue_tokens(c.sent, c.lower, ("hat", "haben")))
+    developer = next((e for e in c.entities if hat.i < e.start <= hat.i + 4 and e.label_ in _ORGS), None)
+    if developer is None:
+        before = [e for e in c.entities if e.end <= hat.i and e.label_ in _ORGS]
+        developer = before[-1] if before else None
+    if developer is not None and developer.label_ in _ORGS:
+        for thing in (e for e in c.entities if e.label_ in ("Initiative", "Technology", "Infrastructure")):
+            yield c.make(thing, "developedBy", developer, f"{developer.text} hat … entwickelt", "active-developer", 0.8)
+
+
+def _uses_rules(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "Hierauf setzt X", "nutzt", "setzt auf", "auf Basis von", "Einbindung des"."""
+    if re.match(r"(?:Hierauf|Darauf)\s+(?:setzt|setzen|baut|bauen)\b", c.text) and c.last is not None:
+        subject = next((e for e in c.entities if e.label_ in _THINGS and _named(e)), None)
+        if subject is not None:
+            words = c.text.split(" ", 2)
+            yield c.make(subject, "uses", c.last, words[0] + " … " + words[1], "uses", 0.75)
+    for cue, subject, obj in _uses(c.doc, c.sent, c.entities, c.topic):
+        yield c.make(subject, "uses", obj, cue, "uses", 0.8)
+
+
+def _part_of_frame(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "im Rahmen von", "unter der Dachmarke"."""
+    doc = c.doc
+    for t in _cue_tokens(c.sent, c.lower, ("rahmen",)):
+        if t.i > 0 and doc[t.i - 1].lower_ == "im" and t.i + 1 < len(doc) \
+                and doc[t.i + 1].lower_ in ("von", "des", "der"):
+            whole = _span_at(c.entities, t.i + 2, None)
+            parts = [e for e in c.entities if e.end <= t.i - 1 and e.label_ in _THINGS | {"Infrastructure"}]
+            if whole is not None and parts:
+                yield c.make(parts[-1], "partOf", whole, doc[t.i - 1:whole.end].text, "part-of", 0.8)
+    if c.head is not None and "Dachmarke" in c.text:
+        first = next((e for e in c.entities if e is not c.head and e.start > c.head.end), None)
+        if first is not None:
+            yield c.make(c.head, "partOf", first, "unter der Dachmarke", "part-of", 0.75)
+
+
+def _part_of_list_head(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "Die Förderwettbewerbe A und B" and "Mit dem Förderprogramm Y" in a list item headed X."""
+    if c.head is None:
+        return
+    doc, start = c.doc, c.head.end
+    while start < c.sent.end and set(doc[start].text) <= {":", "*"}:
+        start += 1
+    words = doc[start:start + 3]
+    if len(words) < 2 or words[0].lower_ not in ("die", "der", "das", "mit") or not words[1].text[:1].isupper():
+        return
+    first = start + (2 if words[0].lower_ != "mit" else 3)
+    member = next((e for e in c.entities if first - 1 <= e.start <= first + 1 and e.label_ in _THINGS), None)
+    while member is not None:
+        yield c.make(member, "partOf", c.head, doc[start:member.end].text, "part-of", 0.75)
+        k = member.end
+        if k < len(doc) and doc[k].lower_ in ("und", "sowie", ","):
+            member = next((e for e in c.entities if e.start == k + 1 and e.label_ in _THINGS), None)
+        else:
+            member = None
+
+
+def _funding(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "Förderungen, wie dem A sowie den B und C" of a funding subject; "landesgeförderte …"."""
+    match = re.search(r"Förderungen?,?\s+wie\s+(?:dem|der|den|des)\b", c.text)
+    if match:
+        after = c.at(match.end())
+        funder = next((e for e in c.entities if e.label_ == "GovernmentBody" and e.start_char > after), None)
+        funded = [e for e in c.entities if e.start_char >= after
+                  and e.label_ in ("ResearchOrganization", "Initiative", "Organization")
+                  and (funder is None or e.start < funder.start)]
+        for item in funded if funder is not None else ():
+            yield c.make(item, "fundedBy", funder, match.group(0), "funding-list", 0.75)
+    if re.search(r"\blandesgefördert", c.text) and c.topic is not None:
+        yield c.make(c.topic, "fundedBy", None, "landesgefördert", "state-funded", 0.7,
+                     object_name="Landesregierung", object_type="GovernmentBody")
+
+
+def _operators(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "Mit der Durchführung der X treibt Y", "Den Betrieb … übernimmt Y", "unter Leitung des"."""
+    match = re.search(r"Durchführung\s+(?:der|des)\b", c.text)
+    if match:
+        run = next((e for e in c.entities if e.start_char >= c.at(match.end()) and e.label_ in _THINGS), None)
+        runner = next((e for e in c.entities if run is not None and e.start > run.end and e.label_ in _ORGS), None)
+        if run is not None and runner is not None:
+            yield c.make(run, "operatedBy", runner, match.group(0), "operator", 0.8)
+    # "Den Betrieb für Bundesbehörden übernimmt das ITZBund.", "Die technische Umsetzung
+    # erfolgt durch Dataport.": the running of what the sentence before named
+    match = re.match(r"(?:Den|Der|Die)\s+(?:technische\s+)?(?:Betrieb|Umsetzung|Koordinierung|Koordination)\b"
+                     r"[^.;:]*?\b(?:übernimmt|übernehmen|erfolgt\s+durch|liegt\s+bei|obliegt)\b", c.text)
+    if match and c.last is not None and c.last.label_ in ("Initiative", "Infrastructure"):
+        runner = next((e for e in c.entities if e.start_char >= c.at(match.end()) and e.label_ in _ORGS), None)
+        if runner is not None:
+            yield c.make(c.last, "operatedBy", runner, match.group(0), "operator", 0.65)
+    yield from _operator_of_programme(c)
+
+
+def _operator_of_programme(c: _Sentence) -> Iterator[Found | None]:
+    """ "mit diesem Programm" of a subject; "unter der Leitung des"; "Träger ist"."""
+    match = re.search(r"mit\s+diesem\s+(?:Programm|Projekt|Vorhaben)", c.text)
+    referent = c.last if c.last is not None and c.last is not c.head else c.topic
+    if match and referent is not None:
+        runner = next((e for e in c.entities if e.label_ in _ORGS and e.end_char <= c.at(match.start())), None)
+        if runner is not None:
+            yield c.make(referent, "operatedBy", runner, match.group(0), "operator", 0.75)
+    match = re.search(r"unter\s+(?:der\s+)?Leitung\s+(?:des|der|von)\b|\bTräger\s+(?:ist|sind)\b", c.text)
+    if match:
+        runner = next((e for e in c.entities if e.start_char >= c.at(match.end()) and e.label_ in _ORGS), None)
+        subject = next((e for e in c.entities if e.label_ in _THINGS), c.topic)
+        if runner is not None and subject is not None:
+            yield c.make(subject, "operatedBy", runner, match.group(0), "operator", 0.8)
+
+
+def _partnership(c: _Sentence, found: list) -> Iterator[Found | None]:
+    """ "gemeinsam mit", "in Zusammenarbeit mit", "Technologiepartner ist"."""
+    match = re.search(r"\b(?:[Gg]emeinsam mit|in Zusammenarbeit mit|zusammen mit)\b", c.text)
+    if match:
+        # "Gemeinsam mit B hat A …" names the actor after the partner; "A … gemeinsam mit B" before
+        partner = next((e for e in c.entities if e.start_char >= c.at(match.end())), None)
+        if partner is not None and partner.label_ not in _ORGS | {"Initiative", "Infrastructure"}:
+            partner = None
+        if match.start() == 0:
+            actor = next((e for e in c.entities if partner is not None and e.start > partner.end
+                          and e.label_ in _ORGS), None)
+        else:
+            before = [e for e in c.entities if e.end_char <= c.at(match.start()) and e.label_ in _ORGS]
+            actor = before[-1] if before else None
+        if partner is not None and actor is not None:
+            yield c.make(actor, "cooperatesWith", partner, match.group(0), "partnership", 0.75)
+    match = re.search(r"Technologiepartner\s+(?:ist|sind)\b", c.text)
+    partner = next((e for e in c.entities if match and e.start_char >= c.at(match.end())
+                    and e.label_ in _ORGS), None)
+    if match and partner is not None:
+        for operated in [r for r in found if r and r.rule == "passive-agent" and r.predicate == "operatedBy"]:
+            agent = _span_by_chars(c.entities, operated.object)
+            if agent is not None:
+                yield c.make(agent, "cooperatesWith", partner, match.group(0), "partnership", 0.75)
+        if c.topic is not None:
+            yield c.make(c.topic, "cooperatesWith", partner, match.group(0), "partnership", 0.7)
+
+
+def _supports(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "X ergänzt Y"."""
+    for t in _cue_tokens(c.sent, c.lower, ("ergänzt",)):
+        before = [e for e in c.entities if e.end <= t.i and e.label_ in _THINGS and _named(e)]
+        after = next((e for e in c.entities if e.start > t.i and e.label_ in _THINGS), None)
+        if before and after is not None:
+            yield c.make(before[0], "supports", after, f"ergänzt {after.text}", "supports", 0.8)
+
+
+def _clauses(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """Active verbs, participles, genitives, "Bestandteil des", "am Standort": :mod:`.clause_rules`."""
+    for subject, predicate, obj, cue, rule, confidence in clause_relations(c.doc, c.sent, c.entities, c.lower,
+                                                                           "amount" in c.facts):
+        extra = c.facts if predicate == "fundedBy" else {}
+        yield c.make(subject, predicate, obj, cue, rule, confidence, **extra)
+
+
+#: The cue families in the order they run (``_partnership`` reads what ``_passive_agent`` found).
+FAMILIES: tuple[Family, ...] = (_located_in, _located_at, _unit_at, _passive_agent, _active_developer, _uses_rules,
+                                _part_of_frame, _part_of_list_head, _funding, _operators, _partnership, _supports,
+                                _clauses)
 
 
 def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Iterable[tuple[str, Span, Span]]:

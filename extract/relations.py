@@ -64,6 +64,7 @@ def from_candidates(item: DocumentExtraction) -> tuple[Relation, ...]:
             object=object_key, sentence_start=sentence[0], sentence_end=sentence[1],
             method=candidate.rule, confidence=candidate.confidence, cue=candidate.cue,
             amount=candidate.amount, currency=candidate.currency, year=candidate.year,
+            anaphor=candidate.anaphor, antecedent=candidate.antecedent,
         ))
     return tuple(sorted(relations, key=lambda r: (r.subject, r.predicate, r.object, r.sentence_start, r.method)))
 

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Extraction
+from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Extraction, Relation
 from sovkg.graph.iri import mint
 from sovkg.ontology import SOVKG
 from sovkg.ontology.namespace import RELATIONS as CONTRACT_RELATIONS
@@ -272,6 +272,8 @@ def _add_provenance(provenance: Graph, item: DocumentExtraction, iris: dict[int,
             provenance.add((node, SOVKG.currency, Literal(relation.currency or "EUR")))
         if relation.year is not None:
             provenance.add((node, SOVKG.year, Literal(relation.year, datatype=XSD.gYear)))
+        if relation.anaphor is not None and relation.antecedent is not None:
+            _coreference(provenance, item, relation, node, document_at)
     for mention in item.mentions:
         node = mint("mention", source.key, f"{mention.start}-{mention.end}")
         sentence = mint("sentence", source.key, f"{mention.sentence_start}-{mention.sentence_end}")
@@ -283,3 +285,26 @@ def _add_provenance(provenance: Graph, item: DocumentExtraction, iris: dict[int,
         provenance.add((node, SOVKG.end, Literal(mention.end)))
         provenance.add((node, SOVKG.surfaceForm, Literal(mention.text)))
         provenance.add((node, SOVKG.method, Literal(mention.method)))
+
+
+def _coreference(provenance: Graph, item: DocumentExtraction, relation: Relation, node: URIRef,
+                 document_at: Callable[[int], URIRef]) -> None:
+    """The anaphor ("das Zentrum") as a mention of the entity it was resolved to, and the
+    antecedent mention: both with offsets, so the resolution can be checked in the source."""
+    source = item.document
+    antecedent = next((m for m in item.mentions if (m.start, m.end) == relation.antecedent), None)
+    if antecedent is None:
+        return
+    start, end = relation.anaphor
+    anaphor = mint("mention", source.key, f"{start}-{end}")
+    sentence = mint("sentence", source.key, f"{relation.sentence_start}-{relation.sentence_end}")
+    provenance.add((anaphor, RDF.type, SOVKG.Mention))
+    provenance.add((anaphor, SOVKG.inDocument, document_at(start)))
+    provenance.add((anaphor, SOVKG.inSentence, sentence))
+    provenance.add((anaphor, SOVKG.refersTo, entity_iri(antecedent.entity_key)))
+    provenance.add((anaphor, SOVKG.start, Literal(start)))
+    provenance.add((anaphor, SOVKG.end, Literal(end)))
+    provenance.add((anaphor, SOVKG.surfaceForm, Literal(source.text[start:end])))
+    provenance.add((anaphor, SOVKG.method, Literal("sovkg_relation_patterns:coreference")))
+    provenance.add((node, SOVKG.anaphor, anaphor))
+    provenance.add((node, SOVKG.antecedent, mint("mention", source.key, f"{antecedent.start}-{antecedent.end}")))

@@ -111,6 +111,8 @@ class SOVKG(DefinedNamespace):
     evidenceSubject: URIRef
     evidencePredicate: URIRef
     evidenceObject: URIRef
+    anaphor: URIRef
+    antecedent: URIRef
 
     # Datatype properties.
     start: URIRef

@@ -26,6 +26,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--ner", action="store_true",
                         help="also run the learned NER model: it checks the rules' weakest guesses and "
                         "adds persons and organisations they missed (slower)")
+    parser.add_argument("--min-confidence", type=float, default=None, metavar="C",
+                        help="leave out relations found with less confidence than C, 0 to 1 "
+                        "(default: 0.6, chosen on the development set)")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip SHACL validation")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
@@ -49,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = build(args.paths, args.out, kb=args.kb, validate=args.validate, progress=progress_bar,
-                       ner=args.ner, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
+                       ner=args.ner, min_confidence=args.min_confidence, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
                        rebuild=args.rebuild)
     except NothingBuilt as exc:  # say why each input failed before the error itself
         for line in exc.failures:

@@ -23,6 +23,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--kb", default="default", metavar="default|none|FILE",
                         help="knowledge base, as for build")
     parser.add_argument("--ner", action="store_true", help="also run the learned NER model, as for build")
+    parser.add_argument("--min-confidence", type=float, default=None, metavar="C",
+                        help="leave out relations found with less confidence than C, 0 to 1 "
+                        "(default: 0.6, chosen on the development set)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.set_defaults(run=run)
 
@@ -30,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from sovkg.evaluate import evaluate
 
-    score = evaluate(args.gold, args.paths, kb=args.kb, ner=args.ner)
+    score = evaluate(args.gold, args.paths, kb=args.kb, ner=args.ner, min_confidence=args.min_confidence)
     if args.json:
         print(json.dumps(score.as_dict(), ensure_ascii=False, indent=2))
     else:

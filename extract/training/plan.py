@@ -30,10 +30,10 @@ class PlanRow:
     repeat: int = 1
 
 
-def load_plan(path: Path | None = None) -> list[PlanRow]:
-    """The rows of a plan TSV (default: the shipped ``ner-corpora.tsv``)."""
+def load_plan(path: Path | None = None, shipped: str = "ner-corpora.tsv") -> list[PlanRow]:
+    """The rows of a plan TSV: ``path``, or the ``shipped`` one (the NER's by default)."""
     text = path.read_text(encoding="utf-8") if path else (
-        files("sovkg.extract.training").joinpath("ner-corpora.tsv").read_text(encoding="utf-8"))
+        files("sovkg.extract.training").joinpath(shipped).read_text(encoding="utf-8"))
     rows: list[PlanRow] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

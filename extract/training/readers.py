@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sovkg.extract.training import germeval, ler, mobie, smartdata
+from sovkg.extract.training import germeval, ler, mobie, smartdata, ud
 from sovkg.extract.training.corpus import Sentence
 
 READERS: dict[str, Callable[[Path], Iterator[Sentence]]] = {
@@ -13,6 +13,7 @@ READERS: dict[str, Callable[[Path], Iterator[Sentence]]] = {
     "germeval": germeval.read,
     "smartdata": smartdata.read,
     "mobie": mobie.read,
+    "ud": ud.read,
 }
 
 

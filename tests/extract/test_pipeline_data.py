@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sovkg.extract.nlp import config_path, load_pipeline
+from sovkg.extract.nlp import config_path, load_pipeline, pipeline_from_config
 from sovkg.extract.pipeline_data import data_file, kb_entries
 
 SAMPLE = Path(__file__).parents[1] / "data" / "corpus" / "nrw-18-13128-kleine-anfrage-5276.txt"
@@ -60,8 +60,7 @@ def test_a_config_pointing_at_a_users_own_lexicon(tmp_path: Path) -> None:
     nouns.write_text(data_file("type_nouns.tsv") + "Leuchtturmvorhaben\tInitiative\n", encoding="utf-8")
     config = spacy.util.load_config(config_path(), overrides={
         "initialize.components.sovkg_patterns.type_nouns.path": str(nouns)}, interpolate=False)
-    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    nlp.initialize()
+    nlp = pipeline_from_config(config)
     doc = nlp("Das Land fördert das Leuchtturmvorhaben Zukunftswerkstatt in Kiel.")
     assert ("Zukunftswerkstatt", "Initiative") in {(s.text, s.label_) for s in doc.spans["sovkg_mentions"]}
     plain = load_pipeline(kb="none")("Das Land fördert das Leuchtturmvorhaben Zukunftswerkstatt in Kiel.")

@@ -48,8 +48,9 @@ def test_amounts_and_years_are_kept(relations) -> None:
     from sovkg.extract.nlp import load_pipeline
 
     doc = load_pipeline(kb="none")("Das Projekt NRW.Genius wird in 2025 von dem IT-Planungsrat mit 676.200 Euro gefördert.")
-    (found,) = [f for f in doc.user_data["sovkg_relations"] if f.predicate == "fundedBy"]
-    assert (found.amount, found.currency, found.year) == ("676200.00", "EUR", "2025")
+    found = [f for f in doc.user_data["sovkg_relations"] if f.predicate == "fundedBy"]
+    assert {f.rule.split(":")[0] for f in found} == {"passive-agent", "sovkg_relation_patterns"}  # rule and pattern
+    assert {(f.amount, f.currency, f.year) for f in found} == {("676200.00", "EUR", "2025")}
 
 
 def test_development_use_and_support(relations) -> None:

@@ -11,7 +11,7 @@ from spacy.tokens import DocBin
 
 from sovkg.extract.training.__main__ import main
 from sovkg.extract.training.docbins import write_docbins
-from sovkg.extract.training.ner import MODEL_PARTS
+from sovkg.extract.training.ner import NER
 from sovkg.extract.training.plan import load_plan
 
 
@@ -35,7 +35,7 @@ def test_train_a_few_steps_and_load(nlpdata_sample: Path, tmp_path: Path,
     main(["ner", "--corpora", str(nlpdata_sample), "--out", str(out), "--work", str(tmp_path / "work"),
           "--max-steps", "4"])
     assert f"model written to {out}" in capsys.readouterr().out
-    assert sorted(p.name for p in out.iterdir()) == sorted(MODEL_PARTS)
+    assert sorted(p.name for p in out.iterdir()) == sorted(NER.parts)
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["name"] == "sovkg_ner" and "NOTICE" in meta["license"]
     assert "work" not in (out / "config.cfg").read_text(encoding="utf-8")

@@ -1,0 +1,148 @@
+"""Which entity a word of a parsed sentence stands for, within one document.
+
+Relation patterns reach words ("Zentrum", "die", "Universität"), not entities. This
+module answers for them:
+
+* a word inside a mention stands for that mention;
+* a type noun stands for the name in apposition to it ("das Projekt Phoenix");
+* a coordination stands for every conjunct ("A, B und C");
+* a relative pronoun stands for the noun its clause belongs to ("…, welcher KI
+  integriert"); an apposition for the noun it follows ("Dataport, die Anstalt …");
+* a definite or demonstrative description whose noun announces a type ("das
+  Zentrum", "dieses Vorhaben", "die Plattform") stands for a mention of a compatible
+  type in the last few sentences, the most recent one, or the document's topic, the
+  named thing it mentions most (the topic wins among the candidates: a press release
+  says "das Projekt" of its subject, not of the project it named last). Such a resolution carries the description's offsets
+  (:attr:`Resolved.via`) so the relation keeps both.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sovkg.extract.normalize import fold_word
+
+#: the types a description of each type may refer to (an "Initiative" noun such as
+#: "Plattform" may name infrastructure as well, "Einrichtung" any organisation, "Zentrum"
+#: a research centre run as a project)
+COMPATIBLE: dict[str, frozenset[str]] = {
+    "Initiative": frozenset({"Initiative", "Infrastructure"}),
+    "Infrastructure": frozenset({"Infrastructure", "Initiative"}),
+    "Technology": frozenset({"Technology", "Initiative"}),
+    "ResearchOrganization": frozenset({"ResearchOrganization", "Organization", "Initiative"}),
+    "Organization": frozenset({"Organization", "ResearchOrganization", "Company", "GovernmentBody"}),
+    "Company": frozenset({"Company", "Organization"}),
+    "GovernmentBody": frozenset({"GovernmentBody"}),
+    "Policy": frozenset({"Policy"}),
+}
+#: the types a document's topic may have: the named things documents are about
+TOPIC_TYPES = frozenset({"Initiative", "Infrastructure", "ResearchOrganization", "Organization", "Company"})
+DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses", "jener", "jene", "jenes"})
+RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})
+NAME_DEPS = frozenset({"appos", "flat", "flat:name", "compound", "nmod"})
+#: what sets an apposition off from the name before it
+APPOSITION_MARKS = frozenset({",", "–", "-", "—", "("})
+#: how many sentences back a description looks for its antecedent
+WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention an end of a relation stands for; ``via`` the description resolved to it."""
+
+    span: Span
+    via: tuple[int, int] | None = None
+
+    @property
+    def chars(self) -> tuple[int, int]:
+        return (self.span.start_char, self.span.end_char)
+
+
+class MentionIndex:
+    """The mentions of one doc by token, with the topic and the description resolution."""
+
+    def __init__(self, doc: Doc, spans: list[Span], anaphors: dict[str, str]) -> None:
+        self.doc = doc
+        self.anaphors = anaphors
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        self._at: dict[int, Span] = {}
+        for span in sorted(spans, key=len):  # the longest mention covering a token wins
+            for i in range(span.start, span.end):
+                self._at[i] = span
+        self._topic: Span | None | bool = False
+
+    def at(self, token: Token) -> Span | None:
+        return self._at.get(token.i)
+
+    def root_mention(self, token: Token) -> Span | None:
+        """The mention whose syntactic head is ``token`` (one anchor per mention)."""
+        span = self._at.get(token.i)
+        return span if span is not None and span.root == token else None
+
+    def in_sentence(self, sent: Span) -> bool:
+        return any(sent.start <= i < sent.end for i in (s.start for s in self.spans))
+
+    def resolve(self, token: Token) -> list[Resolved]:
+        """The mentions ``token`` stands for, one per conjunct."""
+        found: list[Resolved] = []
+        for word in (token, *token.conjuncts):
+            resolved = self._one(word)
+            if resolved is not None and all(r.chars != resolved.chars for r in found):
+                found.append(resolved)
+        return found
+
+    def _one(self, token: Token) -> Resolved | None:
+        span = self._at.get(token.i)
+        if span is not None:
+            return Resolved(span)
+        named = next((self._at[c.i] for c in token.children if c.dep_ in NAME_DEPS and c.i in self._at
+                      and not any(g.dep_ == "case" for g in c.children)), None)
+        if named is not None:
+            return Resolved(named)
+        if token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType"):
+            clause = token.head
+            return self._one(clause.head) if clause.dep_.startswith("acl") and clause.head.i != clause.i else None
+        if token.dep_ == "appos" and token.head.i != token.i:
+            return self._one(token.head)
+        return self._description(token)
+
+    def _description(self, token: Token) -> Resolved | None:
+        """A definite description resolved to an earlier mention or the topic."""
+        kind = self.anaphors.get(fold_word(token.lemma_ or token.text)) if token.pos_ == "NOUN" else None
+        if kind is None or not any(c.dep_ == "det" and c.text.lower() in DEFINITE for c in token.children):
+            return None
+        start = min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "amod") and c.i < token.i)])
+        joined = start >= 2 and not self.doc[start].is_sent_start and self.doc[start - 1].text in APPOSITION_MARKS
+        before = self.doc[start - 2] if joined else None
+        if before is not None and before.i in self._at:  # "IT.NRW – das zentrale Rechenzentrum …"
+            return Resolved(self._at[before.i])  # an apposition to the name before it
+        allowed = COMPATIBLE.get(kind, frozenset({kind}))
+        via = (self.doc[start].idx, token.idx + len(token.text))
+        sentences = list(self.doc.sents)
+        first = next((k for k, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
+        earliest = sentences[max(0, first - WINDOW)].start
+        recent = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i and s.label_ in allowed]
+        topic = self.topic(sentences[first])
+        if topic is not None and topic.span.label_ in allowed and \
+                (not recent or any(_key(s) == _key(topic.span) for s in recent)):
+            return Resolved(topic.span, via)  # the topic, if it is a candidate at all: the most salient
+        return Resolved(recent[0], via) if recent else None
+
+    def topic(self, sent: Span) -> Resolved | None:
+        """The document's topic: its most mentioned named thing (its last mention before ``sent``)."""
+        if self._topic is False:
+            counts = Counter(_key(s) for s in self.spans if s.label_ in TOPIC_TYPES)
+            best = counts.most_common(1)
+            self._topic = next(s for s in self.spans if _key(s) == best[0][0]) if best and best[0][1] > 1 else None
+        if not isinstance(self._topic, Span):
+            return None
+        key = _key(self._topic)
+        before = [s for s in self.spans if _key(s) == key and s.start < sent.end]
+        return Resolved(before[-1] if before else self._topic)
+
+
+def _key(span: Span) -> str:
+    return span.kb_id_ or fold_word(span._.sovkg_name or span.text)

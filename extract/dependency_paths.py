@@ -1,0 +1,113 @@
+"""A small path language over dependency trees: where a relation pattern finds its ends.
+
+A path is steps joined by ``.``, read from the cue token outwards:
+
+* ``self``: the cue itself (a path of no steps);
+* ``head``: the token the current one depends on;
+* ``<deps>`` or ``<deps>:<cases>``: the children whose relation is one of ``deps``
+  (comma-separated UD labels or the aliases in :data:`ALIASES`), and, with
+  ``cases``, whose own ``case`` child is one of those lemmas (``|``-separated;
+  ``-`` means "no preposition", a genitive or a bare noun phrase; ``gen`` a genitive
+  the morphology confirms, which a list of names parsed as a modifier is not).
+
+``subj`` is the cue's subjects; ``obl:von|durch`` the ``von``/``durch`` phrases
+attached to it; ``head.subj`` the subjects of the word the cue depends on
+("Zusammenarbeit" in "X vertieft die Zusammenarbeit mit Y"). Paths are parsed once,
+when the pattern file is loaded, so a typo fails there and not on the first document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+#: Short names for groups of UD relations.
+ALIASES: dict[str, frozenset[str]] = {
+    "subj": frozenset({"nsubj", "nsubj:pass", "csubj"}),
+    "obj": frozenset({"obj", "iobj"}),
+    "obl": frozenset({"obl", "obl:agent", "obl:arg", "nmod"}),
+    "nmod": frozenset({"nmod", "obl", "obl:arg"}),
+    "name": frozenset({"appos", "flat", "flat:name", "compound", "nmod"}),
+}
+#: Every dependency label the shipped parser predicts (UD German), to check paths against.
+LABELS = frozenset({
+    "acl", "acl:relcl", "advcl", "advmod", "amod", "appos", "aux", "aux:pass", "case", "cc", "ccomp",
+    "compound", "compound:prt", "conj", "cop", "csubj", "dep", "det", "det:poss", "expl", "expl:pv", "fixed",
+    "flat", "flat:name", "iobj", "mark", "nmod", "nmod:poss", "nsubj", "nsubj:pass", "nummod", "obj", "obl",
+    "obl:agent", "obl:arg", "parataxis", "punct", "root", "xcomp",
+})
+NO_CASE = "-"
+GENITIVE = "gen"
+
+
+class PathError(ValueError):
+    """A path names a relation or step the language does not know."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step: to the head, or to children with one of ``deps`` (and one of ``cases``)."""
+
+    deps: frozenset[str] | None
+    cases: frozenset[str] | None = None
+
+    def follow(self, token: Token) -> list[Token]:
+        if self.deps is None:
+            return [token.head] if token.head.i != token.i else []
+        return [child for child in token.children if child.dep_ in self.deps and self._case_fits(child)]
+
+    def _case_fits(self, token: Token) -> bool:
+        if self.cases is None:
+            return True
+        cases = [c.text.lower() for c in token.children if c.dep_ == "case"]
+        if not cases:
+            return NO_CASE in self.cases or GENITIVE in self.cases and _genitive(token)
+        return any(case in self.cases for case in cases)
+
+
+def _genitive(token: Token) -> bool:
+    """The noun or its article is in the genitive ("des Zentrums", "der Universität")."""
+    return any("Gen" in t.morph.get("Case") for t in (token, *(c for c in token.children if c.dep_ == "det")))
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """A parsed path; :meth:`follow` gives the tokens it reaches from a cue."""
+
+    text: str
+    steps: tuple[Step, ...]
+
+    def follow(self, token: Token) -> list[Token]:
+        tokens = [token]
+        for step in self.steps:
+            tokens = [reached for t in tokens for reached in step.follow(t)]
+        return tokens
+
+
+def parse_path(text: str) -> Path:
+    """The :class:`Path` of ``text``; raises :class:`PathError` naming the bad step."""
+    steps: list[Step] = []
+    for raw in ([] if text == "self" else text.split(".")):
+        if raw == "head":
+            steps.append(Step(None))
+            continue
+        deps_text, _, cases_text = raw.partition(":") if _is_cased(raw) else (raw, "", "")
+        deps: set[str] = set()
+        for dep in deps_text.split(","):
+            if dep in ALIASES:
+                deps |= ALIASES[dep]
+            elif dep in LABELS:
+                deps.add(dep)
+            else:
+                raise PathError(f"path {text!r}: unknown step {dep!r} (a UD label, an alias "
+                                f"{sorted(ALIASES)} or 'head')")
+        cases = frozenset(cases_text.split("|")) if cases_text else None
+        steps.append(Step(frozenset(deps), cases))
+    return Path(text, tuple(steps))
+
+
+def _is_cased(step: str) -> bool:
+    """``obl:von`` has cases; ``nsubj:pass`` is a label with a subtype."""
+    deps, _, rest = step.partition(":")
+    return bool(rest) and not all(f"{d}:{rest}" in LABELS for d in deps.split(","))

@@ -1,0 +1,328 @@
+"""Relations from declarative patterns over lemmas, parts of speech and dependencies.
+
+Why patterns and not rules: a rule over word forms in a fixed order ("betreibt",
+"betrieben von") sees one wording; a pattern over the parse sees every form and order
+of it ("X wird von Y betrieben", "Betrieben wird X von Y", "Y betreibt X", "das von Y
+betriebene X"). Each pattern (``data/relation_patterns.json``) names a cue class of
+``data/relation_cues.tsv``, the part of speech and voice of the cue, and two
+:mod:`~sovkg.extract.dependency_paths` from the cue to the relation's subject and
+object; the predicate is the pattern's or the cue word's. Ends are distributed over
+coordination ("A und B werden von C und D gefördert" is four relations), relative
+pronouns stand for what they refer to, and a definite description ("das Zentrum")
+is resolved by :mod:`~sovkg.extract.coreference` with a lower confidence.
+
+Per predicate, ``relation_patterns.json`` also says which entity types may stand at
+each end, so a parse that attaches a phrase to the wrong word rarely makes a
+relation the contract does not allow.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sovkg.extract.coreference import MentionIndex, Resolved
+from sovkg.extract.dependency_paths import Path as DepPath
+from sovkg.extract.dependency_paths import parse_path
+from sovkg.extract.extensions import register_extensions
+from sovkg.extract.facts import sentence_facts
+from sovkg.extract.normalize import fold_word
+from sovkg.extract.pipeline_data import content_lines
+from sovkg.extract.records import RelationCandidate
+
+VOICES = ("active", "passive", "any")
+#: the path that stands for the document's main topic instead of a dependency
+TOPIC = "topic"
+#: how much less sure a relation is when one end was resolved from a description
+COREFERENCE_FACTOR = 0.9
+
+
+class PatternError(ValueError):
+    """A pattern file that does not follow the schema; the message names the pattern."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word that signals a relation: its lemma, its class and the predicate it states."""
+
+    lemma: str
+    cls: str
+    predicate: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One declarative pattern (see ``relation_patterns.json`` for the schema)."""
+
+    id: str
+    cue: str
+    subject: tuple[DepPath, ...] | None
+    object: tuple[DepPath, ...] | None
+    predicate: str = "cue"
+    pos: frozenset[str] = frozenset()
+    deps: frozenset[str] = frozenset()
+    voice: str = "any"
+    confidence: float = 0.7
+    subject_types: frozenset[str] = frozenset()
+    object_types: frozenset[str] = frozenset()
+    note: str = ""
+
+    def fits(self, token: Token) -> bool:
+        """Whether the cue token has the pattern's part of speech, relation and voice."""
+        if self.pos and token.pos_ not in self.pos:
+            return False
+        if self.deps and token.dep_ not in self.deps:
+            return False
+        return self.voice == "any" or (self.voice == "passive") == is_passive(token)
+
+    def allows(self, subject: str, obj: str) -> bool:
+        """The pattern's own narrowing of the predicate's types, if it has one."""
+        return (not self.subject_types or subject in self.subject_types) and \
+            (not self.object_types or obj in self.object_types)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSet:
+    """Patterns by cue class, the cue lexicon by lemma, and the types each predicate allows."""
+
+    patterns: tuple[Pattern, ...]
+    cues: tuple[Cue, ...]
+    types: dict[str, tuple[frozenset[str], frozenset[str]]]
+    anaphors: dict[str, str] = field(default_factory=dict)
+    by_class: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    by_stem: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        classes: dict[str, list[Pattern]] = defaultdict(list)
+        for pattern in self.patterns:
+            classes[pattern.cue].append(pattern)
+        lemmas: dict[str, list[Cue]] = defaultdict(list)
+        for cue in self.cues:
+            lemmas[fold_word(cue.lemma)].append(cue)
+        stems: dict[str, list[Cue]] = defaultdict(list)
+        for cue in self.cues:
+            stems[stem(cue.lemma)].append(cue)
+        object.__setattr__(self, "by_class", {k: tuple(v) for k, v in classes.items()})
+        object.__setattr__(self, "by_lemma", {k: tuple(v) for k, v in lemmas.items()})
+        object.__setattr__(self, "by_stem", {k: tuple(v) for k, v in stems.items()})
+
+    def cues_of(self, token: Token) -> list[Cue]:
+        """The cues a token is: by its lemma or form, else by its stem (see :func:`stem`)."""
+        found = [c for key in cue_keys(token) for c in self.by_lemma.get(key, ())]
+        return found or list(self.by_stem.get(stem(token.text), ()))
+
+    def allows(self, predicate: str, subject: str, obj: str) -> bool:
+        subjects, objects = self.types.get(predicate, (frozenset(), frozenset()))
+        return subject in subjects and obj in objects
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause: "wird … gefördert", "Getragen wird X von Y", "ist … angesiedelt"."""
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
+
+
+def cue_keys(token: Token) -> tuple[str, ...]:
+    """The keys a cue is looked up by: its lemma with a separable verb's particle joined
+    to it ("zusammenarbeiten" for "arbeiten … zusammen"), and its own form, so that a
+    participle listed as written is found whatever the lemmatizer made of it."""
+    particle = next((c.text.lower() for c in token.children if c.dep_ == "compound:prt"), "")
+    lemma = fold_word(particle + (token.lemma_ or token.text))
+    form = fold_word(token.text)
+    return (lemma,) if form == lemma else (lemma, form)
+
+
+_SUFFIXES = ("en", "et", "st", "t", "e", "n", "s")
+
+
+def stem(word: str) -> str:
+    """A crude German stem: the lemmatizer's back-off for inflected cue words it gets wrong.
+
+    Why: the trained lemmatizer has seen 2,400 sentences; for a verb it never saw it may
+    invent a lemma ("fördert" → "förderen"). Stripping one inflection ending (and the
+    "ge" of a participle) maps "fördert", "gefördert" and "fördern" to "förder", so a cue
+    is found whatever the lemmatizer made of it. Used only when lemma and form miss.
+    """
+    word = word.casefold()
+    if word.startswith("ge") and word.endswith("t") and len(word) > 6:
+        word = word[2:]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def load_patterns(patterns_text: str, cues_text: str) -> PatternSet:
+    """Parses and checks the pattern file (JSON) and the cue lexicon (TSV)."""
+    data = json.loads(patterns_text)
+    cues = tuple(_cue(line) for line in content_lines(cues_text))
+    classes = {c.cls for c in cues} | {"*entity"}
+    types = {p: (frozenset(t["subject"]), frozenset(t["object"])) for p, t in data["predicates"].items()}
+    patterns = tuple(_pattern(raw, classes, types) for raw in data["patterns"])
+    seen: set[str] = set()
+    for pattern in patterns:
+        if pattern.id in seen:
+            raise PatternError(f"pattern {pattern.id!r} is defined twice")
+        seen.add(pattern.id)
+    unknown = {c.predicate for c in cues} - types.keys()
+    if unknown:
+        raise PatternError(f"cue predicates without types in the pattern file: {sorted(unknown)}")
+    anaphors = {fold_word(noun): kind for noun, kind in data.get("anaphors", {}).items()}
+    return PatternSet(patterns, cues, types, anaphors)
+
+
+def _cue(line: str) -> Cue:
+    fields = line.split("\t")
+    if len(fields) != 3:
+        raise PatternError(f"cue line {line!r}: want lemma<TAB>class<TAB>predicate")
+    return Cue(*fields)
+
+
+_FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice", "confidence",
+           "subject_types", "object_types", "note"}
+
+
+def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
+    name = raw.get("id", "?")
+    extra = set(raw) - _FIELDS
+    if extra or not {"id", "cue", "subject", "object"} <= set(raw):
+        raise PatternError(f"pattern {name!r}: fields {sorted(raw)}; want id, cue, subject, object "
+                           f"and optionally {sorted(_FIELDS - {'id', 'cue', 'subject', 'object'})}")
+    if raw["cue"] not in classes:
+        raise PatternError(f"pattern {name!r}: cue class {raw['cue']!r} is not in the cue lexicon")
+    if raw.get("voice", "any") not in VOICES:
+        raise PatternError(f"pattern {name!r}: voice must be one of {VOICES}")
+    predicate = raw.get("predicate", "cue")
+    if predicate != "cue" and predicate not in types:
+        raise PatternError(f"pattern {name!r}: predicate {predicate!r} has no types in the pattern file")
+    confidence = float(raw.get("confidence", 0.7))
+    if not 0 < confidence <= 1:
+        raise PatternError(f"pattern {name!r}: confidence must be in (0, 1]")
+    try:
+        subject, obj = (_paths(raw[end]) for end in ("subject", "object"))
+    except ValueError as error:
+        raise PatternError(f"pattern {name!r}: {error}") from None
+    return Pattern(name, raw["cue"], subject, obj, predicate, frozenset(raw.get("pos", ())),
+                   frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
+                   frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
+                   raw.get("note", ""))
+
+
+def _paths(value: str | list[str]) -> tuple[DepPath, ...] | None:
+    """One path or a list of alternatives (their ends are joined); ``topic`` alone is None."""
+    if value == TOPIC:
+        return None
+    return tuple(parse_path(text) for text in ([value] if isinstance(value, str) else value))
+
+
+class RelationPatterns:
+    """Matches the patterns on each sentence and adds the relations they find."""
+
+    def __init__(self, name: str, *, spans_key: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.patterns_text = ""
+        self.cues_text = ""
+        self.type_nouns_text = ""
+        self.patterns: PatternSet | None = None
+        self.anaphors: dict[str, str] = {}
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: str = "",
+                   cues: str = "", type_nouns: str = "") -> None:
+        """The pattern file, the cue lexicon and the type nouns (data files named in ``pipeline.cfg``)."""
+        self._set(patterns, cues, type_nouns)
+
+    def _set(self, patterns: str, cues: str, type_nouns: str) -> None:
+        self.patterns_text, self.cues_text, self.type_nouns_text = patterns, cues, type_nouns
+        self.patterns = load_patterns(patterns, cues)
+        rows = [line.split("\t") for line in content_lines(type_nouns)]
+        self.anaphors = {fold_word(row[0]): row[1] for row in rows if len(row) >= 2} | self.patterns.anaphors
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the data files' text (the patterns are parsed again on loading)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "data.json", {"patterns": self.patterns_text, "cues": self.cues_text,
+                                              "type_nouns": self.type_nouns_text})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationPatterns:
+        data = srsly.read_json(Path(path) / "data.json")
+        self._set(data["patterns"], data["cues"], data["type_nouns"])
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.patterns is None:
+            raise ValueError(f"{self.name}: not initialised (nlp.initialize() loads its pattern files)")
+        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        index = MentionIndex(doc, spans, self.anaphors)
+        found = [c for sent in doc.sents for c in self._sentence(sent, index)]
+        doc.user_data["sovkg_relations"] = (*doc.user_data.get("sovkg_relations", ()), *found)
+        return doc
+
+    def _sentence(self, sent: Span, index: MentionIndex) -> Iterator[RelationCandidate]:
+        assert self.patterns is not None
+        if not index.in_sentence(sent):
+            return
+        for token in sent:
+            classes = list(dict.fromkeys((c.cls, c.predicate) for c in self.patterns.cues_of(token)))
+            if index.root_mention(token) is not None:
+                classes.append(("*entity", ""))
+            for cls, predicate in classes:
+                for pattern in self.patterns.by_class.get(cls, ()):
+                    if pattern.fits(token):
+                        yield from self._match(pattern, token, predicate, sent, index)
+
+    def _match(self, pattern: Pattern, cue: Token, cue_predicate: str, sent: Span,
+               index: MentionIndex) -> Iterator[RelationCandidate]:
+        assert self.patterns is not None
+        predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
+        subjects = self._ends(pattern.subject, cue, sent, index)
+        objects = self._ends(pattern.object, cue, sent, index)
+        for subject in subjects:
+            for obj in objects:
+                if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
+                        subject.chars == obj.chars or subject.via is not None and obj.via is not None:
+                    continue
+                stated = "memberOf" if predicate == "partOf" and subject.span.label_ == "Person" else predicate
+                if not self.patterns.allows(stated, subject.span.label_, obj.span.label_) or \
+                        not pattern.allows(subject.span.label_, obj.span.label_):
+                    continue
+                yield self._candidate(pattern, cue, stated, subject, obj, sent)
+
+    def _ends(self, paths: tuple[DepPath, ...] | None, cue: Token, sent: Span,
+              index: MentionIndex) -> list[Resolved]:
+        if paths is None:
+            topic = index.topic(sent)
+            return [topic] if topic is not None else []
+        ends: list[Resolved] = []
+        for token in dict.fromkeys(t for path in paths for t in path.follow(cue)):
+            ends += (r for r in index.resolve(token) if all(r.chars != e.chars for e in ends))
+        return ends
+
+    def _candidate(self, pattern: Pattern, cue: Token, predicate: str, subject: Resolved, obj: Resolved,
+                   sent: Span) -> RelationCandidate:
+        via = subject.via or obj.via
+        antecedent = None if via is None else subject.chars if subject.via is not None else obj.chars
+        confidence = pattern.confidence * (COREFERENCE_FACTOR if via is not None else 1.0)
+        facts = sentence_facts(sent.text) if predicate == "fundedBy" else {}
+        return RelationCandidate(
+            subject.chars, predicate, obj.chars, (sent.start_char, sent.end_char), cue.text,
+            f"{self.name}:{pattern.id}", round(confidence, 3), anaphor=via, antecedent=antecedent, **facts)
+
+
+@Language.factory(
+    "sovkg_relation_patterns",
+    default_config={"spans_key": "sovkg_mentions"},
+    assigns=["doc.user_data"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+)
+def make_relation_patterns(nlp: Language, name: str, spans_key: str) -> RelationPatterns:
+    register_extensions()
+    return RelationPatterns(name, spans_key=spans_key)

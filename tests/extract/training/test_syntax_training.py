@@ -1,0 +1,73 @@
+"""The syntax model's training workflow on the tiny UD sample: DocBins, pretraining, a few
+steps, the saved model; and the plan that keeps the benchmark sentences out of training."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+from sovkg.extract.training import ud
+from sovkg.extract.training.__main__ import main
+from sovkg.extract.training.plan import load_plan, select
+from sovkg.extract.training.syntax import PLAN, SYNTAX, write_ud_docbins
+
+
+def test_ud_docs_carry_every_layer_and_merge_contractions(nlpdata_sample: Path) -> None:
+    docs = list(ud.docs(spacy.blank("de").vocab, nlpdata_sample / "ud" / "de_gsd-ud-dev.conllu"))
+    assert len(docs) == 40
+    first = docs[0]
+    assert [t.text for t in first] == ["Manasse", "ist", "ein", "einzigartiger", "Parfümeur", "."]
+    assert [t.pos_ for t in first][:2] == ["PROPN", "AUX"] and first[1].lemma_ == "sein"
+    assert first[0].dep_ == "nsubj" and first[0].head.text == "Parfümeur"
+    assert str(first[1].morph).startswith("Mood=Ind")
+    words = [t.text.lower() for d in docs for t in d]
+    assert "zum" in words or "im" in words or "am" in words  # "zu dem" kept as the tokenizer writes it
+
+
+def test_raw_words_of_ud_for_pretraining(nlpdata_sample: Path) -> None:
+    sentences = list(ud.read(nlpdata_sample / "ud" / "de_gsd-ud-dev.conllu"))
+    assert sentences[0].words == ("Manasse", "ist", "ein", "einzigartiger", "Parfümeur", ".")
+    assert all(set(s.tags) == {"O"} for s in sentences)
+
+
+def test_the_benchmark_sentences_are_not_trained_or_selected_on() -> None:
+    """bench_syntax.py scores GSD test every:4; the plan may use only the other sentences."""
+    rows = [r for r in load_plan(shipped=PLAN) if r.file == "ud/de_gsd-ud-test.conllu"]
+    assert rows and all(r.part == "except:4" for r in rows)
+    held_out = set(select(range(100), "every:4"))
+    assert not held_out & set(select(range(100), "except:4"))
+
+
+def test_docbins_of_the_plan(nlpdata_sample: Path, tmp_path: Path) -> None:
+    paths = write_ud_docbins(nlpdata_sample, tmp_path, load_plan(shipped=PLAN))
+    train = list(DocBin().from_disk(paths["train"]).get_docs(spacy.blank("de").vocab))
+    dev = list(DocBin().from_disk(paths["dev"]).get_docs(spacy.blank("de").vocab))
+    assert len(train) == 40 + 30 + 27 and len(dev) == 3  # GSD dev, GSD test except:4, PUD except:10 / every:10
+    assert all(d.has_annotation("DEP") and d.has_annotation("LEMMA") for d in train)
+
+
+def test_a_non_ud_row_is_refused(nlpdata_sample: Path, tmp_path: Path) -> None:
+    plan = [*load_plan(shipped=PLAN), *[r for r in load_plan() if r.split == "train"][:1]]
+    with pytest.raises(ValueError, match="UD files only"):
+        write_ud_docbins(nlpdata_sample, tmp_path, plan)
+
+
+def test_train_a_few_steps_and_load(nlpdata_sample: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "syntax"
+    main(["syntax", "--corpora", str(nlpdata_sample), "--out", str(out), "--work", str(tmp_path / "work"),
+          "--max-steps", "4"])
+    assert f"model written to {out}" in capsys.readouterr().out
+    assert sorted(p.name for p in out.iterdir()) == sorted(SYNTAX.parts)
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["name"] == "sovkg_syntax" and "CC BY-SA" in meta["license"]
+    assert "work" not in (out / "config.cfg").read_text(encoding="utf-8")
+    assert (tmp_path / "work" / "pretrain" / "model-last.bin").is_file()
+    nlp = spacy.load(out)
+    assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser"]
+    doc = nlp("Das Land fördert das Projekt.")
+    assert doc.has_annotation("DEP") and all(t.lemma_ for t in doc)
