@@ -18,6 +18,7 @@ module answers for them:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -42,7 +43,9 @@ COMPATIBLE: dict[str, frozenset[str]] = {
 TOPIC_TYPES = frozenset({"Initiative", "Infrastructure", "ResearchOrganization", "Organization", "Company"})
 DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses", "jener", "jene", "jenes"})
 RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})
-NAME_DEPS = frozenset({"appos", "flat", "flat:name", "compound", "nmod"})
+#: how a name stands beside its type noun, the likeliest first ("die KI-Anwendung „LLMoin“":
+#: the apposition, not the compound's first part)
+NAME_DEPS = ("appos", "flat", "flat:name", "nmod", "compound")
 #: what sets an apposition off from the name before it
 APPOSITION_MARKS = frozenset({",", "–", "-", "—", "("})
 #: how many sentences back a description looks for its antecedent
@@ -72,6 +75,8 @@ class MentionIndex:
         for span in sorted(spans, key=len):  # the longest mention covering a token wins
             for i in range(span.start, span.end):
                 self._at[i] = span
+        self._roots = {span.root.i: span for span in set(self._at.values())}
+        self._starts = [s.start for s in self.spans]
         self._topic: Span | None | bool = False
 
     def at(self, token: Token) -> Span | None:
@@ -79,11 +84,12 @@ class MentionIndex:
 
     def root_mention(self, token: Token) -> Span | None:
         """The mention whose syntactic head is ``token`` (one anchor per mention)."""
-        span = self._at.get(token.i)
-        return span if span is not None and span.root == token else None
+        return self._roots.get(token.i)
 
     def in_sentence(self, sent: Span) -> bool:
-        return any(sent.start <= i < sent.end for i in (s.start for s in self.spans))
+        """Whether a mention starts in ``sent`` (a sentence without one states no relation)."""
+        k = bisect_left(self._starts, sent.start)
+        return k < len(self._starts) and self._starts[k] < sent.end
 
     def resolve(self, token: Token) -> list[Resolved]:
         """The mentions ``token`` stands for, one per conjunct."""
@@ -98,8 +104,9 @@ class MentionIndex:
         span = self._at.get(token.i)
         if span is not None:
             return Resolved(span)
-        named = next((self._at[c.i] for c in token.children if c.dep_ in NAME_DEPS and c.i in self._at
-                      and not any(g.dep_ == "case" for g in c.children)), None)
+        named = min(((NAME_DEPS.index(c.dep_), self._at[c.i]) for c in token.children
+                     if c.dep_ in NAME_DEPS and c.i in self._at and not any(g.dep_ == "case" for g in c.children)),
+                    default=(0, None), key=lambda pair: pair[0])[1]
         if named is not None:
             return Resolved(named)
         if token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType"):

@@ -38,6 +38,8 @@ from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.records import RelationCandidate
 
 VOICES = ("active", "passive", "any")
+#: the parts of speech a cue word has (nothing else is looked up)
+CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN"})
 #: the path that stands for the document's main topic instead of a dependency
 TOPIC = "topic"
 #: how much less sure a relation is when one end was resolved from a description
@@ -115,9 +117,14 @@ class PatternSet:
         object.__setattr__(self, "by_stem", {k: tuple(v) for k, v in stems.items()})
 
     def cues_of(self, token: Token) -> list[Cue]:
-        """The cues a token is: by its lemma or form, else by its stem (see :func:`stem`)."""
+        """The cues a token is: by its lemma or form, else (a verb or participle, which the
+        lemmatizer gets wrong most) by its stem (see :func:`stem`)."""
+        if token.pos_ not in CUE_POS:
+            return []
         found = [c for key in cue_keys(token) for c in self.by_lemma.get(key, ())]
-        return found or list(self.by_stem.get(stem(token.text), ()))
+        if found or token.pos_ not in ("VERB", "AUX", "ADJ"):
+            return found
+        return list(self.by_stem.get(stem(token.text), ()))
 
     def allows(self, predicate: str, subject: str, obj: str) -> bool:
         subjects, objects = self.types.get(predicate, (frozenset(), frozenset()))
@@ -133,7 +140,8 @@ def cue_keys(token: Token) -> tuple[str, ...]:
     """The keys a cue is looked up by: its lemma with a separable verb's particle joined
     to it ("zusammenarbeiten" for "arbeiten … zusammen"), and its own form, so that a
     participle listed as written is found whatever the lemmatizer made of it."""
-    particle = next((c.text.lower() for c in token.children if c.dep_ == "compound:prt"), "")
+    particle = next((c.text.lower() for c in token.children if c.dep_ == "compound:prt"), "") \
+        if token.pos_ == "VERB" else ""
     lemma = fold_word(particle + (token.lemma_ or token.text))
     form = fold_word(token.text)
     return (lemma,) if form == lemma else (lemma, form)

@@ -7,6 +7,7 @@ Angela Freimuth FDP") is a member of that party.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -46,7 +47,7 @@ def from_candidates(item: DocumentExtraction) -> tuple[Relation, ...]:
 
     relations = set()
     by_name = {name_key(m.name): m.entity_key for m in item.mentions if m.name}
-    sentences = {(s.start, s.end) for s in item.sentences}
+    sentences = sorted((s.start, s.end) for s in item.sentences)
     for candidate in item.candidates:
         subject = _mention_at(item.mentions, *candidate.subject)
         if candidate.object is not None:
@@ -57,8 +58,9 @@ def from_candidates(item: DocumentExtraction) -> tuple[Relation, ...]:
             object_key = by_name.get(name_key(name or ""))
         if subject is None or object_key is None or subject.entity_key == object_key:
             continue
-        sentence = candidate.sentence if candidate.sentence in sentences else (
-            subject.sentence_start, subject.sentence_end)
+        # the sentence record that states it (records are stripped of surrounding white space);
+        # with coreference the subject's own sentence may be an earlier one
+        sentence = _stating(sentences, candidate.sentence) or (subject.sentence_start, subject.sentence_end)
         relations.add(Relation(
             doc_key=item.document.key, subject=subject.entity_key, predicate=candidate.predicate,
             object=object_key, sentence_start=sentence[0], sentence_end=sentence[1],
@@ -85,6 +87,12 @@ def _one_per_sentence(relations: Iterable[Relation]) -> tuple[Relation, ...]:
 
 def _order(relation: Relation) -> tuple:
     return (relation.subject, relation.predicate, relation.object, relation.sentence_start, relation.method)
+
+
+def _stating(sentences: list[tuple[int, int]], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence record inside ``span`` (a rule's sentence, white space included)."""
+    k = bisect_left(sentences, (span[0], -1))
+    return sentences[k] if k < len(sentences) and sentences[k][1] <= span[1] else None
 
 
 def _parts(parts: Iterable[DocumentPart]) -> Iterable[DocumentPart]:

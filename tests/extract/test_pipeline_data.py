@@ -21,8 +21,9 @@ nlp = spacy.load(sys.argv[1]) if len(sys.argv) > 1 else load_pipeline()
 doc = nlp(open(sys.argv[2] if len(sys.argv) > 2 else {sample!r}, encoding="utf-8").read())
 print(json.dumps({{
     "mentions": [[s.start_char, s.end_char, s.label_, s.kb_id_, s._.sovkg_method] for s in doc.spans["sovkg_mentions"]],
-    "relations": sorted([list(r.subject), r.predicate, list(r.object) if r.object else r.object_name]
+    "relations": sorted([list(r.subject), r.predicate, list(r.object) if r.object else r.object_name, r.rule]
                         for r in doc.user_data["sovkg_relations"]),
+    "parse": [[t.pos_, t.lemma_, t.dep_, t.head.i] for t in doc],
     "sentences": len(list(doc.sents)),
 }}))
 """
@@ -38,9 +39,12 @@ def _findings(*args: str) -> dict:
 def test_a_saved_pipeline_loads_with_spacy_and_finds_the_same(tmp_path: Path) -> None:
     load_pipeline().to_disk(tmp_path / "pipeline")
     assert (tmp_path / "pipeline" / "sovkg_gazetteer" / "entries.json").is_file()
+    assert (tmp_path / "pipeline" / "sovkg_relation_patterns" / "data.json").is_file()
+    assert (tmp_path / "pipeline" / "parser" / "model").is_file()  # the trained syntax, saved with it
     fresh, loaded = _findings(), _findings(str(tmp_path / "pipeline"), str(SAMPLE))
     assert fresh == loaded
     assert len(fresh["mentions"]) > 100 and len(fresh["relations"]) > 10
+    assert any(rule.startswith("sovkg_relation_patterns:") for *_, rule in fresh["relations"])
 
 
 def test_the_readers_take_package_names_and_paths(tmp_path: Path) -> None:

@@ -61,3 +61,33 @@ def test_amounts_and_years_are_typed_and_queryable(tmp_path: Path) -> None:
     assert [(str(r.amount), str(r.currency), str(r.year)) for r in rows] == [("676200.00", "EUR", "2025")]
     evidence = next(data.subjects(RDF.type, SOVKG.Evidence))
     assert str(data.value(evidence, SOVKG.method)).startswith("sovkg_relations:")
+
+
+def test_a_relation_found_through_a_description_keeps_both_mentions(tmp_path: Path) -> None:
+    """ "Das Vorhaben" stands for GovTeuken: the evidence cuts the stating sentence, the
+    description and the antecedent out of the source, and the build validates."""
+    from sovkg.builder import build
+
+    text = ("Das Land fördert das Projekt „GovTeuken“ in Nordrhein-Westfalen. "
+            "Das Vorhaben nutzt das Sprachmodell Teuken-7B.\n")
+    (tmp_path / "press.txt").write_text(text, encoding="utf-8")
+    report = build([tmp_path / "press.txt"], tmp_path / "out", kb="none")
+    assert report.violations == ()
+    data = Dataset(default_union=True)
+    data.parse(tmp_path / "out" / "graph.trig", format="trig")
+    rows = list(data.query("""
+        PREFIX sovkg: <https://w3id.org/sovkg/ontology#>
+        SELECT ?s ?p ?o ?as ?ae ?bs ?be ?confidence WHERE {
+          ?e sovkg:evidenceSubject ?s ; sovkg:evidencePredicate ?p ; sovkg:evidenceObject ?o ;
+             sovkg:confidence ?confidence ;
+             sovkg:anaphor [ sovkg:start ?as ; sovkg:end ?ae ; sovkg:refersTo ?s ] ;
+             sovkg:antecedent [ sovkg:start ?bs ; sovkg:end ?be ; sovkg:refersTo ?s ] .
+        }"""))
+    assert rows, "no relation through the description"
+    (row,) = [r for r in rows if str(r.p).endswith("#uses")]
+    assert text[int(row["as"]):int(row.ae)] == "Das Vorhaben"
+    assert text[int(row.bs):int(row.be)] == "GovTeuken"
+    assert float(row.confidence) < 0.75  # lower than the pattern's own confidence
+    query = (QUERIES / "evidence.rq").read_text(encoding="utf-8")
+    (evidence,) = data.query(query, initBindings={"s": row.s, "p": row.p, "o": row.o})
+    assert text[int(evidence.start):int(evidence.end)] == "Das Vorhaben nutzt das Sprachmodell Teuken-7B."

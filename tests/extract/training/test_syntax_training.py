@@ -71,3 +71,22 @@ def test_train_a_few_steps_and_load(nlpdata_sample: Path, tmp_path: Path,
     assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser"]
     doc = nlp("Das Land fördert das Projekt.")
     assert doc.has_annotation("DEP") and all(t.lemma_ for t in doc)
+
+
+def test_compounds_are_split_as_the_pipeline_tokenizes() -> None:
+    from spacy.tokens import Doc
+
+    from sovkg.extract.training.ud import split_compounds
+
+    doc = Doc(spacy.blank("de").vocab, words=["die", "KI-Anwendung", "läuft"], heads=[1, 2, 2],
+              deps=["det", "nsubj", "ROOT"], pos=["DET", "NOUN", "VERB"], lemmas=["der", "KI-Anwendung", "laufen"],
+              morphs=["", "Case=Nom|Gender=Fem", ""])
+    split = split_compounds(doc)
+    assert [(t.text, t.dep_, t.head.text, t.pos_) for t in split] == [
+        ("die", "det", "Anwendung", "DET"), ("KI", "compound", "Anwendung", "PROPN"),
+        ("-", "punct", "Anwendung", "PUNCT"), ("Anwendung", "nsubj", "läuft", "NOUN"),
+        ("läuft", "ROOT", "läuft", "VERB")]
+    assert split[3].lemma_ == "Anwendung" and str(split[3].morph) == "Case=Nom|Gender=Fem"
+    from sovkg.extract.nlp import load_pipeline
+
+    assert [t.text for t in load_pipeline(kb="none").make_doc("die KI-Anwendung läuft")] == [t.text for t in split]
