@@ -38,6 +38,8 @@ COMPATIBLE: dict[str, frozenset[str]] = {
     "Company": frozenset({"Company", "Organization"}),
     "GovernmentBody": frozenset({"GovernmentBody"}),
     "Policy": frozenset({"Policy"}),
+    # what an action noun ("der Betrieb", "die Umsetzung") is the running of
+    "Thing": frozenset({"Initiative", "Infrastructure", "Technology"}),
 }
 #: the types a document's topic may have: the named things documents are about
 TOPIC_TYPES = frozenset({"Initiative", "Infrastructure", "ResearchOrganization", "Organization", "Company"})
@@ -78,6 +80,7 @@ class MentionIndex:
         self._roots = {span.root.i: span for span in set(self._at.values())}
         self._starts = [s.start for s in self.spans]
         self._topic: Span | None | bool = False
+        self._sents: list[Span] | None = None
 
     def at(self, token: Token) -> Span | None:
         return self._at.get(token.i)
@@ -111,32 +114,64 @@ class MentionIndex:
             return Resolved(named)
         if token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType"):
             clause = token.head
-            return self._one(clause.head) if clause.dep_.startswith("acl") and clause.head.i != clause.i else None
+            if not clause.dep_.startswith("acl") or clause.head.i == clause.i:
+                return None
+            return self._one(clause.head) or self._bridged(clause.head)
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
         return self._description(token)
 
+    def _kind(self, token: Token) -> str | None:
+        """The type a noun announces ("Zentrum", "Vorhaben", "Betrieb"), if it is one."""
+        return self.anaphors.get(fold_word(token.lemma_ or token.text)) if token.pos_ == "NOUN" else None
+
+    def _phrase_start(self, token: Token) -> int:
+        return min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "amod") and c.i < token.i)])
+
     def _description(self, token: Token) -> Resolved | None:
-        """A definite description resolved to an earlier mention or the topic."""
-        kind = self.anaphors.get(fold_word(token.lemma_ or token.text)) if token.pos_ == "NOUN" else None
-        if kind is None or not any(c.dep_ == "det" and c.text.lower() in DEFINITE for c in token.children):
+        """A definite description resolved to an earlier mention or the topic; one with its
+        own genitive or "von" phrase ("der Betrieb des Rechenzentrums") says what it is."""
+        kind = self._kind(token)
+        if kind is None or not any(c.dep_ == "det" and c.text.lower() in DEFINITE for c in token.children) or \
+                any(c.dep_ == "nmod" for c in token.children):
             return None
-        start = min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "amod") and c.i < token.i)])
+        start = self._phrase_start(token)
         joined = start >= 2 and not self.doc[start].is_sent_start and self.doc[start - 1].text in APPOSITION_MARKS
-        before = self.doc[start - 2] if joined else None
-        if before is not None and before.i in self._at:  # "IT.NRW – das zentrale Rechenzentrum …"
-            return Resolved(self._at[before.i])  # an apposition to the name before it
-        allowed = COMPATIBLE.get(kind, frozenset({kind}))
-        via = (self.doc[start].idx, token.idx + len(token.text))
-        sentences = list(self.doc.sents)
+        if joined and start - 2 in self._at:  # "IT.NRW – das zentrale Rechenzentrum …"
+            return Resolved(self._at[start - 2])  # an apposition to the name before it
+        return self._antecedent(token, COMPATIBLE.get(kind, frozenset({kind})),
+                                (self.doc[start].idx, token.idx + len(token.text)))
+
+    def _antecedent(self, token: Token, allowed: frozenset[str], via: tuple[int, int]) -> Resolved | None:
+        """The topic if it is among the compatible mentions of the last sentences, else the latest."""
+        sentences = self._sentences()
         first = next((k for k, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
         earliest = sentences[max(0, first - WINDOW)].start
-        recent = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i and s.label_ in allowed]
+        recent = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i and s.label_ in allowed
+                  and named_thing(s)]
         topic = self.topic(sentences[first])
         if topic is not None and topic.span.label_ in allowed and \
                 (not recent or any(_key(s) == _key(topic.span) for s in recent)):
             return Resolved(topic.span, via)  # the topic, if it is a candidate at all: the most salient
         return Resolved(recent[0], via) if recent else None
+
+    def _bridged(self, noun: Token) -> Resolved | None:
+        """The type noun a relative clause hangs on, indefinite ("Mit dem ZenDiS verfügt der Bund
+        über eine eigene Gesellschaft, die …"): the nearest compatible mention before it in its sentence."""
+        kind = self._kind(noun)
+        if kind is None:
+            return None
+        allowed = COMPATIBLE.get(kind, frozenset({kind}))
+        sent = noun.sent
+        before = [s for s in reversed(self.spans) if sent.start <= s.start and s.end <= noun.i and s.label_ in allowed
+                  and named_thing(s)]
+        start = self._phrase_start(noun)
+        return Resolved(before[0], (self.doc[start].idx, noun.idx + len(noun.text))) if before else None
+
+    def _sentences(self) -> list[Span]:
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
 
     def topic(self, sent: Span) -> Resolved | None:
         """The document's topic: its most mentioned named thing (its last mention before ``sent``)."""
@@ -153,3 +188,14 @@ class MentionIndex:
 
 def _key(span: Span) -> str:
     return span.kb_id_ or fold_word(span._.sovkg_name or span.text)
+
+
+def named_thing(span: Span) -> bool:
+    """A named thing, not a closed-class term such as "KI" or "Open Source"."""
+    term = (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.label_ not in ("Place", "Party")
+    return not term and span.kb_id_ not in GENERIC_KB
+
+
+#: Knowledge-base entries that are concepts, not named things.
+GENERIC_KB = frozenset({"ki", "kuenstliche-intelligenz", "open-source", "generative-ki", "digitale-souveraenitaet",
+                        "it-sicherheit", "cloud-computing", "offene-standards", "freie-software"})

@@ -28,7 +28,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.coreference import MentionIndex, Resolved
+from sovkg.extract.coreference import MentionIndex, Resolved, named_thing
 from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.dependency_paths import parse_path
 from sovkg.extract.extensions import register_extensions
@@ -293,7 +293,7 @@ class RelationPatterns:
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
         subjects = self._ends(pattern.subject, cue, sent, index)
         objects = self._ends(pattern.object, cue, sent, index)
-        for subject in subjects:
+        for subject in (s for s in subjects if named_thing(s.span)):  # "KI" runs nothing
             for obj in objects:
                 if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
                         subject.chars == obj.chars or subject.via is not None and obj.via is not None:

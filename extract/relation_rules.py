@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.clause_rules import PASSIVE_AUX, clause_relations
+from sovkg.extract.coreference import named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.patterns import skip_parenthesis
@@ -75,7 +76,7 @@ class RelationRules:
             if head is not None:
                 topic = head
             found += self._sentence(doc, sent, entities, topic, head, last)
-            things = [e for e in entities if e.label_ in _THINGS and e is not head and _named(e)]
+            things = [e for e in entities if e.label_ in _THINGS and e is not head and named_thing(e)]
             if things and head is None:
                 topic = things[0]
             if things:
@@ -121,7 +122,7 @@ class _Sentence:
         if obj is not None and ((subject.start_char, subject.end_char) == (obj.start_char, obj.end_char)
                                 or _same(subject, obj)):
             return None
-        if not _named(subject):
+        if not named_thing(subject):
             return None
         return Found((subject.start_char, subject.end_char), predicate,
                      (obj.start_char, obj.end_char) if obj is not None else None,
@@ -232,7 +233,7 @@ def _active_developer(c: _Sentence, _found: list) -> Iterator[Found | None]:
 def _uses_rules(c: _Sentence, _found: list) -> Iterator[Found | None]:
     """ "Hierauf setzt X", "nutzt", "setzt auf", "auf Basis von", "Einbindung des"."""
     if re.match(r"(?:Hierauf|Darauf)\s+(?:setzt|setzen|baut|bauen)\b", c.text) and c.last is not None:
-        subject = next((e for e in c.entities if e.label_ in _THINGS and _named(e)), None)
+        subject = next((e for e in c.entities if e.label_ in _THINGS and named_thing(e)), None)
         if subject is not None:
             words = c.text.split(" ", 2)
             yield c.make(subject, "uses", c.last, words[0] + " … " + words[1], "uses", 0.75)
@@ -359,7 +360,7 @@ def _partnership(c: _Sentence, found: list) -> Iterator[Found | None]:
 def _supports(c: _Sentence, _found: list) -> Iterator[Found | None]:
     """ "X ergänzt Y"."""
     for t in _cue_tokens(c.sent, c.lower, ("ergänzt",)):
-        before = [e for e in c.entities if e.end <= t.i and e.label_ in _THINGS and _named(e)]
+        before = [e for e in c.entities if e.end <= t.i and e.label_ in _THINGS and named_thing(e)]
         after = next((e for e in c.entities if e.start > t.i and e.label_ in _THINGS), None)
         if before and after is not None:
             yield c.make(before[0], "supports", after, f"ergänzt {after.text}", "supports", 0.8)
@@ -413,17 +414,6 @@ def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Ite
             subject = candidates[0] if candidates else (topic if _ANAPHORA.match(text) else None)
         if subject is not None and subject is not obj:
             yield word, subject, obj
-
-
-def _named(span: Span) -> bool:
-    """A named thing, not a closed-class term such as "KI" or "Open Source"."""
-    term = (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.label_ not in ("Place", "Party")
-    return not term and span.kb_id_ not in _GENERIC_KB
-
-
-#: Knowledge-base entries that are concepts, not named things.
-_GENERIC_KB = frozenset({"ki", "kuenstliche-intelligenz", "open-source", "generative-ki", "digitale-souveraenitaet",
-                         "it-sicherheit", "cloud-computing", "offene-standards", "freie-software"})
 
 
 def _list_head(sent: Span, entities: list[Span]) -> Span | None:

@@ -50,7 +50,7 @@ def test_installed_sovkg_builds_the_sample_from_another_folder(installed: Path, 
     assert (tmp_path / "sovkg-out" / "graph.html").is_file()
 
 
-def test_the_installed_package_has_the_ner_model_and_loads_it(installed: Path, tmp_path: Path) -> None:
+def test_the_installed_package_has_its_models_and_loads_them(installed: Path, tmp_path: Path) -> None:
     shipped = ROOT / "extract" / "models"
     for path in shipped.rglob("*"):
         if path.is_file():
@@ -58,9 +58,10 @@ def test_the_installed_package_has_the_ner_model_and_loads_it(installed: Path, t
             assert (installed / "sovkg" / "extract" / "models" / relative).is_file(), relative
     env = {**os.environ, "PYTHONPATH": str(installed)}
     result = subprocess.run(
-        [sys.executable, "-c", "from sovkg.extract.ner_model import load_ner, model_path; "
-         "print(model_path()); print(load_ner().pipe_names)"],
+        [sys.executable, "-c", "from sovkg.extract.ner_model import load_ner, load_syntax, model_path; "
+         "print(model_path()); print(load_ner().pipe_names); print(model_path('syntax')); "
+         "print(load_syntax().pipe_names)"],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert str(installed) in result.stdout and "'ner'" in result.stdout
+    assert str(installed) in result.stdout and "'ner'" in result.stdout and "'parser'" in result.stdout
