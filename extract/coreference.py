@@ -105,13 +105,11 @@ class MentionIndex:
 
     def _one(self, token: Token) -> Resolved | None:
         span = self._at.get(token.i)
-        if span is not None:
+        if span is not None and named_thing(span):
             return Resolved(span)
-        named = min(((NAME_DEPS.index(c.dep_), self._at[c.i]) for c in token.children
-                     if c.dep_ in NAME_DEPS and c.i in self._at and not any(g.dep_ == "case" for g in c.children)),
-                    default=(0, None), key=lambda pair: pair[0])[1]
-        if named is not None:
-            return Resolved(named)
+        named = self._named_beside(token)
+        if named is not None or span is not None:  # "den Hochleistungsrechner HoreKa": the name, not the term
+            return Resolved(named or span)
         if token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType"):
             clause = token.head
             if not clause.dep_.startswith("acl") or clause.head.i == clause.i:
@@ -120,6 +118,12 @@ class MentionIndex:
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
         return self._description(token)
+
+    def _named_beside(self, token: Token) -> Span | None:
+        """The name in apposition to a type noun or term ("das Projekt Phoenix")."""
+        return min(((NAME_DEPS.index(c.dep_), self._at[c.i]) for c in token.children
+                    if c.dep_ in NAME_DEPS and c.i in self._at and not any(g.dep_ == "case" for g in c.children)),
+                   default=(0, None), key=lambda pair: pair[0])[1]
 
     def _kind(self, token: Token) -> str | None:
         """The type a noun announces ("Zentrum", "Vorhaben", "Betrieb"), if it is one."""

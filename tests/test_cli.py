@@ -63,6 +63,25 @@ def test_kb_none_runs_the_same_pipeline(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_min_confidence_leaves_out_the_less_sure_relations(tmp_path: Path) -> None:
+    from rdflib import Dataset
+
+    from sovkg.ontology import SOVKG
+
+    def confidences(out: str, *options: str) -> list[float]:
+        result = sovkg("build", str(CORPUS), "--out", out, "--no-validate", *options, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        data = Dataset(default_union=True)
+        data.parse(tmp_path / out / "graph.trig", format="trig")
+        return [float(c) for c in data.objects(None, SOVKG.confidence)]
+
+    default, strict, everything = confidences("a"), confidences("b", "--min-confidence", "0.8"), \
+        confidences("c", "--min-confidence", "0")
+    assert min(default) >= 0.6 and min(strict) >= 0.8
+    assert len(strict) < len(default) <= len(everything)
+
+
+@pytest.mark.slow
 def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
