@@ -22,7 +22,7 @@ mention's provenance, ``sovkg_patterns:<rule>``):
   capitalised surname ("Dr. Markus Richter", "US-Präsident Donald Trump");
 * ``abbreviation``: "Ministerpräsidentenkonferenz (MPK)", "(JUPITER AI Factory – JAIF)",
   "… – hessian.AI –": the abbreviation becomes an alias of the long form, in this
-  document and after; capitalised words that spell the acronym after them ("Open
+  document and after, and its later mentions are mentions of the long form; capitalised words that spell the acronym after them ("Open
   Document Format (ODF)") name something even where no other rule found it.
 
 Nouns and lexicons are data files (``type_nouns.tsv``, ``first_names.txt``,
@@ -222,7 +222,8 @@ class PatternRecognizer:
                 candidates.append(candidate)
         spans = existing + [self._span(doc, c) for c in candidates]
         aliases: dict[str, str] = {}  # folded short form -> long form, for this doc only
-        spans += self._abbreviations(doc, spans, occupied, aliases)
+        defined = self._abbreviations(doc, spans, occupied, aliases)
+        spans += defined + _later_abbreviations(doc, defined, occupied)
         self._list_head_appositives(doc, spans, aliases)
         self._link_aliases(doc, spans, aliases)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
@@ -674,6 +675,23 @@ class PatternRecognizer:
             name = aliases.get(_key(span._.sovkg_name or span.text))
             if name:
                 span._.sovkg_name = name
+
+
+def _later_abbreviations(doc: Doc, defined: list[Span], occupied: list[bool]) -> list[Span]:
+    """ "Sovereign Tech Fund (STF) … Der STF fördert …": every later mention of an
+    abbreviation the document defined is a mention of what it abbreviates."""
+    shorts = {s.text: s for s in defined if len(s) == 1}
+    added = []
+    for i, word in enumerate(doc_words(doc)):
+        short = shorts.get(word)
+        if short is None or i <= short.start or occupied[i]:
+            continue
+        span = Span(doc, i, i + 1, label=short.label_, kb_id=short.kb_id_)
+        span._.sovkg_method = "sovkg_patterns:abbreviation-repeat"
+        span._.sovkg_name = short._.sovkg_name
+        added.append(span)
+        occupied[i] = True
+    return added
 
 
 def _key(name: str) -> str:

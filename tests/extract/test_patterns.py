@@ -248,3 +248,12 @@ def test_two_institutes_with_one_plural_head(nlp_nokb) -> None:
     names = {s._.sovkg_name or s.text for s in doc.spans["sovkg_mentions"] if s.label_ == "ResearchOrganization"}
     assert names == {"Fraunhofer-Institut für Intelligente Analyse- und Informationssysteme IAIS",
                      "Fraunhofer-Institut für Integrierte Schaltungen IIS"}
+
+
+def test_later_mentions_of_a_defined_abbreviation_are_found(nlp_nokb) -> None:
+    """ "STF" after "Sovereign Tech Fund (STF)": the later bare mention is the fund too."""
+    doc = nlp_nokb("Der Sovereign Tech Fund (STF) fördert offene Software. Seit 2022 finanziert der STF "
+                   "Projekte wie curl. Die STFX ist etwas anderes.")
+    later = [s for s in doc.spans["sovkg_mentions"] if s._.sovkg_method == "sovkg_patterns:abbreviation-repeat"]
+    assert [(s.text, s._.sovkg_name) for s in later] == [("STF", "Sovereign Tech Fund")]
+    assert later[0].start > 10
