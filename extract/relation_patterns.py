@@ -74,6 +74,7 @@ class Pattern:
     confidence: float = 0.7
     subject_types: frozenset[str] = frozenset()
     object_types: frozenset[str] = frozenset()
+    joined: bool = False
     note: str = ""
 
     def fits(self, token: Token) -> bool:
@@ -81,6 +82,8 @@ class Pattern:
         if self.pos and token.pos_ not in self.pos:
             return False
         if self.deps and token.dep_ not in self.deps:
+            return False
+        if self.joined and not _hyphen_joined(token):
             return False
         return self.voice == "any" or (self.voice == "passive") == is_passive(token)
 
@@ -129,6 +132,13 @@ class PatternSet:
     def allows(self, predicate: str, subject: str, obj: str) -> bool:
         subjects, objects = self.types.get(predicate, (frozenset(), frozenset()))
         return subject in subjects and obj in objects
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """ "KI-Anwendung": the word is joined to the next by a hyphen (the tokenizer split them)."""
+    doc = token.doc
+    return not token.whitespace_ and token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "‐") \
+        and not doc[token.i + 1].whitespace_
 
 
 def is_passive(verb: Token) -> bool:
@@ -194,7 +204,7 @@ def _cue(line: str) -> Cue:
 
 
 _FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice", "confidence",
-           "subject_types", "object_types", "note"}
+           "subject_types", "object_types", "joined", "note"}
 
 
 def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
@@ -220,7 +230,7 @@ def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
     return Pattern(name, raw["cue"], subject, obj, predicate, frozenset(raw.get("pos", ())),
                    frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
                    frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
-                   raw.get("note", ""))
+                   bool(raw.get("joined", False)), raw.get("note", ""))
 
 
 def _paths(value: str | list[str]) -> tuple[DepPath, ...] | None:
