@@ -78,12 +78,20 @@ class MentionIndex:
             for i in range(span.start, span.end):
                 self._at[i] = span
         self._roots = {span.root.i: span for span in set(self._at.values())}
+        self._named: dict[tuple[int, int], bool] = {}
         self._starts = [s.start for s in self.spans]
         self._topic: Span | None | bool = False
         self._sents: list[Span] | None = None
 
     def at(self, token: Token) -> Span | None:
         return self._at.get(token.i)
+
+    def named(self, span: Span) -> bool:
+        """:func:`named_thing`, once per mention."""
+        key = (span.start, span.end)
+        if key not in self._named:
+            self._named[key] = named_thing(span)
+        return self._named[key]
 
     def root_mention(self, token: Token) -> Span | None:
         """The mention whose syntactic head is ``token`` (one anchor per mention)."""
@@ -105,7 +113,7 @@ class MentionIndex:
 
     def _one(self, token: Token) -> Resolved | None:
         span = self._at.get(token.i)
-        if span is not None and named_thing(span):
+        if span is not None and self.named(span):
             return Resolved(span)
         named = self._named_beside(token)
         if named is not None or span is not None:  # "den Hochleistungsrechner HoreKa": the name, not the term
@@ -152,7 +160,7 @@ class MentionIndex:
         first = next((k for k, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
         earliest = sentences[max(0, first - WINDOW)].start
         recent = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i and s.label_ in allowed
-                  and named_thing(s)]
+                  and self.named(s)]
         topic = self.topic(sentences[first])
         if topic is not None and topic.span.label_ in allowed and \
                 (not recent or any(_key(s) == _key(topic.span) for s in recent)):
@@ -168,7 +176,7 @@ class MentionIndex:
         allowed = COMPATIBLE.get(kind, frozenset({kind}))
         sent = noun.sent
         before = [s for s in reversed(self.spans) if sent.start <= s.start and s.end <= noun.i and s.label_ in allowed
-                  and named_thing(s)]
+                  and self.named(s)]
         start = self._phrase_start(noun)
         return Resolved(before[0], (self.doc[start].idx, noun.idx + len(noun.text))) if before else None
 

@@ -28,7 +28,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.coreference import MentionIndex, Resolved, named_thing
+from sovkg.extract.coreference import MentionIndex, Resolved
 from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.dependency_paths import parse_path
 from sovkg.extract.extensions import register_extensions
@@ -86,6 +86,9 @@ class Pattern:
         if self.joined and not _hyphen_joined(token):
             return False
         return self.voice == "any" or (self.voice == "passive") == is_passive(token)
+
+    def allows_subject(self, subject: str) -> bool:
+        return not self.subject_types or subject in self.subject_types
 
     def allows(self, subject: str, obj: str) -> bool:
         """The pattern's own narrowing of the predicate's types, if it has one."""
@@ -301,9 +304,10 @@ class RelationPatterns:
                index: MentionIndex) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
-        subjects = self._ends(pattern.subject, cue, sent, index)
-        objects = self._ends(pattern.object, cue, sent, index)
-        for subject in (s for s in subjects if named_thing(s.span)):  # "KI" runs nothing
+        subjects = [s for s in self._ends(pattern.subject, cue, sent, index)  # "KI" runs nothing
+                    if index.named(s.span) and pattern.allows_subject(s.span.label_)]
+        objects = self._ends(pattern.object, cue, sent, index) if subjects else []
+        for subject in subjects:
             for obj in objects:
                 if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
                         subject.chars == obj.chars or subject.via is not None and obj.via is not None:

@@ -86,8 +86,9 @@ class RelationRules:
 
     def _sentence(self, doc: Doc, sent: Span, entities: list[Span], topic: Span | None,
                   head: Span | None, last: Span | None) -> Iterable[Found]:
-        context = _Sentence(doc, sent, entities, topic, head, last, doc_lowers(doc)[sent.start:sent.end],
-                            sentence_facts(sent.text))
+        text = sent.text
+        context = _Sentence(doc, sent, text, entities, topic, head, last, doc_lowers(doc)[sent.start:sent.end],
+                            sentence_facts(text))
         results: list[Found | None] = []
         for family in FAMILIES:
             results += family(context, results)
@@ -101,16 +102,13 @@ class _Sentence:
 
     doc: Doc
     sent: Span
+    text: str
     entities: list[Span]
     topic: Span | None
     head: Span | None
     last: Span | None
     lower: list[str]
     facts: dict
-
-    @property
-    def text(self) -> str:
-        return self.sent.text
 
     def at(self, match_end: int) -> int:
         """A position in the document of an offset into the sentence's text."""
