@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
-from sovkg.extract.training import ud
+from sovkg.extract.training import augment, ud  # noqa: F401 - augment registers the name augmenter
 from sovkg.extract.training.plan import PlanRow, load_plan, select
 from sovkg.extract.training.workflow import ModelSpec, train_model
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 
 from sovkg.extract.training import ud
 from sovkg.extract.training.__main__ import main
@@ -90,3 +90,22 @@ def test_compounds_are_split_as_the_pipeline_tokenizes() -> None:
     from sovkg.extract.nlp import load_pipeline
 
     assert [t.text for t in load_pipeline(kb="none").make_doc("die KI-Anwendung läuft")] == [t.text for t in split]
+
+
+def test_the_name_augmenter_renames_proper_nouns_and_keeps_the_rest(nlpdata_sample: Path) -> None:
+    import random
+
+    from spacy.training import Example
+
+    from sovkg.extract.training.augment import create_name_shapes, with_names
+
+    nlp = spacy.blank("de")
+    doc = next(d for d in ud.docs(nlp.vocab, nlpdata_sample / "ud" / "de_gsd-ud-dev.conllu")
+               if any(t.pos_ == "PROPN" for t in d))
+    example = Example(Doc(nlp.vocab, words=[t.text for t in doc]), doc)
+    renamed = with_names(nlp, example, random.Random(1)).reference
+    assert [t.dep_ for t in renamed] == [t.dep_ for t in doc] and [t.head.i for t in renamed] == [t.head.i for t in doc]
+    changed = [(a.text, b.text) for a, b in zip(doc, renamed) if a.text != b.text]
+    assert changed and all(a.pos_ == "PROPN" for a, b in zip(doc, renamed) if a.text != b.text)
+    assert len(list(create_name_shapes(level=1.0)(nlp, example))) == 2
+    assert len(list(create_name_shapes(level=0.0)(nlp, example))) == 1
