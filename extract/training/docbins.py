@@ -46,19 +46,30 @@ def write_docbins(corpora: Path, out: Path, plan: list[PlanRow],
     stats: Counter[tuple[str, str, str]] = Counter()
     for row in (r for r in plan if r.split in ("train", "dev")):
         docs = corpus_docs(vocab, corpora, row, mapping)
-        bin_ = bins.setdefault(row.split, DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False))
-        for _ in range(row.repeat):
-            for doc in docs:
-                bin_.add(doc)
+        add_repeated(bins, row.split, docs, row.repeat, attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
         for doc in docs:
             stats[(row.split, row.corpus, "docs")] += row.repeat
             stats[(row.split, row.corpus, "tokens")] += row.repeat * len(doc)
             for ent in doc.ents:
                 stats[(row.split, row.corpus, ent.label_)] += row.repeat
+    return save_bins(bins, stats, out, "corpus")
+
+
+def add_repeated(bins: dict[str, DocBin], split: str, docs: list[Doc], repeat: int, **settings) -> DocBin:
+    """Adds ``docs`` ``repeat`` times to the split's DocBin (made with ``settings`` if new)."""
+    bin_ = bins.setdefault(split, DocBin(**settings))
+    for _ in range(repeat):
+        for doc in docs:
+            bin_.add(doc)
+    return bin_
+
+
+def save_bins(bins: dict[str, DocBin], stats: Counter, out: Path, source: str) -> dict[str, Path]:
+    """Writes ``<split>.spacy`` per DocBin and ``stats.tsv`` (split, ``source``, key, count)."""
     paths = {}
     for split, bin_ in bins.items():
         paths[split] = out / f"{split}.spacy"
         bin_.to_disk(paths[split])
     lines = [f"{s}\t{c}\t{k}\t{n}" for (s, c, k), n in sorted(stats.items())]
-    (out / "stats.tsv").write_text("split\tcorpus\tkey\tcount\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (out / "stats.tsv").write_text(f"split\t{source}\tkey\tcount\n" + "\n".join(lines) + "\n", encoding="utf-8")
     return paths

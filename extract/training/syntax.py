@@ -14,6 +14,7 @@ from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
 from sovkg.extract.training import augment, ud  # noqa: F401 - augment registers the name augmenter
+from sovkg.extract.training.docbins import add_repeated, save_bins
 from sovkg.extract.training.plan import PlanRow, load_plan, select
 from sovkg.extract.training.workflow import ModelSpec, train_model
 
@@ -34,19 +35,10 @@ def write_ud_docbins(corpora: Path, out: Path, plan: list[PlanRow]) -> dict[str,
         if row.corpus != "ud":
             raise ValueError(f"{row.file}: the syntax model trains on UD files only, not {row.corpus!r}")
         docs = list(select(ud.docs(vocab, corpora / row.file), row.part))
-        bin_ = bins.setdefault(row.split, DocBin(store_user_data=False))
-        for _ in range(row.repeat):
-            for doc in docs:
-                bin_.add(doc)
+        add_repeated(bins, row.split, docs, row.repeat, store_user_data=False)
         stats[(row.split, row.file, "sentences")] += row.repeat * len(docs)
         stats[(row.split, row.file, "tokens")] += row.repeat * sum(len(d) for d in docs)
-    paths = {}
-    for split, bin_ in bins.items():
-        paths[split] = out / f"{split}.spacy"
-        bin_.to_disk(paths[split])
-    lines = [f"{s}\t{f}\t{k}\t{n}" for (s, f, k), n in sorted(stats.items())]
-    (out / "stats.tsv").write_text("split\tfile\tkey\tcount\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    return paths
+    return save_bins(bins, stats, out, "file")
 
 
 SYNTAX = ModelSpec(

@@ -24,6 +24,18 @@ def data(sample_build) -> Dataset:
     return dataset
 
 
+def built(tmp_path: Path, text: str) -> Dataset:
+    """The validated build of one press text (without the knowledge base), parsed."""
+    from sovkg.builder import build
+
+    (tmp_path / "press.txt").write_text(text, encoding="utf-8")
+    report = build([tmp_path / "press.txt"], tmp_path / "out", kb="none")
+    assert report.violations == ()
+    data = Dataset(default_union=True)
+    data.parse(tmp_path / "out" / "graph.trig", format="trig")
+    return data
+
+
 def test_every_relation_has_exact_evidence(data: Dataset) -> None:
     from importlib.resources import files
 
@@ -42,15 +54,8 @@ def test_every_relation_has_exact_evidence(data: Dataset) -> None:
 
 
 def test_amounts_and_years_are_typed_and_queryable(tmp_path: Path) -> None:
-    from sovkg.builder import build
-
-    text = ("Hierauf setzt das neue Projekt „GovTeuken“ auf. Das Projekt wird in 2025 von dem IT-Planungsrat "
-            "mit 676.200 Euro gefördert.\n")
-    (tmp_path / "press.txt").write_text(text, encoding="utf-8")
-    report = build([tmp_path / "press.txt"], tmp_path / "out", kb="none")
-    assert report.violations == ()
-    data = Dataset(default_union=True)
-    data.parse(tmp_path / "out" / "graph.trig", format="trig")
+    data = built(tmp_path, "Hierauf setzt das neue Projekt „GovTeuken“ auf. Das Projekt wird in 2025 von dem "
+                           "IT-Planungsrat mit 676.200 Euro gefördert.\n")
     rows = list(data.query("""
         PREFIX sovkg: <https://w3id.org/sovkg/ontology#>
         SELECT ?amount ?currency ?year WHERE {
@@ -66,15 +71,9 @@ def test_amounts_and_years_are_typed_and_queryable(tmp_path: Path) -> None:
 def test_a_relation_found_through_a_description_keeps_both_mentions(tmp_path: Path) -> None:
     """ "Das Vorhaben" stands for GovTeuken: the evidence cuts the stating sentence, the
     description and the antecedent out of the source, and the build validates."""
-    from sovkg.builder import build
-
     text = ("Das Land fördert das Projekt „GovTeuken“ in Nordrhein-Westfalen. "
             "Das Vorhaben nutzt das Sprachmodell Teuken-7B.\n")
-    (tmp_path / "press.txt").write_text(text, encoding="utf-8")
-    report = build([tmp_path / "press.txt"], tmp_path / "out", kb="none")
-    assert report.violations == ()
-    data = Dataset(default_union=True)
-    data.parse(tmp_path / "out" / "graph.trig", format="trig")
+    data = built(tmp_path, text)
     rows = list(data.query("""
         PREFIX sovkg: <https://w3id.org/sovkg/ontology#>
         SELECT ?s ?p ?o ?as ?ae ?bs ?be ?confidence WHERE {
