@@ -113,16 +113,20 @@ class MentionIndex:
 
     def _one(self, token: Token) -> Resolved | None:
         span = self._at.get(token.i)
-        if span is not None and self.named(span):
+        beside = self._named_beside(token)
+        # "den Hochleistungsrechner HoreKa": the proper name beside a common noun, not the noun
+        plain = span is not None and len(span) == 1 and token.pos_ == "NOUN" and \
+            beside is not None and beside.root.pos_ == "PROPN"
+        if span is not None and self.named(span) and not plain:
             return Resolved(span)
-        named = self._named_beside(token)
-        if named is not None or span is not None:  # "den Hochleistungsrechner HoreKa": the name, not the term
-            return Resolved(named or span)
-        if token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType"):
+        if beside is not None or span is not None:
+            return Resolved(beside or span)
+        if _relative(token):
             clause = token.head
-            if not clause.dep_.startswith("acl") or clause.head.i == clause.i:
-                return None
-            return self._one(clause.head) or self._bridged(clause.head)
+            attached = clause.head if clause.dep_.startswith("acl") and clause.head.i != clause.i else None
+            found = self._one(attached) or self._bridged(attached) if attached is not None else None
+            before = _noun_before(token)  # the parser may attach the clause to another noun
+            return found or (self._one(before) or self._bridged(before) if before is not None else None)
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
         return self._description(token)
@@ -130,7 +134,8 @@ class MentionIndex:
     def _named_beside(self, token: Token) -> Span | None:
         """The name in apposition to a type noun or term ("das Projekt Phoenix")."""
         return min(((NAME_DEPS.index(c.dep_), self._at[c.i]) for c in token.children
-                    if c.dep_ in NAME_DEPS and c.i in self._at and not any(g.dep_ == "case" for g in c.children)),
+                    if c.dep_ in NAME_DEPS and c.i in self._at and self.named(self._at[c.i])
+                    and not any(g.dep_ == "case" for g in c.children)),
                    default=(0, None), key=lambda pair: pair[0])[1]
 
     def _kind(self, token: Token) -> str | None:
@@ -196,6 +201,23 @@ class MentionIndex:
         key = _key(self._topic)
         before = [s for s in self.spans if _key(s) == key and s.start < sent.end]
         return Resolved(before[-1] if before else self._topic)
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun: tagged so, or the first pronoun of a relative clause ("…, die …")."""
+    if token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType"):
+        return True
+    clause = token.head
+    return token.pos_ in ("PRON", "DET") and clause.dep_ == "acl:relcl" and token.i < clause.i and \
+        next((t for t in clause.lefts if t.pos_ in ("PRON", "DET")), None) == token
+
+
+def _noun_before(token: Token) -> Token | None:
+    """The noun right before a relative clause's comma ("eine Gesellschaft, die …")."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_punct:
+        i -= 1
+    return token.doc[i] if i >= 0 and token.doc[i].pos_ in ("NOUN", "PROPN") else None
 
 
 def _key(span: Span) -> str:

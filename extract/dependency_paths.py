@@ -4,6 +4,8 @@ A path is steps joined by ``.``, read from the cue token outwards:
 
 * ``self``: the cue itself (a path of no steps);
 * ``head``: the token the current one depends on;
+* ``*`` or ``*:<cases>``: every word below the current one (its subtree), e.g. the
+  "durch" phrase of a nominalisation wherever the parser attached it inside the phrase;
 * ``<deps>`` or ``<deps>:<cases>``: the children whose relation is one of ``deps``
   (comma-separated UD labels or the aliases in :data:`ALIASES`), and, with
   ``cases``, whose own ``case`` child is one of those lemmas (``|``-separated;
@@ -30,12 +32,13 @@ ALIASES: dict[str, frozenset[str]] = {
     "nmod": frozenset({"nmod", "obl", "obl:arg"}),
     "name": frozenset({"appos", "flat", "flat:name", "compound", "nmod"}),
 }
-#: Every dependency label the shipped parser predicts (UD German), to check paths against.
+#: Every dependency label the shipped parser predicts (UD German; spaCy calls the root
+#: "ROOT"), to check paths and patterns against.
 LABELS = frozenset({
     "acl", "acl:relcl", "advcl", "advmod", "amod", "appos", "aux", "aux:pass", "case", "cc", "ccomp",
     "compound", "compound:prt", "conj", "cop", "csubj", "dep", "det", "det:poss", "expl", "expl:pv", "fixed",
     "flat", "flat:name", "iobj", "mark", "nmod", "nmod:poss", "nsubj", "nsubj:pass", "nummod", "obj", "obl",
-    "obl:agent", "obl:arg", "parataxis", "punct", "root", "xcomp",
+    "obl:agent", "obl:arg", "parataxis", "punct", "ROOT", "xcomp",
 })
 NO_CASE = "-"
 GENITIVE = "gen"
@@ -51,8 +54,11 @@ class Step:
 
     deps: frozenset[str] | None
     cases: frozenset[str] | None = None
+    below: bool = False
 
     def follow(self, token: Token) -> list[Token]:
+        if self.below:
+            return [t for t in token.subtree if t.i != token.i and t.dep_ != "case" and self._case_fits(t)]
         if self.deps is None:
             return [token.head] if token.head.i != token.i else []
         return [child for child in token.children if child.dep_ in self.deps and self._case_fits(child)]
@@ -91,6 +97,9 @@ def parse_path(text: str) -> Path:
     for raw in ([] if text == "self" else text.split(".")):
         if raw == "head":
             steps.append(Step(None))
+            continue
+        if raw == "*" or raw.startswith("*:"):
+            steps.append(Step(None, frozenset(raw[2:].split("|")) if raw[2:] else None, below=True))
             continue
         deps_text, _, cases_text = raw.partition(":") if _is_cased(raw) else (raw, "", "")
         deps: set[str] = set()

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.coreference import MentionIndex, Resolved
 from sovkg.extract.dependency_paths import Path as DepPath
-from sovkg.extract.dependency_paths import parse_path
+from sovkg.extract.dependency_paths import LABELS, parse_path
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.normalize import fold_word
@@ -60,6 +60,19 @@ class Cue:
 
 
 @dataclass(frozen=True, slots=True)
+class Condition:
+    """Words a path from the cue must reach (``when``) or must not (``unless``), by lemma:
+    "unterstützt X mit 9,6 Millionen Euro" is funding, not support."""
+
+    path: DepPath
+    lemmas: frozenset[str]
+
+    def holds(self, cue: Token) -> bool:
+        return any(fold_word(t.lemma_ or t.text) in self.lemmas or fold_word(t.text) in self.lemmas
+                   for start in self.path.follow(cue) for t in start.subtree)
+
+
+@dataclass(frozen=True, slots=True)
 class Pattern:
     """One declarative pattern (see ``relation_patterns.json`` for the schema)."""
 
@@ -75,6 +88,8 @@ class Pattern:
     subject_types: frozenset[str] = frozenset()
     object_types: frozenset[str] = frozenset()
     joined: bool = False
+    when: tuple[Condition, ...] = ()
+    unless: tuple[Condition, ...] = ()
     note: str = ""
 
     def fits(self, token: Token) -> bool:
@@ -84,6 +99,8 @@ class Pattern:
         if self.deps and token.dep_ not in self.deps:
             return False
         if self.joined and not _hyphen_joined(token):
+            return False
+        if not all(c.holds(token) for c in self.when) or any(c.holds(token) for c in self.unless):
             return False
         return self.voice == "any" or (self.voice == "passive") == is_passive(token)
 
@@ -123,14 +140,14 @@ class PatternSet:
         object.__setattr__(self, "by_stem", {k: tuple(v) for k, v in stems.items()})
 
     def cues_of(self, token: Token) -> list[Cue]:
-        """The cues a token is: by its lemma or form, else (a verb or participle, which the
-        lemmatizer gets wrong most) by its stem (see :func:`stem`)."""
+        """The cues a token is: by its lemma or form, and a verb or participle (which the
+        lemmatizer gets wrong most) by its stem too (see :func:`stem`)."""
         if token.pos_ not in CUE_POS:
             return []
         found = [c for key in cue_keys(token) for c in self.by_lemma.get(key, ())]
-        if found or token.pos_ not in ("VERB", "AUX", "ADJ"):
-            return found
-        return list(self.by_stem.get(stem(token.text), ()))
+        if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
+            found += (c for c in self.by_stem.get(stem(token.text), ()) if c not in found)
+        return found
 
     def allows(self, predicate: str, subject: str, obj: str) -> bool:
         subjects, objects = self.types.get(predicate, (frozenset(), frozenset()))
@@ -147,6 +164,36 @@ def _hyphen_joined(token: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """A passive clause: "wird … gefördert", "Getragen wird X von Y", "ist … angesiedelt"."""
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
+
+
+def normalise_clause(verb: Token) -> None:
+    """Two repairs of a small parser's commonest slips, made on the doc for the patterns:
+
+    * the subject of a verb with a passive auxiliary ("F13 wurde … entwickelt") is a
+      passive subject (``nsubj:pass``), whatever the parser called it;
+    * "Das Ministerium fördert die Plattform openDesk": both noun phrases made subjects
+      (German "die" is nominative or accusative). An active verb with two subjects and no
+      object keeps as subject the one the morphology says is nominative (else the first)
+      and gets the other as its object.
+    """
+    children = list(verb.children)
+    if any(c.dep_ == "aux:pass" for c in children):
+        for child in (c for c in children if c.dep_ == "nsubj"):
+            child.dep_ = "nsubj:pass"
+        return
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if len(subjects) < 2 or any(c.dep_ in ("obj", "cop") for c in children):
+        return
+    keep = next((t for t in subjects if _case(t) == "Nom"), subjects[0])
+    for token in subjects:
+        if token is not keep and token.i != keep.i:
+            token.dep_ = "obj"
+
+
+def _case(token: Token) -> str:
+    """The case the noun or its article is marked with, if only one."""
+    cases = {c for t in (token, *(c for c in token.children if c.dep_ == "det")) for c in t.morph.get("Case")}
+    return cases.pop() if len(cases) == 1 else ""
 
 
 def cue_keys(token: Token) -> tuple[str, ...]:
@@ -207,7 +254,7 @@ def _cue(line: str) -> Cue:
 
 
 _FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice", "confidence",
-           "subject_types", "object_types", "joined", "note"}
+           "subject_types", "object_types", "joined", "when", "unless", "note"}
 
 
 def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
@@ -220,6 +267,9 @@ def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
         raise PatternError(f"pattern {name!r}: cue class {raw['cue']!r} is not in the cue lexicon")
     if raw.get("voice", "any") not in VOICES:
         raise PatternError(f"pattern {name!r}: voice must be one of {VOICES}")
+    unknown = set(raw.get("deps", ())) - LABELS
+    if unknown:
+        raise PatternError(f"pattern {name!r}: deps {sorted(unknown)} are no dependency labels the parser predicts")
     predicate = raw.get("predicate", "cue")
     if predicate != "cue" and predicate not in types:
         raise PatternError(f"pattern {name!r}: predicate {predicate!r} has no types in the pattern file")
@@ -233,7 +283,12 @@ def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
     return Pattern(name, raw["cue"], subject, obj, predicate, frozenset(raw.get("pos", ())),
                    frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
                    frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
-                   bool(raw.get("joined", False)), raw.get("note", ""))
+                   bool(raw.get("joined", False)), _conditions(raw.get("when", ())),
+                   _conditions(raw.get("unless", ())), raw.get("note", ""))
+
+
+def _conditions(raw: list[dict]) -> tuple[Condition, ...]:
+    return tuple(Condition(parse_path(c["path"]), frozenset(fold_word(w) for w in c["lemmas"])) for c in raw)
 
 
 def _paths(value: str | list[str]) -> tuple[DepPath, ...] | None:
@@ -283,6 +338,8 @@ class RelationPatterns:
             raise ValueError(f"{self.name}: not initialised (nlp.initialize() loads its pattern files)")
         spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         index = MentionIndex(doc, spans, self.anaphors)
+        for verb in (t for t in doc if t.pos_ in ("VERB", "ADJ", "AUX")):
+            normalise_clause(verb)
         found = [c for sent in doc.sents for c in self._sentence(sent, index)]
         doc.user_data["sovkg_relations"] = (*doc.user_data.get("sovkg_relations", ()), *found)
         return doc
@@ -312,6 +369,8 @@ class RelationPatterns:
                 if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
                         subject.chars == obj.chars or subject.via is not None and obj.via is not None:
                     continue
+                if predicate != "uses" and not index.named(obj.span):
+                    continue  # one uses "KI"; nobody is funded, run or supported by it
                 stated = "memberOf" if predicate == "partOf" and subject.span.label_ == "Person" else predicate
                 if not self.patterns.allows(stated, subject.span.label_, obj.span.label_) or \
                         not pattern.allows(subject.span.label_, obj.span.label_):

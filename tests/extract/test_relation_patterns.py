@@ -51,6 +51,7 @@ def test_the_shipped_files_load_and_every_class_has_patterns() -> None:
     (lambda d: d["patterns"][0].update(predicate="ownedBy"), "no types"),
     (lambda d: d["patterns"][0].update(confidence=1.5), "confidence"),
     (lambda d: d["patterns"][0].update(colour="red"), "fields"),
+    (lambda d: d["patterns"][0].update(deps=["root"]), "no dependency labels"),
 ])
 def test_a_broken_pattern_file_is_refused_naming_the_pattern(change, message) -> None:
     data = json.loads(PATTERNS)
@@ -68,3 +69,89 @@ def test_inflected_cues_share_a_stem() -> None:
     assert stem("fördert") == stem("gefördert") == stem("fördern") == "förder"
     assert stem("Förderungen") == stem("Förderung")
     assert stem("nutzt") == stem("genutzt") == stem("nutzen")
+
+
+# --- each family and construction, on sentences of the genre --------------------------
+# (subject, predicate, object, pattern) the patterns must find; the knowledge base is on.
+
+FAMILIES = [
+    ("agent-verb passive", "Das Projekt GovTeuken wird vom IT-Planungsrat gefördert.",
+     ("Projekt GovTeuken", "fundedBy", "IT-Planungsrat")),
+    ("agent-verb passive, coordinated agents",
+     "Das ScaDS.AI wird von der Technischen Universität Dresden und der Universität Leipzig getragen.",
+     ("ScaDS.AI", "operatedBy", "Universität Leipzig")),
+    ("agent-verb active", "Das Bundesministerium des Innern fördert die Plattform openDesk.",
+     ("openDesk", "fundedBy", "Bundesministerium des Innern")),
+    ("user-verb, coordinated objects", "Die Plattform F13 nutzt die Sprachmodelle Llama und Mistral.",
+     ("F13", "uses", "Mistral")),
+    ("user-verb relative clause", "Der Deutschland-Stack ist eine Plattform, welche die Plattform openDesk integriert.",
+     ("Deutschland-Stack", "uses", "openDesk")),
+    ("user-verb passive with places", "Das Projekt LLMoin wird bereits in Bremen, Niedersachsen und Hamburg genutzt.",
+     ("Niedersachsen", "uses", "LLMoin")),
+    ("user preposition", "Die Plattform F13 basiert auf dem Sprachmodell Llama.", ("F13", "uses", "Llama")),
+    ("supporter-verb", "Das Bundesamt für Sicherheit in der Informationstechnik unterstützt die Plattform openDesk.",
+     ("Bundesamt für Sicherheit in der Informationstechnik", "supports", "openDesk")),
+    ("comitative list", "Gemeinsam mit dem Fraunhofer IAIS und der Universität Bonn entwickelt das Lamarr-Institut "
+     "das Sprachmodell Teuken-7B.", ("Lamarr-Institut", "cooperatesWith", "Universität Bonn")),
+    ("cooperate-verb among subjects", "Die Universität Stuttgart und die Universität Tübingen arbeiten im Cyber Valley "
+     "zusammen.", ("Universität Stuttgart", "cooperatesWith", "Universität Tübingen")),
+    ("cooperation noun", "Das Lamarr-Institut forscht in Zusammenarbeit mit dem Fraunhofer IAIS.",
+     ("Lamarr-Institut", "cooperatesWith", "Fraunhofer IAIS")),
+    ("copula with genitive", "Das Projekt Teuken-7B ist Teil der europäischen KI-Initiative OpenGPT-X und offen.",
+     ("Teuken-7B", "partOf", "OpenGPT-X")),
+    ("member noun", "Das Karlsruher Institut für Technologie ist Mitglied der Helmholtz-Gemeinschaft.",
+     ("Karlsruher Institut für Technologie", "partOf", "Helmholtz-Gemeinschaft")),
+    ("role noun", "Das Forschungszentrum Jülich ist Betreiber des Hochleistungsrechners JUPITER.",
+     ("JUPITER", "operatedBy", "Forschungszentrum Jülich")),
+    ("a name beside a term", "Das Karlsruher Institut für Technologie betreibt den Hochleistungsrechner HoreKa.",
+     ("HoreKa", "operatedBy", "Karlsruher Institut für Technologie")),
+    ("nominalisation: durch", "Die Förderung des Projekts GovTeuken durch den IT-Planungsrat läuft bis 2026.",
+     ("Projekts GovTeuken", "fundedBy", "IT-Planungsrat")),
+    ("nominalisation: erfolgt durch", "Betrieb und Hosting von F13 erfolgen durch das Informationstechnikzentrum Bund.",
+     ("F13", "operatedBy", "Informationstechnikzentrum Bund")),
+    ("nominalisation: Anwendung von", "Das Land Schleswig-Holstein setzt bei der Anwendung von LibreOffice "
+     "auf offene Standards.", ("Land Schleswig-Holstein", "uses", "LibreOffice")),
+    ("fronted place", "In Duisburg steht zukünftig das Zentrum für angewandte Künstliche Intelligenz.",
+     ("Zentrum für angewandte Künstliche Intelligenz", "locatedIn", "Duisburg")),
+    ("sites", "Das Deutsche Forschungszentrum für Künstliche Intelligenz unterhält Standorte in Saarbrücken, "
+     "Bremen und Berlin.", ("Deutsche Forschungszentrum für Künstliche Intelligenz", "locatedIn", "Bremen")),
+    ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
+     ("Thomas Strobl", "memberOf", "CDU")),
+    ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "expected"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_each_construction(found, construction: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(found(text))
+
+
+def test_a_definite_description_resolves_with_its_offsets_and_a_lower_confidence(found) -> None:
+    text = "Das Projekt GovTeuken startete 2024. Das Vorhaben wird vom IT-Planungsrat gefördert."
+    assert ("Projekt GovTeuken", "fundedBy", "IT-Planungsrat", "agent-verb-passive", "Das Vorhaben") in found(text)
+
+
+def test_a_relative_clause_on_an_indefinite_noun_bridges_to_the_sentence_s_name(found) -> None:
+    text = "Mit dem ZenDiS verfügt der Bund über eine eigene Gesellschaft, die die Plattform openCode betreibt."
+    assert ("openCode", "operatedBy", "ZenDiS") in triples(found(text))
+
+
+def test_the_topic_fills_a_headline_without_a_verb(found) -> None:
+    text = ("Das Projekt hessian.AI wächst weiter. Das Projekt hessian.AI hat 30 Partner. "
+            "Förderung durch das Hessische Ministerium für Digitalisierung.")
+    assert ("hessian.AI", "fundedBy", "Hessische Ministerium für Digitalisierung") in triples(found(text))
+
+
+NEGATIVES = [
+    ("a passive without an agent", "Die Plattform openDesk wird gefördert."),
+    ("a concept is no subject", "Künstliche Intelligenz wird vom Land Hessen gefördert."),
+    ("a place runs nothing", "Das Land Hessen betreibt viele Rechenzentren."),
+    ("a compound without a hyphen", "Cloud Interconnectivity Open Operations"),
+    ("a type noun without a name", "Das Projekt wird von vielen Partnern getragen."),
+    ("a type mismatch", "Die Stadt Köln ist Teil des Landes Nordrhein-Westfalen."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_no_relation_without_the_construction(found, case: str, text: str) -> None:
+    assert found(text) == set()
