@@ -102,11 +102,14 @@ class MentionIndex:
         k = bisect_left(self._starts, sent.start)
         return k < len(self._starts) and self._starts[k] < sent.end
 
-    def resolve(self, token: Token) -> list[Resolved]:
-        """The mentions ``token`` stands for, one per conjunct."""
+    def resolve(self, token: Token, *, descriptions: bool = True) -> list[Resolved]:
+        """The mentions ``token`` stands for, one per conjunct (``descriptions``: resolving
+        definite descriptions and relative clauses' nouns to earlier mentions too)."""
         found: list[Resolved] = []
         for word in (token, *token.conjuncts):
             resolved = self._one(word)
+            if resolved is not None and resolved.via is not None and not descriptions:
+                continue
             if resolved is not None and all(r.chars != resolved.chars for r in found):
                 found.append(resolved)
         return found

@@ -88,6 +88,7 @@ class Pattern:
     subject_types: frozenset[str] = frozenset()
     object_types: frozenset[str] = frozenset()
     joined: bool = False
+    coreference: bool = True
     when: tuple[Condition, ...] = ()
     unless: tuple[Condition, ...] = ()
     note: str = ""
@@ -254,7 +255,7 @@ def _cue(line: str) -> Cue:
 
 
 _FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice", "confidence",
-           "subject_types", "object_types", "joined", "when", "unless", "note"}
+           "subject_types", "object_types", "joined", "coreference", "when", "unless", "note"}
 
 
 def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
@@ -283,7 +284,7 @@ def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
     return Pattern(name, raw["cue"], subject, obj, predicate, frozenset(raw.get("pos", ())),
                    frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
                    frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
-                   bool(raw.get("joined", False)), _conditions(raw.get("when", ())),
+                   bool(raw.get("joined", False)), bool(raw.get("coreference", True)), _conditions(raw.get("when", ())),
                    _conditions(raw.get("unless", ())), raw.get("note", ""))
 
 
@@ -361,9 +362,9 @@ class RelationPatterns:
                index: MentionIndex) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
-        subjects = [s for s in self._ends(pattern.subject, cue, sent, index)  # "KI" runs nothing
-                    if index.named(s.span) and pattern.allows_subject(s.span.label_)]
-        objects = self._ends(pattern.object, cue, sent, index) if subjects else []
+        subjects = [s for s in self._ends(pattern.subject, cue, sent, index, pattern.coreference)
+                    if index.named(s.span) and pattern.allows_subject(s.span.label_)]  # "KI" runs nothing
+        objects = self._ends(pattern.object, cue, sent, index, pattern.coreference) if subjects else []
         for subject in subjects:
             for obj in objects:
                 if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
@@ -378,13 +379,13 @@ class RelationPatterns:
                 yield self._candidate(pattern, cue, stated, subject, obj, sent)
 
     def _ends(self, paths: tuple[DepPath, ...] | None, cue: Token, sent: Span,
-              index: MentionIndex) -> list[Resolved]:
+              index: MentionIndex, coreference: bool = True) -> list[Resolved]:
         if paths is None:
             topic = index.topic(sent)
             return [topic] if topic is not None else []
         ends: list[Resolved] = []
         for token in dict.fromkeys(t for path in paths for t in path.follow(cue)):
-            ends += (r for r in index.resolve(token) if all(r.chars != e.chars for e in ends))
+            ends += (r for r in index.resolve(token, descriptions=coreference) if all(r.chars != e.chars for e in ends))
         return ends
 
     def _candidate(self, pattern: Pattern, cue: Token, predicate: str, subject: Resolved, obj: Resolved,
