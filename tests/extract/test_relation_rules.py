@@ -47,7 +47,7 @@ def test_passive_with_a_topic_and_an_inverted_operator(relations) -> None:
 def test_amounts_and_years_are_kept(relations) -> None:
     from sovkg.extract.nlp import load_pipeline
 
-    doc = load_pipeline(kb="none")("Das Projekt NRW.Genius wird in 2025 von dem IT-Planungsrat mit 676.200 Euro gefördert.")
+    doc = load_pipeline()("Das Projekt NRW.Genius wird in 2025 von dem IT-Planungsrat mit 676.200 Euro gefördert.")
     found = [f for f in doc.user_data["sovkg_relations"] if f.predicate == "fundedBy"]
     assert {f.rule.split(":")[0] for f in found} == {"passive-agent", "sovkg_relation_patterns"}  # rule and pattern
     assert {(f.amount, f.currency, f.year) for f in found} == {("676200.00", "EUR", "2025")}
