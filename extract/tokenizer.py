@@ -18,8 +18,10 @@ from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 from sovkg.extract.pipeline_data import data_lines
 
 _COMPOUND_INFIXES = (r"(?<=[\w.])[-‐/](?=[\w])",)
-#: "… nutzt F13." : a stop after a name with digits ends the sentence (a bare "13." is an ordinal)
-_NAME_DIGIT_STOPS = (r"(?<=[A-Za-z][0-9])\.", r"(?<=[A-Za-z][0-9]{2})\.", r"(?<=[A-Za-z][0-9]{3})\.")
+#: "… nutzt F13.", "… das Modell Teuken-7B.": a stop after a name with digits ends the
+#: sentence (a bare "13." is an ordinal)
+_NAME_DIGIT_STOPS = (r"(?<=[A-Za-z][0-9])\.", r"(?<=[A-Za-z][0-9]{2})\.", r"(?<=[A-Za-z][0-9]{3})\.",
+                     r"(?<=-[0-9][A-Za-z])\.", r"(?<=-[0-9]{2}[A-Za-z])\.")
 _LEGAL_FORM_STOPS = (r"(?<=GmbH)\.", r"(?<=^AG)\.", r"(?<=^SE)\.", r"(?<=^KG)\.", r"(?<=^UG)\.", r"(?<=^eG)\.")
 
 
