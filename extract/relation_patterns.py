@@ -2,8 +2,8 @@
 
 Why patterns and not rules: a rule over word forms in a fixed order ("betreibt",
 "betrieben von") sees one wording; a pattern over the parse sees every form and order
-of it ("X wird von Y betrieben", "Betrieben wird X von Y", "Y betreibt X", "das von Y
-betriebene X"). Each pattern (``data/relation_patterns.json``) names a cue class of
+of it ("X wird von Y betrieben", "Y betreibt X", "das von Y betriebene X", "…, die X
+betreibt"). Each pattern (``data/relation_patterns.json``) names a cue class of
 ``data/relation_cues.tsv``, the part of speech and voice of the cue, and two
 :mod:`~sovkg.extract.dependency_paths` from the cue to the relation's subject and
 object; the predicate is the pattern's or the cue word's. Ends are distributed over
@@ -18,10 +18,7 @@ relation the contract does not allow.
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import srsly
@@ -30,141 +27,15 @@ from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.coreference import MentionIndex, Resolved
 from sovkg.extract.dependency_paths import Path as DepPath
-from sovkg.extract.dependency_paths import LABELS, parse_path
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.normalize import fold_word
+from sovkg.extract.pattern_file import Pattern, PatternSet, load_patterns
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.records import RelationCandidate
 
-VOICES = ("active", "passive", "any")
-#: the parts of speech a cue word has (nothing else is looked up)
-CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN"})
-#: the path that stands for the document's main topic instead of a dependency
-TOPIC = "topic"
 #: how much less sure a relation is when one end was resolved from a description
 COREFERENCE_FACTOR = 0.9
-
-
-class PatternError(ValueError):
-    """A pattern file that does not follow the schema; the message names the pattern."""
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A word that signals a relation: its lemma, its class and the predicate it states."""
-
-    lemma: str
-    cls: str
-    predicate: str
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """Words a path from the cue must reach (``when``) or must not (``unless``), by lemma:
-    "unterstützt X mit 9,6 Millionen Euro" is funding, not support."""
-
-    path: DepPath
-    lemmas: frozenset[str]
-
-    def holds(self, cue: Token) -> bool:
-        return any(fold_word(t.lemma_ or t.text) in self.lemmas or fold_word(t.text) in self.lemmas
-                   for start in self.path.follow(cue) for t in start.subtree)
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """One declarative pattern (see ``relation_patterns.json`` for the schema)."""
-
-    id: str
-    cue: str
-    subject: tuple[DepPath, ...] | None
-    object: tuple[DepPath, ...] | None
-    predicate: str = "cue"
-    pos: frozenset[str] = frozenset()
-    deps: frozenset[str] = frozenset()
-    voice: str = "any"
-    confidence: float = 0.7
-    subject_types: frozenset[str] = frozenset()
-    object_types: frozenset[str] = frozenset()
-    joined: bool = False
-    coreference: bool = True
-    when: tuple[Condition, ...] = ()
-    unless: tuple[Condition, ...] = ()
-    note: str = ""
-
-    def fits(self, token: Token) -> bool:
-        """Whether the cue token has the pattern's part of speech, relation and voice."""
-        if self.pos and token.pos_ not in self.pos:
-            return False
-        if self.deps and token.dep_ not in self.deps:
-            return False
-        if self.joined and not _hyphen_joined(token):
-            return False
-        if not all(c.holds(token) for c in self.when) or any(c.holds(token) for c in self.unless):
-            return False
-        return self.voice == "any" or (self.voice == "passive") == is_passive(token)
-
-    def allows_subject(self, subject: str) -> bool:
-        return not self.subject_types or subject in self.subject_types
-
-    def allows(self, subject: str, obj: str) -> bool:
-        """The pattern's own narrowing of the predicate's types, if it has one."""
-        return (not self.subject_types or subject in self.subject_types) and \
-            (not self.object_types or obj in self.object_types)
-
-
-@dataclass(frozen=True, slots=True)
-class PatternSet:
-    """Patterns by cue class, the cue lexicon by lemma, and the types each predicate allows."""
-
-    patterns: tuple[Pattern, ...]
-    cues: tuple[Cue, ...]
-    types: dict[str, tuple[frozenset[str], frozenset[str]]]
-    anaphors: dict[str, str] = field(default_factory=dict)
-    by_class: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
-    by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
-    by_stem: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        classes: dict[str, list[Pattern]] = defaultdict(list)
-        for pattern in self.patterns:
-            classes[pattern.cue].append(pattern)
-        lemmas: dict[str, list[Cue]] = defaultdict(list)
-        for cue in self.cues:
-            lemmas[fold_word(cue.lemma)].append(cue)
-        stems: dict[str, list[Cue]] = defaultdict(list)
-        for cue in self.cues:
-            stems[stem(cue.lemma)].append(cue)
-        object.__setattr__(self, "by_class", {k: tuple(v) for k, v in classes.items()})
-        object.__setattr__(self, "by_lemma", {k: tuple(v) for k, v in lemmas.items()})
-        object.__setattr__(self, "by_stem", {k: tuple(v) for k, v in stems.items()})
-
-    def cues_of(self, token: Token) -> list[Cue]:
-        """The cues a token is: by its lemma or form, and a verb or participle (which the
-        lemmatizer gets wrong most) by its stem too (see :func:`stem`)."""
-        if token.pos_ not in CUE_POS:
-            return []
-        found = [c for key in cue_keys(token) for c in self.by_lemma.get(key, ())]
-        if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
-            found += (c for c in self.by_stem.get(stem(token.text), ()) if c not in found)
-        return found
-
-    def allows(self, predicate: str, subject: str, obj: str) -> bool:
-        subjects, objects = self.types.get(predicate, (frozenset(), frozenset()))
-        return subject in subjects and obj in objects
-
-
-def _hyphen_joined(token: Token) -> bool:
-    """ "KI-Anwendung": the word is joined to the next by a hyphen (the tokenizer split them)."""
-    doc = token.doc
-    return not token.whitespace_ and token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "‐") \
-        and not doc[token.i + 1].whitespace_
-
-
-def is_passive(verb: Token) -> bool:
-    """A passive clause: "wird … gefördert", "Getragen wird X von Y", "ist … angesiedelt"."""
-    return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
 
 
 def normalise_clause(verb: Token) -> None:
@@ -195,108 +66,6 @@ def _case(token: Token) -> str:
     """The case the noun or its article is marked with, if only one."""
     cases = {c for t in (token, *(c for c in token.children if c.dep_ == "det")) for c in t.morph.get("Case")}
     return cases.pop() if len(cases) == 1 else ""
-
-
-def cue_keys(token: Token) -> tuple[str, ...]:
-    """The keys a cue is looked up by: its lemma with a separable verb's particle joined
-    to it ("zusammenarbeiten" for "arbeiten … zusammen"), and its own form, so that a
-    participle listed as written is found whatever the lemmatizer made of it."""
-    particle = next((c.text.lower() for c in token.children if c.dep_ == "compound:prt"), "") \
-        if token.pos_ == "VERB" else ""
-    lemma = fold_word(particle + (token.lemma_ or token.text))
-    form = fold_word(token.text)
-    return (lemma,) if form == lemma else (lemma, form)
-
-
-_SUFFIXES = ("en", "et", "st", "t", "e", "n", "s")
-
-
-def stem(word: str) -> str:
-    """A crude German stem: the lemmatizer's back-off for inflected cue words it gets wrong.
-
-    Why: the trained lemmatizer has seen 2,400 sentences; for a verb it never saw it may
-    invent a lemma ("fördert" → "förderen"). Stripping one inflection ending (and the
-    "ge" of a participle) maps "fördert", "gefördert" and "fördern" to "förder", so a cue
-    is found whatever the lemmatizer made of it. Used only when lemma and form miss.
-    """
-    word = word.casefold()
-    if word.startswith("ge") and word.endswith("t") and len(word) > 6:
-        word = word[2:]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def load_patterns(patterns_text: str, cues_text: str) -> PatternSet:
-    """Parses and checks the pattern file (JSON) and the cue lexicon (TSV)."""
-    data = json.loads(patterns_text)
-    cues = tuple(_cue(line) for line in content_lines(cues_text))
-    classes = {c.cls for c in cues} | {"*entity"}
-    types = {p: (frozenset(t["subject"]), frozenset(t["object"])) for p, t in data["predicates"].items()}
-    patterns = tuple(_pattern(raw, classes, types) for raw in data["patterns"])
-    seen: set[str] = set()
-    for pattern in patterns:
-        if pattern.id in seen:
-            raise PatternError(f"pattern {pattern.id!r} is defined twice")
-        seen.add(pattern.id)
-    unknown = {c.predicate for c in cues} - types.keys()
-    if unknown:
-        raise PatternError(f"cue predicates without types in the pattern file: {sorted(unknown)}")
-    anaphors = {fold_word(noun): kind for noun, kind in data.get("anaphors", {}).items()}
-    return PatternSet(patterns, cues, types, anaphors)
-
-
-def _cue(line: str) -> Cue:
-    fields = line.split("\t")
-    if len(fields) != 3:
-        raise PatternError(f"cue line {line!r}: want lemma<TAB>class<TAB>predicate")
-    return Cue(*fields)
-
-
-_FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice", "confidence",
-           "subject_types", "object_types", "joined", "coreference", "when", "unless", "note"}
-
-
-def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
-    name = raw.get("id", "?")
-    extra = set(raw) - _FIELDS
-    if extra or not {"id", "cue", "subject", "object"} <= set(raw):
-        raise PatternError(f"pattern {name!r}: fields {sorted(raw)}; want id, cue, subject, object "
-                           f"and optionally {sorted(_FIELDS - {'id', 'cue', 'subject', 'object'})}")
-    if raw["cue"] not in classes:
-        raise PatternError(f"pattern {name!r}: cue class {raw['cue']!r} is not in the cue lexicon")
-    if raw.get("voice", "any") not in VOICES:
-        raise PatternError(f"pattern {name!r}: voice must be one of {VOICES}")
-    unknown = set(raw.get("deps", ())) - LABELS
-    if unknown:
-        raise PatternError(f"pattern {name!r}: deps {sorted(unknown)} are no dependency labels the parser predicts")
-    predicate = raw.get("predicate", "cue")
-    if predicate != "cue" and predicate not in types:
-        raise PatternError(f"pattern {name!r}: predicate {predicate!r} has no types in the pattern file")
-    confidence = float(raw.get("confidence", 0.7))
-    if not 0 < confidence <= 1:
-        raise PatternError(f"pattern {name!r}: confidence must be in (0, 1]")
-    try:
-        subject, obj = (_paths(raw[end]) for end in ("subject", "object"))
-    except ValueError as error:
-        raise PatternError(f"pattern {name!r}: {error}") from None
-    return Pattern(name, raw["cue"], subject, obj, predicate, frozenset(raw.get("pos", ())),
-                   frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
-                   frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
-                   bool(raw.get("joined", False)), bool(raw.get("coreference", True)), _conditions(raw.get("when", ())),
-                   _conditions(raw.get("unless", ())), raw.get("note", ""))
-
-
-def _conditions(raw: list[dict]) -> tuple[Condition, ...]:
-    return tuple(Condition(parse_path(c["path"]), frozenset(fold_word(w) for w in c["lemmas"])) for c in raw)
-
-
-def _paths(value: str | list[str]) -> tuple[DepPath, ...] | None:
-    """One path or a list of alternatives (their ends are joined); ``topic`` alone is None."""
-    if value == TOPIC:
-        return None
-    return tuple(parse_path(text) for text in ([value] if isinstance(value, str) else value))
 
 
 class RelationPatterns:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from sovkg.extract.pipeline_data import data_file
-from sovkg.extract.relation_patterns import PatternError, load_patterns, stem
+from sovkg.extract.pattern_file import PatternError, load_patterns, stem
 
 PATTERNS = data_file("relation_patterns.json")
 CUES = data_file("relation_cues.tsv")
