@@ -101,7 +101,7 @@ def parse_path(text: str) -> Path:
         if raw == "*" or raw.startswith("*:"):
             steps.append(Step(None, frozenset(raw[2:].split("|")) if raw[2:] else None, below=True))
             continue
-        deps_text, _, cases_text = raw.partition(":") if _is_cased(raw) else (raw, "", "")
+        deps_text, cases_text = _split_cases(raw)
         deps: set[str] = set()
         for dep in deps_text.split(","):
             if dep in ALIASES:
@@ -116,7 +116,11 @@ def parse_path(text: str) -> Path:
     return Path(text, tuple(steps))
 
 
-def _is_cased(step: str) -> bool:
-    """``obl:von`` has cases; ``nsubj:pass`` is a label with a subtype."""
-    deps, _, rest = step.partition(":")
-    return bool(rest) and not all(f"{d}:{rest}" in LABELS for d in deps.split(","))
+def _split_cases(step: str) -> tuple[str, str]:
+    """``obl:von|durch`` → (``obl``, ``von|durch``); ``nsubj:pass`` and ``appos,flat:name``
+    are labels with a subtype, no cases: only the last item of a step may carry cases."""
+    *items, last = step.split(",")
+    if last in LABELS or ":" not in last:
+        return step, ""
+    dep, _, cases = last.partition(":")
+    return ",".join([*items, dep]), cases

@@ -53,3 +53,12 @@ def test_genitive_needs_the_morphology() -> None:
 def test_unknown_steps_are_refused_naming_them(text: str) -> None:
     with pytest.raises(PathError, match="unknown step"):
         parse_path(text)
+
+
+def test_a_list_of_labels_with_subtypes_and_cases_on_the_last() -> None:
+    path = parse_path("head.appos,flat:name,nmod:-")
+    (head, step) = path.steps
+    assert head.deps is None
+    assert {"appos", "flat:name", "nmod"} <= step.deps and step.cases == frozenset({"-"})
+    assert parse_path("nsubj:pass").steps[0] == parse_path("nsubj:pass").steps[0]
+    assert parse_path("nsubj:pass").steps[0].cases is None
