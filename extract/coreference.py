@@ -9,11 +9,16 @@ module answers for them:
 * a relative pronoun stands for the noun its clause belongs to ("…, welcher KI
   integriert"); an apposition for the noun it follows ("Dataport, die Anstalt …");
 * a definite or demonstrative description whose noun announces a type ("das
-  Zentrum", "dieses Vorhaben", "die Plattform") stands for a mention of a compatible
-  type in the last few sentences, the most recent one, or the document's topic, the
-  named thing it mentions most (the topic wins among the candidates: a press release
-  says "das Projekt" of its subject, not of the project it named last). Such a resolution carries the description's offsets
-  (:attr:`Resolved.via`) so the relation keeps both.
+  Zentrum", "dieses Vorhaben", "die Umsetzung") stands for a mention of a compatible
+  type in the last few sentences: the document's topic (the named thing it mentions
+  most) if it is among them (a press release says "das Projekt" of its subject, not of
+  the project it named last), else the most recent one;
+* a relative clause on an indefinite type noun ("über eine eigene Gesellschaft, die …")
+  stands for the compatible name earlier in its sentence.
+
+Concepts ("KI", "Open Source") are never what a description refers to. A resolution
+through a description carries its offsets (:attr:`Resolved.via`), so the relation keeps
+both the description and the mention.
 """
 
 from __future__ import annotations
@@ -82,9 +87,6 @@ class MentionIndex:
         self._starts = [s.start for s in self.spans]
         self._topic: Span | None | bool = False
         self._sents: list[Span] | None = None
-
-    def at(self, token: Token) -> Span | None:
-        return self._at.get(token.i)
 
     def named(self, span: Span) -> bool:
         """:func:`named_thing`, once per mention."""
