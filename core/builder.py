@@ -98,7 +98,7 @@ def build(
     validate: bool = True,
     progress: Progress | None = None,
     ner: bool = False,
-    min_confidence: float | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | object | None = None,
@@ -112,7 +112,7 @@ def build(
     ``jobs`` worker processes extract (default: the cores), or the Dask cluster at
     ``scheduler`` with ``executor="dask"``; the output is the same byte for byte.
     ``rebuild`` ignores what earlier builds into ``out`` cached; relations found with
-    less than ``min_confidence`` are left out (default: :data:`DEFAULT_MIN_CONFIDENCE`).
+    less than ``min_confidence`` are left out.
     """
     from sovkg.cache import CACHE_DIR, BuildCache, pipeline_fingerprint
     from sovkg.executors import executor_for
@@ -123,9 +123,8 @@ def build(
     kb_path = resolve_kb(kb)
     inputs = _inputs(paths, report)
     cache = BuildCache(Path(out) / CACHE_DIR)
-    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-    run = _Run(cache=cache, kb_path=kb_path, ner=ner, min_confidence=threshold, validate=validate,
-               rebuild=rebuild, fingerprint=pipeline_fingerprint(kb_path, ner=ner, min_confidence=threshold),
+    run = _Run(cache=cache, kb_path=kb_path, ner=ner, min_confidence=min_confidence, validate=validate,
+               rebuild=rebuild, fingerprint=pipeline_fingerprint(kb_path, ner=ner, min_confidence=min_confidence),
                progress=progress, report=report)
     pool = executor_for(executor, jobs=jobs, scheduler=scheduler)
     try:
@@ -359,7 +358,7 @@ def extract(
     kb: str | Path | None = "default",
     report: BuildReport | None = None,
     ner: bool = False,
-    min_confidence: float | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ):
     """Read, extract and link the documents in memory: the records of a small build, for
     evaluation and notebooks. Returns ``(extraction, kb_path)``."""
@@ -372,8 +371,7 @@ def extract(
     kb_path = resolve_kb(kb)
     items = []
     for path, key in _inputs(paths, report):
-        threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-        result = extract_file(ExtractTask(str(path), key, str(kb_path) if kb_path else "none", ner, threshold))
+        result = extract_file(ExtractTask(str(path), key, str(kb_path) if kb_path else "none", ner, min_confidence))
         if result.item is None:
             report.failures.append(result.failure)
             continue
@@ -393,7 +391,7 @@ def extract(
 
 
 def build_dataset(paths: Sequence[Path] | None = None, *, kb: str | Path | None = "default", ner: bool = False,
-                  min_confidence: float | None = None):
+                  min_confidence: float = DEFAULT_MIN_CONFIDENCE):
     """The build's named graphs as an rdflib Dataset, without writing anything."""
     from sovkg.graph import rdf
     from sovkg.ontology import ontology_path

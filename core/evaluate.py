@@ -12,10 +12,11 @@ from pathlib import Path
 
 from sovkg.errors import SovkgError
 from sovkg.extract.reader import TEXT_SUFFIXES
+from sovkg.extract.tasks import DEFAULT_MIN_CONFIDENCE
 
 
 def evaluate(gold: Path, paths: Sequence[Path] = (), *, kb: str | Path | None = "default", ner: bool = False,
-             min_confidence: float | None = None):
+             min_confidence: float = DEFAULT_MIN_CONFIDENCE):
     """Score the documents the gold files name; returns a :class:`~sovkg.graph.evaluate.Score`."""
     from sovkg.builder import build_dataset, sample_paths
     from sovkg.graph.evaluate import load_gold, score

@@ -23,7 +23,7 @@ both the description and the mention.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -87,6 +87,7 @@ class MentionIndex:
         self._starts = [s.start for s in self.spans]
         self._topic: Span | None | bool = False
         self._sents: list[Span] | None = None
+        self._sent_starts: list[int] = []
 
     def named(self, span: Span) -> bool:
         """:func:`named_thing`, once per mention."""
@@ -167,7 +168,7 @@ class MentionIndex:
     def _antecedent(self, token: Token, allowed: frozenset[str], via: tuple[int, int]) -> Resolved | None:
         """The topic if it is among the compatible mentions of the last sentences, else the latest."""
         sentences = self._sentences()
-        first = next((k for k, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
+        first = max(0, bisect_right(self._sent_starts, token.i) - 1)
         earliest = sentences[max(0, first - WINDOW)].start
         recent = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i and s.label_ in allowed
                   and self.named(s)]
@@ -193,6 +194,7 @@ class MentionIndex:
     def _sentences(self) -> list[Span]:
         if self._sents is None:
             self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
         return self._sents
 
     def topic(self, sent: Span) -> Resolved | None:

@@ -88,12 +88,11 @@ class Pattern:
         return self.voice == "any" or (self.voice == "passive") == is_passive(token)
 
     def allows_subject(self, subject: str) -> bool:
+        """The pattern's own narrowing of the predicate's subject types, if it has one."""
         return not self.subject_types or subject in self.subject_types
 
-    def allows(self, subject: str, obj: str) -> bool:
-        """The pattern's own narrowing of the predicate's types, if it has one."""
-        return (not self.subject_types or subject in self.subject_types) and \
-            (not self.object_types or obj in self.object_types)
+    def allows_object(self, obj: str) -> bool:
+        return not self.object_types or obj in self.object_types
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,8 +108,6 @@ class RelationPatterns:
             raise ValueError(f"{self.name}: not initialised (nlp.initialize() loads its pattern files)")
         spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         index = MentionIndex(doc, spans, self.anaphors)
-        for verb in (t for t in doc if t.pos_ in ("VERB", "ADJ", "AUX")):
-            normalise_clause(verb)
         found = [c for sent in doc.sents for c in self._sentence(sent, index)]
         doc.user_data["sovkg_relations"] = (*doc.user_data.get("sovkg_relations", ()), *found)
         return doc
@@ -118,6 +116,8 @@ class RelationPatterns:
         assert self.patterns is not None
         if not index.in_sentence(sent):
             return
+        for verb in (t for t in sent if t.pos_ in ("VERB", "ADJ", "AUX")):
+            normalise_clause(verb)  # before any pattern reads the sentence
         for token in sent:
             classes = list(dict.fromkeys((c.cls, c.predicate) for c in self.patterns.cues_of(token)))
             if index.root_mention(token) is not None:
@@ -143,7 +143,7 @@ class RelationPatterns:
                     continue  # one uses "KI"; nobody is funded, run or supported by it
                 stated = "memberOf" if predicate == "partOf" and subject.span.label_ == "Person" else predicate
                 if not self.patterns.allows(stated, subject.span.label_, obj.span.label_) or \
-                        not pattern.allows(subject.span.label_, obj.span.label_):
+                        not pattern.allows_object(obj.span.label_):  # its subjects were checked above
                     continue
                 yield self._candidate(pattern, cue, stated, subject, obj, sent)
 

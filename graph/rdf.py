@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Extraction, Relation
+from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Extraction, Mention, Relation
 from sovkg.graph.iri import mint
 from sovkg.ontology import SOVKG
 from sovkg.ontology.namespace import RELATIONS as CONTRACT_RELATIONS
@@ -275,36 +276,34 @@ def _add_provenance(provenance: Graph, item: DocumentExtraction, iris: dict[int,
         if relation.anaphor is not None and relation.antecedent is not None:
             _coreference(provenance, item, relation, node, document_at)
     for mention in item.mentions:
-        node = mint("mention", source.key, f"{mention.start}-{mention.end}")
-        sentence = mint("sentence", source.key, f"{mention.sentence_start}-{mention.sentence_end}")
-        provenance.add((node, RDF.type, SOVKG.Mention))
-        provenance.add((node, SOVKG.inDocument, document_at(mention.start)))
-        provenance.add((node, SOVKG.inSentence, sentence))
-        provenance.add((node, SOVKG.refersTo, entity_iri(mention.entity_key)))
-        provenance.add((node, SOVKG.start, Literal(mention.start)))
-        provenance.add((node, SOVKG.end, Literal(mention.end)))
-        provenance.add((node, SOVKG.surfaceForm, Literal(mention.text)))
-        provenance.add((node, SOVKG.method, Literal(mention.method)))
+        _add_mention(provenance, mention, document_at)
+
+
+def _add_mention(provenance: Graph, mention: Mention, document_at: Callable[[int], URIRef]) -> URIRef:
+    """A mention's node: where it is (document, sentence, offsets), what it refers to, how found."""
+    node = mint("mention", mention.doc_key, f"{mention.start}-{mention.end}")
+    sentence = mint("sentence", mention.doc_key, f"{mention.sentence_start}-{mention.sentence_end}")
+    provenance.add((node, RDF.type, SOVKG.Mention))
+    provenance.add((node, SOVKG.inDocument, document_at(mention.start)))
+    provenance.add((node, SOVKG.inSentence, sentence))
+    provenance.add((node, SOVKG.refersTo, entity_iri(mention.entity_key)))
+    provenance.add((node, SOVKG.start, Literal(mention.start)))
+    provenance.add((node, SOVKG.end, Literal(mention.end)))
+    provenance.add((node, SOVKG.surfaceForm, Literal(mention.text)))
+    provenance.add((node, SOVKG.method, Literal(mention.method)))
+    return node
 
 
 def _coreference(provenance: Graph, item: DocumentExtraction, relation: Relation, node: URIRef,
                  document_at: Callable[[int], URIRef]) -> None:
     """The anaphor ("das Zentrum") as a mention of the entity it was resolved to, and the
     antecedent mention: both with offsets, so the resolution can be checked in the source."""
-    source = item.document
     antecedent = next((m for m in item.mentions if (m.start, m.end) == relation.antecedent), None)
     if antecedent is None:
         return
     start, end = relation.anaphor
-    anaphor = mint("mention", source.key, f"{start}-{end}")
-    sentence = mint("sentence", source.key, f"{relation.sentence_start}-{relation.sentence_end}")
-    provenance.add((anaphor, RDF.type, SOVKG.Mention))
-    provenance.add((anaphor, SOVKG.inDocument, document_at(start)))
-    provenance.add((anaphor, SOVKG.inSentence, sentence))
-    provenance.add((anaphor, SOVKG.refersTo, entity_iri(antecedent.entity_key)))
-    provenance.add((anaphor, SOVKG.start, Literal(start)))
-    provenance.add((anaphor, SOVKG.end, Literal(end)))
-    provenance.add((anaphor, SOVKG.surfaceForm, Literal(source.text[start:end])))
-    provenance.add((anaphor, SOVKG.method, Literal("sovkg_relation_patterns:coreference")))
-    provenance.add((node, SOVKG.anaphor, anaphor))
-    provenance.add((node, SOVKG.antecedent, mint("mention", source.key, f"{antecedent.start}-{antecedent.end}")))
+    anaphor = replace(antecedent, start=start, end=end, text=item.document.text[start:end],
+                      sentence_start=relation.sentence_start, sentence_end=relation.sentence_end,
+                      method="sovkg_relation_patterns:coreference")
+    provenance.add((node, SOVKG.anaphor, _add_mention(provenance, anaphor, document_at)))
+    provenance.add((node, SOVKG.antecedent, mint("mention", antecedent.doc_key, f"{antecedent.start}-{antecedent.end}")))

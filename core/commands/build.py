@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from sovkg.extract.tasks import DEFAULT_MIN_CONFIDENCE
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
@@ -26,9 +28,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--ner", action="store_true",
                         help="also run the learned NER model: it checks the rules' weakest guesses and "
                         "adds persons and organisations they missed (slower)")
-    parser.add_argument("--min-confidence", type=float, default=None, metavar="C",
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
                         help="leave out relations found with less confidence than C, 0 to 1 "
-                        "(default: 0.6, chosen on the development set)")
+                        "(default: %(default)s, chosen on the development set)")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip SHACL validation")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",

@@ -6,6 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
+from sovkg.extract.tasks import DEFAULT_MIN_CONFIDENCE
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
@@ -23,9 +25,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--kb", default="default", metavar="default|none|FILE",
                         help="knowledge base, as for build")
     parser.add_argument("--ner", action="store_true", help="also run the learned NER model, as for build")
-    parser.add_argument("--min-confidence", type=float, default=None, metavar="C",
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
                         help="leave out relations found with less confidence than C, 0 to 1 "
-                        "(default: 0.6, chosen on the development set)")
+                        "(default: %(default)s, chosen on the development set)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.set_defaults(run=run)
 
