@@ -130,8 +130,10 @@ class MentionIndex:
         if _relative(token):
             clause = token.head
             attached = clause.head if clause.dep_.startswith("acl") and clause.head.i != clause.i else None
+            attached = attached if attached is not None and _agrees(token, attached) else None
             found = self._one(attached) or self._bridged(attached) if attached is not None else None
             before = _noun_before(token)  # the parser may attach the clause to another noun
+            before = before if before is not None and _agrees(token, before) else None
             return found or (self._one(before) or self._bridged(before) if before is not None else None)
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
@@ -180,14 +182,15 @@ class MentionIndex:
 
     def _bridged(self, noun: Token) -> Resolved | None:
         """The type noun a relative clause hangs on, indefinite ("Mit dem ZenDiS verfügt der Bund
-        über eine eigene Gesellschaft, die …"): the nearest compatible mention before it in its sentence."""
+        über eine eigene Gesellschaft, die …"): the nearest compatible mention before it in its
+        sentence, other than the subject of its verb (the Bund has the company, it is not it)."""
         kind = self._kind(noun)
         if kind is None:
             return None
         allowed = COMPATIBLE.get(kind, frozenset({kind}))
         sent = noun.sent
         before = [s for s in reversed(self.spans) if sent.start <= s.start and s.end <= noun.i and s.label_ in allowed
-                  and self.named(s)]
+                  and self.named(s) and not _holder(s.root, noun)]
         start = self._phrase_start(noun)
         return Resolved(before[0], (self.doc[start].idx, noun.idx + len(noun.text))) if before else None
 
@@ -219,6 +222,32 @@ def _relative(token: Token) -> bool:
         next((t for t in clause.lefts if t.pos_ in ("PRON", "DET")), None) == token
 
 
+def _holder(candidate: Token, noun: Token) -> bool:
+    """The candidate has the noun rather than being it: the subject of the noun's verb,
+    or a word the noun hangs on ("der Bund … über eine Gesellschaft", however parsed)."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = candidate.dep_.startswith("nsubj") and verb is not None and candidate.head.i == verb.i
+    return subject or any(a.i == candidate.i for a in noun.ancestors)
+
+
+#: the genders (or plural) a relative pronoun's form can refer to: "die" is never "der Bund"
+_RELATIVE_GENDERS = {"die": {"Fem", "Plur"}, "welche": {"Fem", "Plur"}, "das": {"Neut"}, "welches": {"Neut"},
+                     "der": {"Masc", "Fem"}, "welcher": {"Masc", "Fem"}, "dem": {"Masc", "Neut"},
+                     "welchem": {"Masc", "Neut"}, "den": {"Masc"}, "welchen": {"Masc"}, "denen": {"Plur"}}
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether the relative pronoun can stand for the noun (by the noun's morphology; a
+    name without gender agrees with anything)."""
+    allowed = _RELATIVE_GENDERS.get(pronoun.lower_)
+    if allowed is None:
+        return True
+    if noun.morph.get("Number") == ["Plur"]:
+        return "Plur" in allowed
+    genders = noun.morph.get("Gender")
+    return not genders or any(g in allowed for g in genders)
+
+
 def _noun_before(token: Token) -> Token | None:
     """The noun right before a relative clause's comma ("eine Gesellschaft, die …")."""
     i = token.i - 1
@@ -233,7 +262,7 @@ def _key(span: Span) -> str:
 
 def named_thing(span: Span) -> bool:
     """A named thing, not a closed-class term such as "KI" or "Open Source"."""
-    term = (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.label_ not in ("Place", "Party")
+    term = (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.label_ not in ("Place", "Party", "GovernmentBody", "Policy")
     return not term and span.kb_id_ not in GENERIC_KB
 
 

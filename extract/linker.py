@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from sovkg.extract.layout import analysed_view
 from sovkg.extract.normalize import fold_word
 from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Mention, Role
 from sovkg.kb import KBEntry
@@ -232,7 +233,10 @@ class LinkIndex:
             evidence.names[mention.name or mention.text] += 1
             evidence.vote(mention.label, _type_weight(mention.method))
             if mention.text != (mention.name or mention.text):
-                evidence.surfaces.add(" ".join(mention.text.split()))
+                # a form the text writes differently, not a line-end split ("Bundes- regierung")
+                surface = " ".join(analysed_view(mention.text).text.split())
+                if surface != mention.name:
+                    evidence.surfaces.add(" ".join(mention.text.split()))
         for part in item.parts:
             for role in _roles(part):
                 evidence = self._roles[role.entity_key]

@@ -121,6 +121,18 @@ _FUNCTION_WORDS = frozenset({"für", "und", "der", "die", "das", "des", "von", "
                              "zum", "mit", "&", "of", "the", "for", "and", "–", "-"})
 
 
+#: "der Bund" / "das Land" in their case forms, the articles that make them the
+#: government (not "im Land", "ein Land"; not the genitive, which is part of a name or
+#: a possessive: "IT-Planungsrat des Bundes und der Länder", "Agenda des Landes"),
+#: their names (the federal level is "Bund", its own node beside the Bundesregierung;
+#: the linker adds the paper's Land to "Landesregierung"), and what may not follow
+_LEVEL_FORMS = {"bund": "bund", "land": "land"}
+_LEVEL_ARTICLES = {"bund": frozenset({"der", "dem", "den", "vom", "beim", "zum"}),
+                   "land": frozenset({"das", "dem", "vom", "beim", "zum"})}
+_LEVEL_GOVERNMENTS = {"bund": "Bund", "land": "Landesregierung"}
+_NOT_LEVEL_NEXT = frozenset({"-", "für", "der", "des", "deutscher", "deutsche"})
+
+
 def _rows(text: str) -> list[list[str]]:
     """Tab-separated rows of a data file's text, without comments and blank lines."""
     return [line.split("\t") for line in content_lines(text)]
@@ -213,7 +225,8 @@ class PatternRecognizer:
                 occupied[i] = True
         candidates: list[_Candidate] = []
         for rule in (lambda d: units, self._appositions, self._name_compounds, self._quoted,
-                     self._list_heads, self._persons, self._shapes, lambda d: self._repeated(d, candidates)):
+                     self._list_heads, self._persons, self._level_governments, self._shapes,
+                     lambda d: self._repeated(d, candidates)):
             for candidate in rule(doc):
                 if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
                     continue
@@ -568,6 +581,20 @@ class PatternRecognizer:
             if end < len(doc) and fold_word(doc[end].text) in _FOLDED_HEADS:
                 continue  # "Eberhard Karls Universität": the name of a body, not a person
             yield _Candidate(start, end, "Person", "person")
+
+    def _level_governments(self, doc: Doc) -> Iterable[_Candidate]:
+        """ "der Bund", "vom Land": the federal level or the Land government, which the
+        linker names after the paper's Land; not "im Land" (a place), "das Land Berlin"
+        (the place), "Bund-Länder-…" (a compound) or "Bund für Umwelt …" (an association)."""
+        lowers = doc_lowers(doc)
+        for i in range(1, len(doc)):
+            level = _LEVEL_FORMS.get(lowers[i])
+            if level is None or not doc[i].text[:1].isupper() or lowers[i - 1] not in _LEVEL_ARTICLES[level]:
+                continue
+            following = lowers[i + 1] if i + 1 < len(doc) else ""
+            if following in _NOT_LEVEL_NEXT or self._is_place_at(doc, i + 1):
+                continue
+            yield _Candidate(i, i + 1, "GovernmentBody", "level-government", _LEVEL_GOVERNMENTS[level])
 
     def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
         for i, text in enumerate(doc_words(doc)):

@@ -92,3 +92,18 @@ def test_a_description_right_after_a_name_is_an_apposition_to_it() -> None:
     index = MentionIndex(doc, [mention(doc, 0, 1, "GovernmentBody"), mention(doc, 6, 7, "Technology")], ANAPHORS)
     (resolved,) = index.resolve(doc[3])
     assert resolved.span.text == "IT.NRW" and resolved.via is None
+
+
+def test_a_relative_pronoun_agrees_with_its_noun_and_a_holder_is_not_bridged_to() -> None:
+    """ "Mit ZenDiS hat der Bund eine Gesellschaft, die X betreibt", the clause parsed onto
+    "Bund": "die" cannot be "der Bund", and the Bund has the company, it is not it."""
+    words = ["Mit", "ZenDiS", "hat", "Bund", "eine", "Gesellschaft", ",", "die", "X", "betreibt"]
+    doc = parsed(words, [1, 2, 2, 2, 5, 2, 9, 9, 9, 3],
+                 ["case", "obl", "ROOT", "nsubj", "det", "obj", "punct", "nsubj", "obj", "acl:relcl"],
+                 pos=["ADP", "PROPN", "VERB", "NOUN", "DET", "NOUN", "PUNCT", "PRON", "PROPN", "VERB"],
+                 morphs=["", "", "", "Gender=Masc|Number=Sing", "", "Gender=Fem|Number=Sing", "", "PronType=Rel", "",
+                         ""])
+    anaphors = ANAPHORS | {"gesellschaft": "Organization"}
+    index = MentionIndex(doc, [mention(doc, 1, 2, "Organization"), mention(doc, 3, 4, "GovernmentBody"),
+                               mention(doc, 8, 9, "Initiative")], anaphors)
+    assert texts(index.resolve(doc[7])) == ["ZenDiS"]

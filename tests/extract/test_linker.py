@@ -107,3 +107,19 @@ def test_two_labels_with_one_slug_are_told_apart() -> None:
     _, renamed = readable_keys([], entities)
     assert sorted(renamed) == ["nrw-genius", "open-data", "open-data-2"]
     assert renamed["open-data-2"].label == "Open-Data"
+
+
+def test_the_land_of_a_paper_and_a_word_split_at_a_line_end(tmp_path) -> None:
+    """"das Land" in a paper of the Landtag NRW is its Landesregierung; "Bundes- regierung"
+    split at a line end is the Bundesregierung, and no alias of it."""
+    from sovkg.builder import extract
+
+    path = tmp_path / "nrw.txt"
+    path.write_text("Landtag Nordrhein-Westfalen\nDrucksache 18/1234\n\nAntwort der Landesregierung\n\n"
+                    "Das Land fördert das Projekt openDesk. Die Bundes-\nregierung begrüßt das.\n", encoding="utf-8")
+    extraction, _ = extract([path], kb="none")
+    by_label = {e.label: e for e in extraction.entities.values()}
+    assert "Landesregierung Nordrhein-Westfalen" in by_label
+    land = next(m for item in extraction.documents for m in item.mentions if m.text == "Land")
+    assert extraction.entities[land.entity_key].label == "Landesregierung Nordrhein-Westfalen"
+    assert by_label["Bundesregierung"].aliases == ()

@@ -150,7 +150,7 @@ def test_a_short_form_between_dashes_is_an_alias(nlp) -> None:
     doc = nlp("Das Land unterstützt das Hessische Zentrum für Künstliche Intelligenz – hessian.AI – beim Ausbau. "
               "Heute betreibt hessian.AI ein Lab.")
     names = {(s.text, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]}
-    assert names == {("Hessische Zentrum für Künstliche Intelligenz",) * 2,
+    assert names == {("Land", "Landesregierung"), ("Hessische Zentrum für Künstliche Intelligenz",) * 2,
                      ("hessian.AI", "Hessische Zentrum für Künstliche Intelligenz")}
 
 
@@ -218,7 +218,8 @@ def test_generic_nouns_are_not_entities(nlp_nokb, text: str) -> None:
 
 def test_a_quoted_name_outranks_a_known_term_inside_it(nlp) -> None:
     doc = nlp("Das Land fördert das „Ökosystem KI“ mit 5 Millionen Euro.")
-    assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [("Ökosystem KI", "Initiative")]
+    assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == \
+        [("Land", "GovernmentBody"), ("Ökosystem KI", "Initiative")]
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
@@ -257,3 +258,17 @@ def test_later_mentions_of_a_defined_abbreviation_are_found(nlp_nokb) -> None:
     later = [s for s in doc.spans["sovkg_mentions"] if s._.sovkg_method == "sovkg_patterns:abbreviation-repeat"]
     assert [(s.text, s._.sovkg_name) for s in later] == [("STF", "Sovereign Tech Fund")]
     assert later[0].start > 10
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Bund beteiligt sich an der Finanzierung.", {"Bund": ("GovernmentBody", "Bund")}),
+    ("Das Projekt wird vom Land gefördert.", {"Land": ("GovernmentBody", "Landesregierung")}),
+    ("Dass das Land Mittel bereitstellt, ist gut.", {"Land": ("GovernmentBody", "Landesregierung")}),
+    ("Im Land gibt es viele Schulen.", {}),
+    ("Die Bund-Länder-Kommission tagt.", {}),
+    ("Der Bund für Umwelt und Naturschutz klagt.", {}),
+    ("Die Agenda des Landes läuft bis 2028.", {}),
+])
+def test_the_bund_and_the_land_as_actors_are_their_governments(nlp_nokb, text: str, expected) -> None:
+    found = _found(nlp_nokb, text)
+    assert {k: v for k, v in found.items() if k in ("Bund", "Land", "Landes")} == expected, found

@@ -118,6 +118,8 @@ FAMILIES = [
     ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
      ("Thomas Strobl", "memberOf", "CDU")),
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
+    ("a body named by a common noun", "Die Landesregierung fördert das Projekt „Ökosystem KI“.",
+     ("Ökosystem KI", "fundedBy", "Landesregierung")),
 ]
 
 
@@ -134,6 +136,7 @@ def test_a_definite_description_resolves_with_its_offsets_and_a_lower_confidence
 def test_a_relative_clause_on_an_indefinite_noun_bridges_to_the_sentence_s_name(found) -> None:
     text = "Mit dem ZenDiS verfügt der Bund über eine eigene Gesellschaft, die die Plattform openCode betreibt."
     assert ("openCode", "operatedBy", "ZenDiS") in triples(found(text))
+    assert ("openCode", "operatedBy", "Bund") not in triples(found(text))  # the Bund has it, it is not it
 
 
 def test_the_topic_fills_a_headline_without_a_verb(found) -> None:
