@@ -149,7 +149,8 @@ class Gazetteer:
             exact = [a for a in candidates if list(a.words) == surface]
             for alias in exact or candidates:
                 if all(case_compatible(p, w) for p, w in zip(alias.words, surface)) \
-                        and (alias.entry.type != "Place" or _place_form(alias.words[-1], surface[-1])):
+                        and (alias.entry.type != "Place" or _place_form(alias.words[-1], surface[-1])) \
+                        and (n > 1 or _word_form(alias.words[0], surface[0])):
                     return n, alias
         return None
 
@@ -159,6 +160,18 @@ def _place_form(name: str, word: str) -> bool:
     "Hessische" are adjectives made from it and name a property, not the place."""
     name, word = name.casefold(), word.casefold()
     return word in (name, name + "s", name + "es") or not word[-1:].isalpha()
+
+
+#: the endings a one-word name takes in German ("des Landtages", "der Linken")
+_ENDINGS = frozenset({"s", "es", "n", "en", "ns", "e", "er", "em"})
+
+
+def _word_form(name: str, word: str) -> bool:
+    """A one-word name is its word with an ending; one the folding merely brings close is
+    another word ("Links" is no form of the party "Linke"). Short names (acronyms, and
+    their OCR damage "Kl" for "KI") are left to the folding."""
+    name, word = name.casefold(), word.casefold()
+    return len(name) <= 3 or word == name or word.startswith(name) and word[len(name):] in _ENDINGS
 
 
 def _span(doc: Doc, start: int, end: int, entry: KBEntry) -> Span:

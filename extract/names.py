@@ -4,14 +4,17 @@ The rules know the genre (type nouns, the knowledge base, document structure) bu
 guess at names from surface shape: a quoted or capitalised word nobody listed becomes
 an "initiative" ("Babyland", "Soundlogo"). The model (``sovkg.extract.ner_model``,
 trained on court decisions, news and Wikipedia) has learned what a German name looks
-like. This component runs it over the doc and
+like. This component
 
-* drops a weak guess (one plain word, found only by its quotes or its shape) that the
-  model does not take for a name either;
-* adds a person the model finds that no rule did (two words or more), and an
-  organisation whose head noun gives it a contract type ("… Zweckverband …" →
-  Organization, "… Landesamt …" → GovernmentBody). No type is a default: a name without
-  such evidence stays out.
+* drops a weak guess that the model does not take for a name either: a quotation no
+  type noun announces („Critical“, „Shoulder Surfing“ in a security report), or one
+  plain word found only by its quotes or its shape. It runs the model on the sentences
+  that hold such guesses only, so a document without any costs nothing;
+* with ``propose`` (``sovkg build --ner``: the model runs over the whole text) also adds
+  a person the model finds that no rule did (two words or more), and an organisation
+  whose head noun gives it a contract type ("… Zweckverband …" → Organization,
+  "… Landesamt …" → GovernmentBody). No type is a default: a name without such evidence
+  stays out.
 """
 
 from __future__ import annotations
@@ -31,16 +34,19 @@ from sovkg.extract.pipeline_data import content_lines
 
 #: rules whose single-word guesses the model must confirm
 WEAK_RULES = frozenset({"sovkg_patterns:quoted", "sovkg_patterns:shape", "sovkg_patterns:repeated"})
+#: rules whose guesses the model must confirm whatever their length
+UNTYPED_RULES = frozenset({"sovkg_patterns:quoted-untyped"})
 _PLAIN_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+$")
 
 
 class NameModel:
     """Runs the learned NER model and reconciles its names with the rules' mentions."""
 
-    def __init__(self, nlp: Language, name: str, *, spans_key: str, model: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str, model: str, propose: bool) -> None:
         self.name = name
         self.spans_key = spans_key
         self.model_name = model
+        self.propose = propose
         self._model: Language | None = None
         self.heads: dict[str, str] = {}
         self.first_names: frozenset[str] = frozenset()
@@ -80,16 +86,29 @@ class NameModel:
         return self._model
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [(e.start_char, e.end_char, e.label_) for e in self.model(doc_text(doc)).ents]
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        kept = [s for s in existing if not self._unconfirmed(s, found)]
-        added = list(self._proposals(doc, found, kept))
+        weak = [s for s in existing if self._weak(s)]
+        if not weak and not self.propose:
+            return doc
+        found = self._names(doc, weak)
+        kept = [s for s in existing if not (self._weak(s) and not _overlaps(s, found))]
+        added = list(self._proposals(doc, found, kept)) if self.propose else []
         doc.spans[self.spans_key] = sorted(kept + added, key=lambda s: (s.start, s.end))
         return doc
 
-    def _unconfirmed(self, span: Span, found: list[tuple[int, int, str]]) -> bool:
-        weak = span._.sovkg_method in WEAK_RULES and len(span) == 1 and _PLAIN_WORD.match(span.text)
-        return bool(weak) and not any(s < span.end_char and span.start_char < e for s, e, _ in found)
+    def _names(self, doc: Doc, weak: list[Span]) -> list[tuple[int, int, str]]:
+        """The model's names (character offsets in the doc): of the whole text when it
+        proposes, else of the sentences holding a weak guess."""
+        if self.propose:
+            return [(e.start_char, e.end_char, e.label_) for e in self.model(doc_text(doc)).ents]
+        sentences = {(s.sent.start_char, s.sent.end_char) for s in weak}
+        texts = [doc_text(doc)[start:end] for start, end in sorted(sentences)]
+        return [(start + e.start_char, start + e.end_char, e.label_)
+                for (start, _), parsed in zip(sorted(sentences), self.model.pipe(texts)) for e in parsed.ents]
+
+    def _weak(self, span: Span) -> bool:
+        method = span._.sovkg_method
+        return method in UNTYPED_RULES or bool(method in WEAK_RULES and len(span) == 1 and _PLAIN_WORD.match(span.text))
 
     def _proposals(self, doc: Doc, found: list[tuple[int, int, str]], kept: list[Span]) -> Iterable[Span]:
         taken = [(s.start_char, s.end_char) for s in kept]
@@ -146,11 +165,15 @@ def _head_type(word: str) -> str | None:
     return next((kind for suffix, kind in _HEAD_SUFFIXES if lowered.endswith(suffix) and len(lowered) > 3), None)
 
 
+def _overlaps(span: Span, found: list[tuple[int, int, str]]) -> bool:
+    return any(s < span.end_char and span.start_char < e for s, e, _ in found)
+
+
 @Language.factory(
     "sovkg_names",
-    default_config={"spans_key": "sovkg_mentions", "model": "default"},
+    default_config={"spans_key": "sovkg_mentions", "model": "default", "propose": False},
     assigns=["doc.spans"],
 )
-def make_name_model(nlp: Language, name: str, spans_key: str, model: str) -> NameModel:
+def make_name_model(nlp: Language, name: str, spans_key: str, model: str, propose: bool) -> NameModel:
     register_extensions()
-    return NameModel(nlp, name, spans_key=spans_key, model=model)
+    return NameModel(nlp, name, spans_key=spans_key, model=model, propose=propose)

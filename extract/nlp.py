@@ -26,13 +26,14 @@ def config_path() -> Path:
 
 def load_pipeline(*, kb: str | Path | None = "default", ner: bool = False) -> Language:
     """Build and initialise the pipeline; ``kb=None`` or ``"none"`` runs without the KB;
-    ``ner`` runs the learned NER model too (``sovkg_names``, off by default: slower)."""
+    ``ner`` runs the learned NER model over the whole text and adds the names it
+    proposes (``sovkg_names``; slower: by default it only checks the rules' weak guesses)."""
     return _load(str(kb) if kb is not None else "none", ner)
 
 
 @lru_cache(maxsize=4)
 def _load(kb: str, ner: bool = False) -> Language:
-    overrides = {"paths.kb": kb, "nlp.disabled": [] if ner else ["sovkg_names"]}
+    overrides = {"paths.kb": kb, "components.sovkg_names.propose": ner}
     return pipeline_from_config(spacy.util.load_config(config_path(), overrides=overrides, interpolate=False))
 
 

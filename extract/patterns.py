@@ -34,6 +34,7 @@ outranks a shorter span inside it (``PatternRecognizer._full_names``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
@@ -60,6 +61,13 @@ _CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Za-z]?$")
 #: "Distr@l", "SCHULE@BW", "InnoLab_bw": an @ or _ inside a word marks a name
 _SYMBOL_NAME = re.compile(r"^[A-Za-zÄÖÜäöü][\wÄÖÜäöüß]*[@_][\wÄÖÜäöüß]+$")
 _CAMEL = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z]*$")
+#: what is never a name on its own: code identifiers ("do_query", "ID_LENGTH") and file
+#: names ("Session.pm", "C5_Einfuehrung_node.html")
+_CODE_IDENTIFIER = re.compile(r"^(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z0-9]+_\w+)$")
+_FILE_NAME = re.compile(r"\.(?:pm|pl|py|js|ts|php|html?|css|xml|json|ya?ml|txt|pdf|docx?|xlsx?|pptx?|csv|zip|gz|sh|"
+                        r"cfg|conf|ini|java|rb|md|log|sql|png|jpe?g|gif|svg)$")
+#: a numbered series of codes in one document ("C10", "C11", "C12": findings, clauses) are labels
+_SERIES = 3
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?$")
 #: Capitalised abbreviations that head ordinary compounds ("KI-Labor", "IT-Sicherheit").
 _ACRONYM_COMMON = re.compile(r"^(?:KI|IT|EU|AI|US|UN|DV|IKT|EDV|OZG|GPU|CPU|HPC|LLM|API|OSS|PC)$")
@@ -98,6 +106,9 @@ _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Found
                   "Institute": "ResearchOrganization", "Center": "ResearchOrganization",
                   "Centre": "ResearchOrganization", "Lab": "Initiative", "Hub": "Initiative",
                   "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative"}
+#: English words that type a quoted name they end ("Gauss-AI-Compute Competition")
+_QUOTED_HEADS = {"Competition": "Initiative", "Challenge": "Initiative", "Stack": "Initiative",
+                 "Project": "Initiative", "Platform": "Initiative"}
 _COMPLEMENT_START = frozenset({"für", "der", "des", "zur", "zum"})
 _OFFICE_WORD = re.compile(r"^(?:Bundes)?[Mm]inister(?:in|ium|iums)?$|^Chef(?:in)?$|^Staatskanzlei$")
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
@@ -502,7 +513,22 @@ class PatternRecognizer:
                 continue
             if not words[0].text[:1].isupper():
                 continue
-            yield _Candidate(start, end, self._type_after(doc, end) or "Initiative", "quoted")
+            label = self._type_before(doc, found[0]) or self._type_within(words) or self._type_after(doc, end)
+            if label is None and len(words) == 1 and _name_shape(words[0].text):
+                label = "Initiative"  # „GovTeuken“: the shape types it, as without the quotes
+            # no evidence: a name only if the learned model takes it for one (extract/names.py)
+            yield _Candidate(start, end, label or "Initiative", "quoted" if label else "quoted-untyped")
+
+    def _type_within(self, words: list[Token]) -> str | None:
+        """ „Ökosystem KI“, „Gauss-AI-Compute Competition“: a type noun inside the name."""
+        return next((label for t in words for label in (self.type_nouns.get(fold_word(t.text)),
+                                                         _ENGLISH_HEADS.get(t.text), _QUOTED_HEADS.get(t.text))
+                     if label), None)
+
+    def _type_before(self, doc: Doc, i: int) -> str | None:
+        """'die KI-Anwendung „LLMoin“', 'des Projekts „GovTeuken“': the type noun right before."""
+        before = doc[i - 1] if i > 0 else None
+        return self.type_nouns.get(fold_word(before.text)) if before is not None and before.text[:1].isupper() else None
 
     def _type_after(self, doc: Doc, i: int) -> str | None:
         """'»Teuken-7B« ein … Sprachmodell': the type noun of a following predicate."""
@@ -597,12 +623,12 @@ class PatternRecognizer:
             yield _Candidate(i, i + 1, "GovernmentBody", "level-government", _LEVEL_GOVERNMENTS[level])
 
     def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
-        for i, text in enumerate(doc_words(doc)):
+        words = doc_words(doc)
+        codes = Counter(re.match(r"[A-Z]+", w).group() for w in set(words) if _CODE_NAME.match(w))
+        for i, text in enumerate(words):
             if _LAW_ABBREVIATION.match(text):
                 yield _Candidate(i, i + 1, "Policy", "shape-law")
-            elif (_DOTTED.match(text) and sum(c.isalpha() for c in text) >= 4 and not re.match(r"^[A-Z][a-z]?\.[a-z]", text)
-                  and not _NOT_DOTTED_NAME.search(text)) \
-                    or (_CAMEL.match(text) and len(text) >= 5) or _SYMBOL_NAME.match(text) or _CODE_NAME.match(text):
+            elif _name_shape(text) and not (_CODE_NAME.match(text) and codes[re.match(r"[A-Z]+", text).group()] >= _SERIES):
                 yield _Candidate(i, i + 1, "Initiative", "shape")
 
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
@@ -622,7 +648,9 @@ class PatternRecognizer:
                 before -= 1
             long_span = by_end.get(token.i) or by_end.get(before)
             dash = next((t.i for t in inside if t.text in ("–", "-") and t.whitespace_), None)
-            if dash is not None and all(t.text[:1].isupper() or t.is_punct for t in doc[token.i + 1:dash]):
+            short_word = doc[dash + 1].text if dash is not None and close == dash + 2 else ""
+            if short_word and all(t.text[:1].isupper() or t.is_punct for t in doc[token.i + 1:dash]) \
+                    and (_ACRONYM.match(short_word) or _DOTTED.match(short_word) or _strong_shape(short_word)):
                 long_inner, short = doc[token.i + 1:dash], doc[dash + 1:close]
                 label = long_span.label_ if long_span is not None else "Initiative"
                 name = long_inner.text
@@ -802,6 +830,17 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
         else:
             break
     return last_good
+
+
+def _name_shape(text: str) -> bool:
+    """A word shaped as a name of the genre: dotted ("NRW.Genius"), camel case ("openDesk"),
+    with @ or _ ("NHR@TUD"), capitals with a number ("F13"); never a code identifier or
+    a file name."""
+    if _CODE_IDENTIFIER.match(text) or _FILE_NAME.search(text):
+        return False
+    dotted = _DOTTED.match(text) and sum(c.isalpha() for c in text) >= 4 and not re.match(r"^[A-Z][a-z]?\.[a-z]", text) \
+        and not _NOT_DOTTED_NAME.search(text)
+    return bool(dotted or (_CAMEL.match(text) and len(text) >= 5) or _SYMBOL_NAME.match(text) or _CODE_NAME.match(text))
 
 
 def _strong_shape(text: str) -> bool:

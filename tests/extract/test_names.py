@@ -1,4 +1,4 @@
-"""The learned NER model in the pipeline (``sovkg_names``, opt-in): the shipped model,
+"""The learned NER model in the pipeline (``sovkg_names``): the shipped model,
 really loaded, checks the rules' weakest guesses and adds the names they missed."""
 
 from __future__ import annotations
@@ -20,10 +20,14 @@ def _mentions(nlp, text: str) -> set[tuple[str, str, str]]:
     return {(s.text, s.label_, s._.sovkg_method) for s in doc.spans["sovkg_mentions"]}
 
 
-def test_it_is_off_unless_asked_for() -> None:
-    assert "sovkg_names" not in load_pipeline(kb="none").pipe_names
-    assert ("Soundlogo", "Initiative", "sovkg_patterns:quoted") in _mentions(
-        load_pipeline(kb="none"), "Die Kampagne nutzt das „Soundlogo“ des Landes.")
+def test_without_ner_it_checks_the_weak_guesses_only() -> None:
+    """By default the model runs on the sentences with a weak guess, and proposes nothing."""
+    nlp = load_pipeline(kb="none")
+    assert not nlp.get_pipe("sovkg_names").propose
+    assert not any(text == "Soundlogo" for text, _, _ in _mentions(nlp, "Die Kampagne nutzt das „Soundlogo“ des Landes."))
+    assert ("GovTeuken", "Initiative", "sovkg_patterns:quoted") in _mentions(nlp, "Koordiniert wird „GovTeuken“ von IT.NRW.")
+    assert ("Critical", "Initiative", "sovkg_patterns:quoted-untyped") not in _mentions(
+        nlp, "Das Finding wurde als „Critical“ eingestuft.")
 
 
 def test_a_quoted_common_word_the_model_does_not_take_for_a_name_is_dropped(with_model) -> None:
@@ -47,3 +51,16 @@ def test_it_saves_and_loads(with_model, tmp_path: Path) -> None:
     assert "sovkg_names" in loaded.pipe_names
     text = "Das sagt Prof. Dr. Annika Brettschneider vom Institut."
     assert _mentions(loaded, text) == _mentions(with_model, text)
+
+
+def test_a_document_without_weak_guesses_never_loads_the_model() -> None:
+    from sovkg.extract.names import NameModel
+
+    nlp = load_pipeline(kb="none")
+    doc = nlp.make_doc("Das Projekt NRW.Genius startet.")
+    span = doc[2:3]
+    span._.sovkg_method = "sovkg_patterns:apposition"
+    doc.spans["sovkg_mentions"] = [span]
+    names = NameModel(nlp, "sovkg_names", spans_key="sovkg_mentions", model="default", propose=False)
+    assert [s.text for s in names(doc).spans["sovkg_mentions"]] == ["NRW.Genius"]
+    assert names._model is None
