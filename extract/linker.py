@@ -23,12 +23,14 @@ from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Ment
 from sovkg.kb import KBEntry
 
 _WORD = re.compile(r"\w+(?:\.\w+)*")
+#: a code name written apart ("F 13", "H 100"): capitals, a space, a number
+_CODE_APART = re.compile(r"\b([A-Z]{1,4}) (\d{1,4})\b")
 
 
 def name_key(name: str) -> tuple[str, ...]:
     """Folded words of a name: "Ministeriums für Kultur" ~ "Ministerium für Kultur";
-    a legal form is no part of it: "Aleph Alpha GmbH" ~ "Aleph Alpha"."""
-    words = tuple(fold_word(w) for w in _WORD.findall(name))
+    a legal form is no part of it: "Aleph Alpha GmbH" ~ "Aleph Alpha"; "F 13" ~ "F13"."""
+    words = tuple(fold_word(w) for w in _WORD.findall(_CODE_APART.sub(r"\1\2", name)))
     for form in _LEGAL_FORMS:
         if len(words) > len(form) and words[-len(form):] == form:
             return words[:-len(form)]
@@ -92,7 +94,24 @@ def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, s
         return f"{name} {item.land}"
     if item.land and name_key(name) == ("staatskanzlei",):
         return f"Staatskanzlei des Landes {item.land}"
+    if name_key(name) in _GENERIC_NAMES:
+        return f"{name} ({_government_of(item)})"
     return name
+
+
+#: Names every government has one of: "der Koalitionsvertrag" of one paper is that of its
+#: Land and term, not the same node as another Land's (the knowledge base names the known ones).
+_GENERIC_NAMES = frozenset({("koalitionsvertrag",), ("koalitionsvereinbarung",), ("regierungserklärung",),
+                            ("haushaltsplan",), ("haushaltsgesetz",), ("landeshaushalt",), ("doppelhaushalt",)})
+
+
+def _government_of(item: DocumentExtraction) -> str:
+    """ "Nordrhein-Westfalen, 18. Wahlperiode", "Bund, 21. Wahlperiode", or the document."""
+    term = next((p.wahlperiode for p in item.parts if p.wahlperiode), None)
+    level = item.land or ("Bund" if any(p.parliament == "Deutscher Bundestag" for p in item.parts) else None)
+    if level is None:
+        return item.document.source
+    return f"{level}, {term}. Wahlperiode" if term else level
 
 
 def alias_map(extractions: Iterable[DocumentExtraction]) -> dict[str, str]:

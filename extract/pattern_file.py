@@ -74,6 +74,8 @@ class Pattern:
     when: tuple[Condition, ...] = ()
     unless: tuple[Condition, ...] = ()
     note: str = ""
+    around: bool = False
+    """The subject stands before the cue and the object after it ("X (vormals Y)")."""
 
     def fits(self, token: Token) -> bool:
         """Whether the cue token has the pattern's part of speech, relation and voice."""
@@ -206,7 +208,7 @@ def _cue(line: str) -> Cue:
 
 
 _FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice", "confidence",
-           "subject_types", "object_types", "joined", "coreference", "when", "unless", "note"}
+           "subject_types", "object_types", "joined", "coreference", "when", "unless", "note", "around"}
 
 
 def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
@@ -236,7 +238,7 @@ def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
                    frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
                    frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
                    bool(raw.get("joined", False)), bool(raw.get("coreference", True)), _conditions(raw.get("when", ())),
-                   _conditions(raw.get("unless", ())), raw.get("note", ""))
+                   _conditions(raw.get("unless", ())), raw.get("note", ""), bool(raw.get("around", False)))
 
 
 def _conditions(raw: list[dict]) -> tuple[Condition, ...]:

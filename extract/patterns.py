@@ -92,7 +92,8 @@ _ORG_HEADS: dict[str, str] = {
 }
 _FOLDED_HEADS = {fold_word(head): label for head, label in _ORG_HEADS.items()}
 _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "teil", "einrichtung", "sitz", "ein",
-                               "eine", "einer", "gründungsmitglied", "partner", "träger"})
+                               "eine", "einer", "gründungsmitglied", "partner", "träger", "nachfolger", "nachfolgerin",
+                               "vorgänger", "vorgängerin", "vormals", "ehemals", "früher"})
 #: a centre for one of these fields is a research centre: "Zentrum für Künstliche Intelligenz"
 _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Informatik|Hochleistungsrechn|Daten|"
                              r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie")
@@ -479,7 +480,10 @@ class PatternRecognizer:
 
     def _name_at(self, doc: Doc, i: int, *, any_capitalised: bool = False) -> tuple[int, int] | None:
         """One or more name-like tokens (dotted, camel case, acronym, unknown word; with
-        ``any_capitalised``, any capitalised word that is no function word)."""
+        ``any_capitalised``, any capitalised word that is no function word), or a code
+        name written apart ("F 13")."""
+        if i + 1 < len(doc) and re.fullmatch(r"[A-Z]{1,4}", doc[i].text) and re.fullmatch(r"\d{1,4}", doc[i + 1].text):
+            return i, i + 2
         end = i
         while end < len(doc) and end - i < 4 and (self._namey(doc[end]) or any_capitalised and doc[end].text[:1].isupper()
                                                   and doc[end].lower_ not in _FUNCTION_WORDS | _ARTICLE_FORMS):

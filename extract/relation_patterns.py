@@ -141,6 +141,8 @@ class RelationPatterns:
                     continue
                 if predicate != "uses" and not index.named(obj.span):
                     continue  # one uses "KI"; nobody is funded, run or supported by it
+                if pattern.around and not subject.span.end <= cue.i < obj.span.start:
+                    continue
                 stated = "memberOf" if predicate == "partOf" and subject.span.label_ == "Person" else predicate
                 if not self.patterns.allows(stated, subject.span.label_, obj.span.label_) or \
                         not pattern.allows_object(obj.span.label_):  # its subjects were checked above

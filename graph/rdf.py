@@ -26,6 +26,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Extraction, Mention, Relation
 from sovkg.graph.iri import mint
 from sovkg.ontology import SOVKG
+from sovkg.ontology.namespace import EXTRA_RELATIONS
 from sovkg.ontology.namespace import RELATIONS as CONTRACT_RELATIONS
 
 #: Prefixes written in every output file.
@@ -54,8 +55,8 @@ ENTITIES_GRAPH = mint("graph", "entities")
 PROVENANCE_GRAPH = mint("graph", "provenance")
 
 
-#: The relations of the extraction contract (domain triples between entities).
-RELATIONS = frozenset(CONTRACT_RELATIONS)
+#: The relations between entities: the extraction contract's and the ontology's own.
+RELATIONS = frozenset(CONTRACT_RELATIONS) | frozenset(EXTRA_RELATIONS)
 
 
 def count_relations(triples: Iterable[tuple]) -> int:

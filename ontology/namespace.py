@@ -39,6 +39,7 @@ __all__ = [
     "ELI_DL",
     "ENTITY_CLASSES",
     "RELATIONS",
+    "EXTRA_RELATIONS",
     "PREFIXES",
 ]
 
@@ -95,6 +96,7 @@ class SOVKG(DefinedNamespace):
     uses: URIRef
     cooperatesWith: URIRef
     supports: URIRef
+    successorOf: URIRef
 
     # Document structure.
     askedBy: URIRef
@@ -178,6 +180,10 @@ RELATIONS: Final[tuple[URIRef, ...]] = (
     SOVKG.cooperatesWith,
     SOVKG.supports,
 )
+
+#: Relations between entities beyond the contract (not scored): every sub-property of
+#: ``relatedTo`` is in ``RELATIONS`` or here.
+EXTRA_RELATIONS: Final[tuple[URIRef, ...]] = (SOVKG.successorOf,)
 
 #: Prefix -> namespace, for ``Graph.bind`` so that serialisations read the same
 #: everywhere. Read-only, because module-level state must not change at run time.

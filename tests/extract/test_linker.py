@@ -123,3 +123,24 @@ def test_the_land_of_a_paper_and_a_word_split_at_a_line_end(tmp_path) -> None:
     land = next(m for item in extraction.documents for m in item.mentions if m.text == "Land")
     assert extraction.entities[land.entity_key].label == "Landesregierung Nordrhein-Westfalen"
     assert by_label["Bundesregierung"].aliases == ()
+
+
+def test_a_code_name_written_apart_is_the_same_name() -> None:
+    assert name_key("F 13") == name_key("F13")
+    assert name_key("Artikel 5 GG") != name_key("Artikel5 GG")  # only capitals before a number join
+
+
+def test_a_coalition_agreement_is_that_of_its_land_and_term(tmp_path) -> None:
+    """Two papers' "Koalitionsvertrag" of one Land and term are one node; another term's,
+    or that of a text with no parliament, is another."""
+    from sovkg.builder import extract
+
+    for name, term in (("a", 18), ("b", 18), ("c", 17)):
+        (tmp_path / f"{name}.txt").write_text(
+            f"LANDTAG NORDRHEIN-WESTFALEN\n{term}. Wahlperiode\nDrucksache {term}/1234\n\nKleine Anfrage 5276\n\n"
+            "Der Koalitionsvertrag sieht mehr Open Source vor.\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Der Koalitionsvertrag sieht mehr Open Source vor.\n", encoding="utf-8")
+    extraction, _ = extract(sorted(tmp_path.iterdir()), kb="none")
+    labels = sorted(e.label for e in extraction.entities.values() if e.label.startswith("Koalitionsvertrag"))
+    assert labels == ["Koalitionsvertrag (Nordrhein-Westfalen, 17. Wahlperiode)",
+                      "Koalitionsvertrag (Nordrhein-Westfalen, 18. Wahlperiode)", "Koalitionsvertrag (d.txt)"]

@@ -120,6 +120,16 @@ FAMILIES = [
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
     ("a body named by a common noun", "Die Landesregierung fördert das Projekt „Ökosystem KI“.",
      ("Ökosystem KI", "fundedBy", "Landesregierung")),
+    ("successor", "Die Sovereign Tech Agency ist die Nachfolgerin des Sovereign Tech Fund.",
+     ("Sovereign Tech Agency", "successorOf", "Sovereign Tech Fund")),
+    ("successor in apposition", "Das Bundesministerium für Forschung, Technologie und Raumfahrt, Nachfolger des "
+     "Bundesministeriums für Bildung und Forschung, fördert KI.", ("Bundesministerium für Forschung, Technologie und "
+                                                                 "Raumfahrt", "successorOf", "Bundesministeriums für "
+                                                                 "Bildung und Forschung")),
+    ("former name", "Die Finanzierung erfolgt durch das BMFTR, vormals Bundesministerium für Bildung und Forschung "
+     "(BMBF).", ("BMFTR", "successorOf", "Bundesministerium für Bildung und Forschung")),
+    ("renamed", "Das Landesamt für Digitalisierung wurde in Landesamt für Digitales umbenannt.",
+     ("Landesamt für Digitales", "successorOf", "Landesamt für Digitalisierung")),
 ]
 
 
@@ -158,3 +168,9 @@ NEGATIVES = [
 @pytest.mark.parametrize(("case", "text"), NEGATIVES, ids=[n[0] for n in NEGATIVES])
 def test_no_relation_without_the_construction(found, case: str, text: str) -> None:
     assert found(text) == set()
+
+
+def test_a_former_name_is_the_object_never_the_subject(found) -> None:
+    """ "X, vormals Y": the parse may hang either name on the adverb; the order decides."""
+    text = "Die Finanzierung erfolgt durch das BMFTR, vormals Bundesministerium für Bildung und Forschung (BMBF)."
+    assert ("Bundesministerium für Bildung und Forschung", "successorOf", "BMFTR") not in triples(found(text))

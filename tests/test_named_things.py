@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from sovkg.extract.linker import name_key
-from sovkg.graph.named_things import NameList, load_name_lists, load_names, named_share
+from sovkg.named_things import NameList, load_name_lists, load_names, named_share
 
-MIXED = Path(__file__).parents[1] / "data" / "mixed"
+MIXED = Path(__file__).parent / "data" / "mixed"
 #: the issue's floor: at least 85 % of the nodes are real named things
 FLOOR = 0.85
 
