@@ -133,6 +133,9 @@ _FUNCTION_WORDS = frozenset({"für", "und", "der", "die", "das", "des", "von", "
                              "zum", "mit", "&", "of", "the", "for", "and", "–", "-"})
 
 
+#: nouns after which "in X" names a place ("mit Sitz in X")
+_SEAT_NOUNS = frozenset({"sitz", "hauptsitz", "firmensitz", "standort", "standorte", "standorten", "niederlassung",
+                         "niederlassungen", "zentrale"})
 #: "der Bund" / "das Land" in their case forms, the articles that make them the
 #: government (not "im Land", "ein Land"; not the genitive, which is part of a name or
 #: a possessive: "IT-Planungsrat des Bundes und der Länder", "Agenda des Landes"),
@@ -237,7 +240,7 @@ class PatternRecognizer:
                 occupied[i] = True
         candidates: list[_Candidate] = []
         for rule in (lambda d: units, self._appositions, self._name_compounds, self._quoted,
-                     self._list_heads, self._persons, self._level_governments, self._shapes,
+                     self._list_heads, self._persons, self._level_governments, self._seats, self._shapes,
                      lambda d: self._repeated(d, candidates)):
             for candidate in rule(doc):
                 if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
@@ -431,6 +434,8 @@ class PatternRecognizer:
             if examples:
                 i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
             while i < len(doc):
+                if examples and doc[i].lower_ in _ARTICLE_FORMS and i + 1 < len(doc):
+                    i += 1  # "… wie SAP und die Deutsche Telekom"
                 found = self._quoted_at(doc, i) or self._name_at(doc, i, any_capitalised=examples)
                 if found is None:
                     break
@@ -611,6 +616,21 @@ class PatternRecognizer:
             if end < len(doc) and fold_word(doc[end].text) in _FOLDED_HEADS:
                 continue  # "Eberhard Karls Universität": the name of a body, not a person
             yield _Candidate(start, end, "Person", "person")
+
+    def _seats(self, doc: Doc) -> Iterable[_Candidate]:
+        """ "mit Hauptsitz in Altenholz", "Standorte in Lingen und Meppen": a place no list
+        knows, typed by the seat noun before it."""
+        lowers = doc_lowers(doc)
+        for i in range(len(doc) - 2):
+            if lowers[i] not in _SEAT_NOUNS or lowers[i + 1] != "in":
+                continue
+            k = i + 2
+            while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and lowers[k] not in _ARTICLE_FORMS:
+                yield _Candidate(k, k + 1, "Place", "seat")
+                if k + 2 < len(doc) and lowers[k + 1] in ("und", ","):
+                    k += 2
+                else:
+                    break
 
     def _level_governments(self, doc: Doc) -> Iterable[_Candidate]:
         """ "der Bund", "vom Land": the federal level or the Land government, which the

@@ -272,3 +272,18 @@ def test_later_mentions_of_a_defined_abbreviation_are_found(nlp_nokb) -> None:
 def test_the_bund_and_the_land_as_actors_are_their_governments(nlp_nokb, text: str, expected) -> None:
     found = _found(nlp_nokb, text)
     assert {k: v for k, v in found.items() if k in ("Bund", "Land", "Landes")} == expected, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dataport stellt die Komponenten bereit, mit Hauptsitz in Altenholz bei Kiel.", {"Altenholz": "Place"}),
+    ("Das Unternehmen unterhält Standorte in Lingen und Meppen.", {"Lingen": "Place", "Meppen": "Place"}),
+    ("Der Sitz in der Stadt bleibt.", {}),
+])
+def test_a_place_after_a_seat_noun(nlp_nokb, text: str, expected: dict[str, str]) -> None:
+    found = _found(nlp_nokb, text)
+    assert {k: v[0] for k, v in found.items() if v[0] == "Place" and k != "Kiel"} == expected
+
+
+def test_companies_given_as_examples_with_an_article(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Zu seinen Gesellschaftern zählen Unternehmen wie SAP und die Deutsche Telekom.")
+    assert found["Deutsche Telekom"][0] == "Company"
