@@ -84,6 +84,7 @@ class MentionIndex:
                 self._at[i] = span
         self._roots = {span.root.i: span for span in set(self._at.values())}
         self._named: dict[tuple[int, int], bool] = {}
+        self._resolved: dict[tuple[int, bool], list[Resolved]] = {}
         self._starts = [s.start for s in self.spans]
         self._topic: Span | None | bool = False
         self._sents: list[Span] | None = None
@@ -107,7 +108,14 @@ class MentionIndex:
 
     def resolve(self, token: Token, *, descriptions: bool = True) -> list[Resolved]:
         """The mentions ``token`` stands for, one per conjunct (``descriptions``: resolving
-        definite descriptions and relative clauses' nouns to earlier mentions too)."""
+        definite descriptions and relative clauses' nouns to earlier mentions too).
+        Remembered per token: many patterns ask for the same ends."""
+        memo = (token.i, descriptions)
+        if memo not in self._resolved:
+            self._resolved[memo] = self._resolve(token, descriptions)
+        return self._resolved[memo]
+
+    def _resolve(self, token: Token, descriptions: bool) -> list[Resolved]:
         found: list[Resolved] = []
         for word in (token, *token.conjuncts):
             resolved = self._one(word)

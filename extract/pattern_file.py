@@ -108,6 +108,7 @@ class PatternSet:
     by_class: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     by_stem: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    _cues_of: dict[tuple, tuple[Cue, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         classes: dict[str, list[Pattern]] = defaultdict(list)
@@ -123,14 +124,20 @@ class PatternSet:
         object.__setattr__(self, "by_lemma", {k: tuple(v) for k, v in lemmas.items()})
         object.__setattr__(self, "by_stem", {k: tuple(v) for k, v in stems.items()})
 
-    def cues_of(self, token: Token) -> list[Cue]:
+    def cues_of(self, token: Token) -> tuple[Cue, ...]:
         """The cues a token is: by its lemma or form, and a verb or participle (which the
-        lemmatizer gets wrong most) by its stem too (see :func:`stem`)."""
+        lemmatizer gets wrong most) by its stem too (see :func:`stem`). Remembered per
+        word, part of speech and lemma: words repeat."""
         if token.pos_ not in CUE_POS:
-            return []
-        found = [c for key in cue_keys(token) for c in self.by_lemma.get(key, ())]
-        if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
-            found += (c for c in self.by_stem.get(stem(token.text), ()) if c not in found)
+            return ()
+        keys = cue_keys(token)
+        memo = (token.pos_, token.text, keys)
+        found = self._cues_of.get(memo)
+        if found is None:
+            cues = [c for key in keys for c in self.by_lemma.get(key, ())]
+            if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
+                cues += (c for c in self.by_stem.get(stem(token.text), ()) if c not in cues)
+            found = self._cues_of[memo] = tuple(cues)
         return found
 
     def allows(self, predicate: str, subject: str, obj: str) -> bool:

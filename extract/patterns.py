@@ -650,6 +650,8 @@ class PatternRecognizer:
         words = doc_words(doc)
         codes = Counter(re.match(r"[A-Z]+", w).group() for w in set(words) if _CODE_NAME.match(w))
         for i, text in enumerate(words):
+            if text[1:].islower():
+                continue  # a plain word ("Projekt", "und"): no shape of a name, cheaply told
             if _LAW_ABBREVIATION.match(text):
                 yield _Candidate(i, i + 1, "Policy", "shape-law")
             elif _name_shape(text) and not (_CODE_NAME.match(text) and codes[re.match(r"[A-Z]+", text).group()] >= _SERIES):
