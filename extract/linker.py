@@ -262,6 +262,19 @@ class LinkIndex:
                 evidence.names[role.name] += 1
                 evidence.vote(role.type, _type_weight(role.rule))
 
+    def _surname_merges(self) -> dict[str, str]:
+        """ "Dr. Seebacher" under a letter is the "Katrin Seebacher" who asked: a person
+        named by one word is the only person of the build whose full name ends in it."""
+        people = [k for k, e in (*self._mentions.items(), *self._roles.items())
+                  if k.startswith("~") and e.types and max(e.types, key=e.types.__getitem__) == "Person"]
+        full: dict[str, set[str]] = defaultdict(set)
+        for key in people:
+            words = key[1:].split(" ")
+            if len(words) > 1:
+                full[words[-1]].add(key)
+        return {key: next(iter(full[key[1:]])) for key in people
+                if " " not in key and len(full.get(key[1:], ())) == 1}
+
     def entities(self, kb: KBIndex, merged: Mapping[str, str] | None = None) -> dict[str, Entity]:
         """One entity per key, mentions of a short form counted for the name it is merged into."""
         evidence: dict[str, _Evidence] = defaultdict(_Evidence)
@@ -273,7 +286,7 @@ class LinkIndex:
 
     def linking(self, kb: KBIndex) -> Linking:
         """The entities, and the final key of every key the documents were resolved to."""
-        merged = short_form_merges(self._mentions)
+        merged = short_form_merges(self._mentions) | self._surname_merges()
         renamed, entities = _readable(self.entities(kb, merged))
         return Linking(entities=entities, merged=merged, renamed=renamed)
 

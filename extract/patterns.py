@@ -609,10 +609,14 @@ class PatternRecognizer:
             if end >= len(doc) or not _surname(doc[end]):
                 continue
             end += 1
+            titled = doc[start - 1].lower_ in ("dr.", "prof.") if start else False
+            if titled and end - start == 1 and end < len(doc) and _surname(doc[end]) \
+                    and doc[end].text not in self.first_names and fold_word(doc[end].text) not in _FOLDED_HEADS:
+                end += 1  # "Prof. Dr. Annika Brettschneider": a given name no list knows
             while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and _surname(doc[end + 1]):
                 end += 2
-            if end - start < 2:
-                continue
+            if end - start < 2 and not titled:
+                continue  # one word is a surname only after a title ("Dr. Lörcher")
             if end < len(doc) and fold_word(doc[end].text) in _FOLDED_HEADS:
                 continue  # "Eberhard Karls Universität": the name of a body, not a person
             yield _Candidate(start, end, "Person", "person")

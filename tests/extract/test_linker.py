@@ -144,3 +144,15 @@ def test_a_coalition_agreement_is_that_of_its_land_and_term(tmp_path) -> None:
     labels = sorted(e.label for e in extraction.entities.values() if e.label.startswith("Koalitionsvertrag"))
     assert labels == ["Koalitionsvertrag (Nordrhein-Westfalen, 17. Wahlperiode)",
                       "Koalitionsvertrag (Nordrhein-Westfalen, 18. Wahlperiode)", "Koalitionsvertrag (d.txt)"]
+
+
+def test_a_surname_alone_is_the_one_person_of_that_name(tmp_path) -> None:
+    from sovkg.builder import extract
+
+    (tmp_path / "a.txt").write_text("Das sagt Prof. Dr. Annika Brettschneider vom Institut. Dr. Brettschneider "
+                                    "forscht dort seit 2020.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Dr. Meyer und Dr. Jana Meyer sowie Dr. Tim Meyer sprachen.\n", encoding="utf-8")
+    extraction, _ = extract(sorted(tmp_path.iterdir()), kb="none")
+    people = sorted(e.label for e in extraction.entities.values() if e.types == ("Person",))
+    assert "Brettschneider" not in people and "Annika Brettschneider" in people
+    assert "Meyer" in people  # two Meyers: the surname alone stays apart

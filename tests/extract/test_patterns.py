@@ -287,3 +287,11 @@ def test_a_place_after_a_seat_noun(nlp_nokb, text: str, expected: dict[str, str]
 def test_companies_given_as_examples_with_an_article(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Zu seinen Gesellschaftern zählen Unternehmen wie SAP und die Deutsche Telekom.")
     assert found["Deutsche Telekom"][0] == "Company"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Das sagt Prof. Dr. Annika Brettschneider, die am Institut forscht.", "Annika Brettschneider"),
+    ("Mit freundlichen Grüßen\nDr. Lörcher\nStaatsminister", "Lörcher"),
+])
+def test_a_title_announces_a_person(nlp_nokb, text: str, person: str) -> None:
+    assert _found(nlp_nokb, text)[person][0] == "Person"
