@@ -380,6 +380,10 @@ class PatternRecognizer:
             start = i
             while start > 0 and i - start < 4 and words[start - 1][:1].isupper() \
                     and words[start - 1].casefold() not in _ARTICLE_FORMS and not doc[start - 1].is_sent_start:
+                kind = self.type_nouns.get(fold_word(words[start - 1]))
+                if kind is not None:  # "der Verein GovTech Campus": the type word is no part of the name
+                    label = kind if kind != "Initiative" else label
+                    break
                 start -= 1
             end = i + 1  # with its legal form: "Open Source Business Alliance e. V."
             if words[end:end + 2] == ["e.", "V."]:

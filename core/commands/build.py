@@ -26,8 +26,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="knowledge base of known names: the bundled one (default), "
                         "none, or a Turtle file")
     parser.add_argument("--ner", action="store_true",
-                        help="also run the learned NER model: it checks the rules' weakest guesses and "
-                        "adds persons and organisations they missed (slower)")
+                        help="run the learned NER model over the whole text and add the persons and "
+                        "organisations the rules missed (slower; by default it only checks the rules' "
+                        "weakest guesses, in their sentences)")
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
                         help="leave out relations found with less confidence than C, 0 to 1 "
                         "(default: %(default)s, chosen on the development set)")

@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         "(default: the bundled sample)")
     parser.add_argument("--kb", default="default", metavar="default|none|FILE",
                         help="knowledge base, as for build")
-    parser.add_argument("--ner", action="store_true", help="also run the learned NER model, as for build")
+    parser.add_argument("--ner", action="store_true", help="run the learned NER model over the whole text, as for build")
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
                         help="leave out relations found with less confidence than C, 0 to 1 "
                         "(default: %(default)s, chosen on the development set)")

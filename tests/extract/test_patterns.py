@@ -295,3 +295,9 @@ def test_companies_given_as_examples_with_an_article(nlp_nokb) -> None:
 ])
 def test_a_title_announces_a_person(nlp_nokb, text: str, person: str) -> None:
     assert _found(nlp_nokb, text)[person][0] == "Person"
+
+
+def test_a_type_word_before_an_english_name_types_it_and_is_no_part_of_it(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Der Verein GovTech Campus arbeitet mit der TU Dresden zusammen.")
+    assert found["GovTech Campus"] == ("Organization", "GovTech Campus")
+    assert found["TU Dresden"] == ("ResearchOrganization", "Technische Universität Dresden")
