@@ -129,22 +129,26 @@ class NameModel:
 
     def _type(self, span: Span, label: str) -> str | None:
         """The contract type the model's name has evidence for, or None."""
-        if label == "PER":
-            return "Person" if self._person(span) else None
-        if label == "ORG":
-            typed = [(t, self.heads.get(fold_word(t.text)) or _head_type(t.text)) for t in span]
-            head, kind = next(((t, k) for t, k in typed if k), (None, None))
-            first = span[0]
-            if kind is None or (first is not head and first.text.casefold() in self.known_words):
-                return None  # "Hand GmbH" of "der öffentlichen Hand GmbH …": a phrase, no name
-            return kind
-        return None
+        if label == "PER":  # "Klaus Tschira Stiftung": a person's name on a body is the body's
+            return "Person" if self._person(span) else self._organisation(span)
+        return self._organisation(span) if label == "ORG" else None
+
+    def _organisation(self, span: Span) -> str | None:
+        """The type a head noun in the name gives it ("… Zweckverband …" → Organization)."""
+        typed = [(t, self.heads.get(fold_word(t.text)) or _head_type(t.text)) for t in span]
+        head, kind = next(((t, k) for t, k in typed if k), (None, None))
+        first = span[0]
+        if kind is None or (first is not head and first.text.casefold() in self.known_words):
+            return None  # "Hand GmbH" of "der öffentlichen Hand GmbH …": a phrase, no name
+        return kind
 
     def _person(self, span: Span) -> bool:
         """Two capitalised words or more, with a first name or a title or role before them."""
         words = [t for t in span if t.is_alpha]
         if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
             return False
+        if any(self.heads.get(fold_word(t.text)) or _head_type(t.text) for t in words):
+            return False  # "Klaus Tschira Stiftung": a body named after a person
         before = span.doc[span.start - 1].text if span.start else ""
         return words[0].text in self.first_names or before in _BEFORE_PERSONS
 
