@@ -270,8 +270,12 @@ def _key(span: Span) -> str:
 
 def named_thing(span: Span) -> bool:
     """A named thing, not a closed-class term such as "KI" or "Open Source"."""
-    term = (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.label_ not in ("Place", "Party", "GovernmentBody", "Policy")
+    term = (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.label_ not in NAMED_TERM_TYPES
     return not term and span.kb_id_ not in GENERIC_KB
+
+
+#: Lexicon entries of these types name one thing (a place, a party, the Landesregierung, the AI Act).
+NAMED_TERM_TYPES = frozenset({"Place", "Party", "GovernmentBody", "Policy"})
 
 
 #: Knowledge-base entries that are concepts, not named things.

@@ -253,8 +253,7 @@ class LinkIndex:
             evidence.vote(mention.label, _type_weight(mention.method))
             if mention.text != (mention.name or mention.text):
                 # a form the text writes differently, not a line-end split ("Bundes- regierung")
-                surface = " ".join(analysed_view(mention.text).text.split())
-                if surface != mention.name:
+                if " ".join(analysed_view(mention.text).text.split()) != mention.name:
                     evidence.surfaces.add(" ".join(mention.text.split()))
         for part in item.parts:
             for role in _roles(part):

@@ -101,10 +101,10 @@ class NameModel:
         proposes, else of the sentences holding a weak guess."""
         if self.propose:
             return [(e.start_char, e.end_char, e.label_) for e in self.model(doc_text(doc)).ents]
-        sentences = {(s.sent.start_char, s.sent.end_char) for s in weak}
-        texts = [doc_text(doc)[start:end] for start, end in sorted(sentences)]
+        sentences = sorted({(s.sent.start_char, s.sent.end_char) for s in weak})
+        texts = [doc_text(doc)[start:end] for start, end in sentences]
         return [(start + e.start_char, start + e.end_char, e.label_)
-                for (start, _), parsed in zip(sorted(sentences), self.model.pipe(texts)) for e in parsed.ents]
+                for (start, _), parsed in zip(sentences, self.model.pipe(texts)) for e in parsed.ents]
 
     def _weak(self, span: Span) -> bool:
         method = span._.sovkg_method
