@@ -48,6 +48,17 @@ COMPATIBLE: dict[str, frozenset[str]] = {
 }
 #: the types a document's topic may have: the named things documents are about
 TOPIC_TYPES = frozenset({"Initiative", "Infrastructure", "ResearchOrganization", "Organization", "Company"})
+#: what a personal pronoun may stand for: named things, not persons (whose gender a name
+#: does not tell) nor governments ("es" after "das Land" is mostly the weather's "es")
+PRONOUN_TYPES = TOPIC_TYPES | {"Infrastructure", "Technology"}
+#: the third person's pronouns and the genders (or plural) each stands for
+_PERSONAL: dict[str, frozenset[str]] = {
+    "er": frozenset({"Masc"}), "ihn": frozenset({"Masc"}), "ihm": frozenset({"Masc", "Neut"}),
+    "es": frozenset({"Neut"}), "sie": frozenset({"Fem", "Plur"})}
+#: the words between the items of a list
+_LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
+#: types listed together: the organisations are one family ("Bosch, die Universität und das DFKI")
+_FAMILIES = {"Organization": "org", "ResearchOrganization": "org", "Company": "org", "GovernmentBody": "org"}
 DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses", "jener", "jene", "jenes"})
 RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})
 #: how a name stands beside its type noun, the likeliest first ("die KI-Anwendung „LLMoin“":
@@ -89,6 +100,8 @@ class MentionIndex:
         self._topic: Span | None | bool = False
         self._sents: list[Span] | None = None
         self._sent_starts: list[int] = []
+        self._by_start: dict[int, Span] | None = None
+        self._by_end: dict[int, Span] = {}
 
     def named(self, span: Span) -> bool:
         """:func:`named_thing`, once per mention."""
@@ -121,9 +134,31 @@ class MentionIndex:
             resolved = self._one(word)
             if resolved is not None and resolved.via is not None and not descriptions:
                 continue
-            if resolved is not None and all(r.chars != resolved.chars for r in found):
-                found.append(resolved)
+            if resolved is not None:
+                listed = [resolved] if resolved.via is not None else [Resolved(s) for s in self._listed(resolved.span)]
+                found += (r for r in listed if all(r.chars != f.chars for f in found))
         return found
+
+    def _listed(self, span: Span) -> list[Span]:
+        """The mention and the mentions of its kind listed with it ("in Saarbrücken, Bremen,
+        Berlin und Lübeck"), where the parser has not made them all conjuncts."""
+        if self._by_start is None:
+            self._by_start = {s.start: s for s in self.spans}
+            self._by_end = {s.end: s for s in self.spans}
+        listed, family = [span], _family(span.label_)
+        for step in (1, -1):
+            current = span
+            while True:
+                i = current.end if step == 1 else current.start - 1
+                while 0 <= i < len(self.doc) and self.doc[i].lower_ in _LIST_WORDS:
+                    i += step
+                gap = i - current.end if step == 1 else current.start - 1 - i
+                nxt = (self._by_start if step == 1 else self._by_end).get(i if step == 1 else i + 1)
+                if gap < 1 or nxt is None or _family(nxt.label_) != family:
+                    break
+                listed.append(nxt)
+                current = nxt
+        return listed
 
     def _one(self, token: Token) -> Resolved | None:
         span = self._at.get(token.i)
@@ -145,7 +180,21 @@ class MentionIndex:
             return found or (self._one(before) or self._bridged(before) if before is not None else None)
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
+        if token.pos_ == "PRON" and token.lower_ in _PERSONAL and token.dep_ != "expl":
+            return self._pronoun(token)
         return self._description(token)
+
+    def _pronoun(self, token: Token) -> Resolved | None:
+        """A personal pronoun ("Es ist Teil des …", "… nutzen ihn"): the subject among the
+        agreeing named mentions of its sentence and the one before, else the latest of them."""
+        sentences = self._sentences()
+        k = max(0, bisect_right(self._sent_starts, token.i) - 1)
+        earliest = sentences[max(0, k - 1)].start
+        allowed = _PERSONAL[token.lower_]
+        agreeing = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i
+                    and s.label_ in PRONOUN_TYPES and self.named(s) and _gender_agrees(s, allowed)]
+        best = next((s for s in agreeing if s.root.dep_.startswith("nsubj")), agreeing[0] if agreeing else None)
+        return Resolved(best, (token.idx, token.idx + len(token.text))) if best is not None else None
 
     def _named_beside(self, token: Token) -> Span | None:
         """The name in apposition to a type noun or term ("das Projekt Phoenix")."""
@@ -254,6 +303,32 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
         return "Plur" in allowed
     genders = noun.morph.get("Gender")
     return not genders or any(g in allowed for g in genders)
+
+
+def _family(label: str) -> str:
+    return _FAMILIES.get(label, label)
+
+
+def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:
+    """Whether a mention can be what a pronoun of these genders stands for, by its article,
+    else by the type noun it stands beside ("dem Hochleistungsrechner HoreKa"), else by its
+    head; a mention whose gender nothing tells agrees."""
+    root = span.root
+    beside = root.head if root.dep_ in NAME_DEPS and root.head.pos_ == "NOUN" and root.head.i == span.start - 1 \
+        else None
+    for word in (_article(root), *((_article(beside), beside) if beside is not None else ()), root):
+        if word is None:
+            continue
+        if word.morph.get("Number") == ["Plur"]:
+            return "Plur" in allowed
+        genders = word.morph.get("Gender")
+        if genders:
+            return any(g in allowed for g in genders)
+    return True
+
+
+def _article(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "det"), None)
 
 
 def _noun_before(token: Token) -> Token | None:

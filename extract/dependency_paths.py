@@ -61,7 +61,10 @@ class Step:
             return [t for t in token.subtree if t.i != token.i and t.dep_ != "case" and self._case_fits(t)]
         if self.deps is None:
             return [token.head] if token.head.i != token.i else []
-        return [child for child in token.children if child.dep_ in self.deps and self._case_fits(child)]
+        found = [child for child in token.children if child.dep_ in self.deps and self._case_fits(child)]
+        if not found and self.deps & ALIASES["subj"] and _shares_subject(token):
+            return self.follow(token.head)  # "Es ist Teil von X und wird von Y finanziert"
+        return found
 
     def _case_fits(self, token: Token) -> bool:
         if self.cases is None:
@@ -70,6 +73,17 @@ class Step:
         if not cases:
             return NO_CASE in self.cases or GENITIVE in self.cases and _genitive(token)
         return any(case in self.cases for case in cases)
+
+
+def _shares_subject(token: Token) -> bool:
+    """A verb (or a copula's noun) coordinated with the one before, which has the subject
+    both share: "… ist Teil des Netzwerks und wird von der Stiftung finanziert"."""
+    head = token.head
+    if token.dep_ != "conj" or head.i == token.i:
+        return False
+    clause = token.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in head.children)
+    # "…, um den Aufbau von X zu fördern" is an aim (marked), whatever the parser calls it
+    return clause and not any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in token.children)
 
 
 def _genitive(token: Token) -> bool:

@@ -265,7 +265,7 @@ class LinkIndex:
         """ "Dr. Seebacher" under a letter is the "Katrin Seebacher" who asked: a person
         named by one word is the only person of the build whose full name ends in it."""
         people = [k for k, e in (*self._mentions.items(), *self._roles.items())
-                  if k.startswith("~") and e.types and max(e.types, key=e.types.__getitem__) == "Person"]
+                  if k.startswith("~") and _top_type(e) == "Person"]
         full: dict[str, set[str]] = defaultdict(set)
         for key in people:
             words = key[1:].split(" ")
@@ -273,6 +273,21 @@ class LinkIndex:
                 full[words[-1]].add(key)
         return {key: next(iter(full[key[1:]])) for key in people
                 if " " not in key and len(full.get(key[1:], ())) == 1}
+
+    def _place_suffix_merges(self) -> dict[str, str]:
+        """ "ELLIS Institute" is the "ELLIS Institute Tübingen" of the same build: a name of
+        two words or more that exactly one longer name of the same type extends by a place
+        the build names."""
+        places = {name_key(n) for e in self._mentions.values() if _top_type(e) == "Place" for n in (*e.names, *e.surfaces)}
+        longer: dict[str, list[str]] = defaultdict(list)
+        for key in (k for k in self._mentions if k.startswith("~")):
+            words = key[1:].split(" ")
+            for cut in range(2, len(words)):
+                if tuple(words[cut:]) in places:
+                    longer["~" + " ".join(words[:cut])].append(key)
+        return {short: keys[0] for short, keys in longer.items()
+                if len(keys) == 1 and short in self._mentions
+                and _top_type(self._mentions[short]) == _top_type(self._mentions[keys[0]])}
 
     def entities(self, kb: KBIndex, merged: Mapping[str, str] | None = None) -> dict[str, Entity]:
         """One entity per key, mentions of a short form counted for the name it is merged into."""
@@ -285,9 +300,13 @@ class LinkIndex:
 
     def linking(self, kb: KBIndex) -> Linking:
         """The entities, and the final key of every key the documents were resolved to."""
-        merged = short_form_merges(self._mentions) | self._surname_merges()
+        merged = short_form_merges(self._mentions) | self._surname_merges() | self._place_suffix_merges()
         renamed, entities = _readable(self.entities(kb, merged))
         return Linking(entities=entities, merged=merged, renamed=renamed)
+
+
+def _top_type(evidence: _Evidence) -> str | None:
+    return max(evidence.types, key=evidence.types.__getitem__) if evidence.types else None
 
 
 def _entity(key: str, evidence: _Evidence, kb: KBIndex) -> Entity:

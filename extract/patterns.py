@@ -100,12 +100,16 @@ _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Inform
 #: who owns a strategy named after a place: "des Freistaates Sachsen", "der Stadt Dortmund"
 _OWNERS = frozenset({"Landes", "Freistaates", "Freistaats", "Bundes", "Stadt", "Landeshauptstadt", "Hansestadt"})
 #: heads that keep their kind at the end of a compound
-_COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur"))
+#: heads a body named after its founder has, the name written apart ("Hector Stiftung")
+_FOUNDER_HEADS = frozenset(fold_word(h) for h in ("stiftung", "institut", "gesellschaft"))
+_COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur",
+                                                "gemeinschaft"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
                   "Institute": "ResearchOrganization", "Center": "ResearchOrganization",
-                  "Centre": "ResearchOrganization", "Lab": "Initiative", "Hub": "Initiative",
+                  "Centre": "ResearchOrganization", "Laboratory": "ResearchOrganization",
+                  "Lab": "Initiative", "Hub": "Initiative",
                   "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative"}
 #: English words that type a quoted name they end ("Gauss-AI-Compute Competition")
 _QUOTED_HEADS = {"Competition": "Initiative", "Challenge": "Initiative", "Stack": "Initiative",
@@ -311,6 +315,8 @@ class PatternRecognizer:
                 if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
                     yield _Candidate(start, end, head, "organisation")
                     continue
+            if start == token.i:
+                start = self._founder_start(doc, token.i)
             if start < token.i:  # _name_prefix_start only steps back over hyphens
                 yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
         # "Open Source Business Alliance e. V.", "Capgemini GmbH"
@@ -328,6 +334,19 @@ class PatternRecognizer:
                 if start < token.i:
                     label = "Organization" if registered or token.text.startswith("e") else "Company"
                     yield _Candidate(start, token.i + (2 if registered else 1), label, "organisation")
+
+    def _founder_start(self, doc: Doc, i: int) -> int:
+        """"Hector Stiftung", "Robert Bosch Stiftung", "Hasso Plattner Institut": a body named
+        after its founder, written apart. Only words no German word list knows (and first
+        names) are a founder's name: "das Land Stiftung …" stays as it is."""
+        if fold_word(doc[i].text) not in _FOUNDER_HEADS:
+            return i
+        start = i
+        while start > 0 and i - start < 3 and _founder_word(doc[start - 1]) and \
+                (doc[start - 1].lower_ in self.first_names or doc[start - 1].lower_ not in self.known_words) and \
+                (fold_word(doc[start - 1].text),) not in self.places and fold_word(doc[start - 1].text) not in self.type_nouns:
+            start -= 1
+        return start
 
     def _defined_acronyms(self, doc: Doc) -> Iterable[_Candidate]:
         """"Open Document Format (ODF)", "Wirtschafts- und Infrastrukturbank Hessen (WIBank)":
@@ -385,12 +404,14 @@ class PatternRecognizer:
                     label = kind if kind != "Initiative" else label
                     break
                 start -= 1
-            end = i + 1  # with its legal form: "Open Source Business Alliance e. V."
-            if words[end:end + 2] == ["e.", "V."]:
+            end = _english_complement_end(words, i + 1)  # "… Laboratory for Learning and Intelligent Systems"
+            if end < len(words) and self._is_place_at(doc, end) and doc[end - 1].whitespace_:
+                end += self._place_length(doc, end)  # "ELLIS Institute Tübingen"
+            elif words[end:end + 2] == ["e.", "V."]:  # with its legal form: "Open Source Business Alliance e. V."
                 end += 2
             elif end < len(words) and _COMPANY_SUFFIX.match(words[end]):
                 end += 1
-            if start < i:
+            if start < i or end > i + 1 and words[i + 1] in ("for", "of", "on"):  # "Center for Digital Sovereignty"
                 yield _Candidate(start, end, label, "organisation")
 
     def _org_head(self, token: Token) -> str | None:
@@ -957,3 +978,22 @@ def _surname(token: Token) -> bool:
 def make_pattern_recognizer(nlp: Language, name: str, spans_key: str) -> PatternRecognizer:
     register_extensions()
     return PatternRecognizer(nlp, name, spans_key=spans_key)
+
+
+def _english_complement_end(words: list[str], end: int) -> int:
+    """The end of an English name's complement: "for Learning and Intelligent Systems",
+    "of Things" (capitalised words joined by "and"/"&"; it ends on a capitalised word)."""
+    if end + 1 >= len(words) or words[end] not in ("for", "of", "on") or not words[end + 1][:1].isupper():
+        return end
+    j, last = end + 1, end
+    while j < len(words) and (words[j][:1].isupper() and words[j].isalpha() or words[j] in ("and", "&", "of")):
+        if words[j][:1].isupper():
+            last = j + 1
+        j += 1
+    return last if last > end + 1 else end
+
+
+def _founder_word(token: Token) -> bool:
+    """A capitalised word that may be part of a founder's name: letters only, no acronym."""
+    text = token.text
+    return text[:1].isupper() and text.isalpha() and not text.isupper()

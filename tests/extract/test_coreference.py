@@ -107,3 +107,38 @@ def test_a_relative_pronoun_agrees_with_its_noun_and_a_holder_is_not_bridged_to(
     index = MentionIndex(doc, [mention(doc, 1, 2, "Organization"), mention(doc, 3, 4, "GovernmentBody"),
                                mention(doc, 8, 9, "Initiative")], anaphors)
     assert texts(index.resolve(doc[7])) == ["ZenDiS"]
+
+
+def _pronoun_doc(pronoun: str) -> tuple[Doc, MentionIndex]:
+    words = ["Das", "Institut", "arbeitet", "mit", "der", "Allianz", ".", pronoun, "ist", "Teil", "."]
+    doc = parsed(words, [1, 2, 2, 5, 5, 2, 2, 9, 9, 9, 9],
+                 ["det", "nsubj", "ROOT", "case", "det", "obl", "punct", "nsubj", "cop", "ROOT", "punct"],
+                 pos=["DET", "NOUN", "VERB", "ADP", "DET", "PROPN", "PUNCT", "PRON", "AUX", "NOUN", "PUNCT"],
+                 morphs=["Gender=Neut", "Gender=Neut", "", "", "Gender=Fem", "", "", "PronType=Prs", "", "", ""],
+                 sents=[True] + [False] * 6 + [True] + [False] * 3)
+    mentions = [mention(doc, 1, 2, "ResearchOrganization"), mention(doc, 5, 6, "Organization")]
+    return doc, MentionIndex(doc, mentions, ANAPHORS)
+
+
+def test_a_personal_pronoun_stands_for_the_agreeing_subject_before_it() -> None:
+    """ "Das Institut arbeitet mit der Allianz. Es ist Teil …": "es" is the neuter subject
+    of the sentence before (with its own offsets), "sie" the feminine name, "er" neither."""
+    doc, index = _pronoun_doc("Es")
+    resolved = index.resolve(doc[7])
+    assert texts(resolved) == ["Institut"] and resolved[0].via == (doc[7].idx, doc[7].idx + 2)
+    doc, index = _pronoun_doc("Sie")
+    assert texts(index.resolve(doc[7])) == ["Allianz"]
+    doc, index = _pronoun_doc("Er")
+    assert index.resolve(doc[7]) == []
+
+
+def test_a_list_the_parser_broke_up_is_one_list() -> None:
+    """ "in Bonn, Köln, Berlin und Jena" parsed as an apposition and stray dependents:
+    every place of the list is reached from any one of them."""
+    words = ["in", "Bonn", ",", "Köln", ",", "Berlin", "und", "Jena", "."]
+    doc = parsed(words, [1, 1, 3, 1, 5, 3, 7, 1, 1],
+                 ["case", "ROOT", "punct", "appos", "punct", "dep", "cc", "dep", "punct"],
+                 pos=["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT"])
+    index = MentionIndex(doc, [mention(doc, i, i + 1, "Place") for i in (1, 3, 5, 7)], ANAPHORS)
+    for word in (1, 5):
+        assert sorted(texts(index.resolve(doc[word]))) == ["Berlin", "Bonn", "Jena", "Köln"]

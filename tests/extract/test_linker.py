@@ -156,3 +156,17 @@ def test_a_surname_alone_is_the_one_person_of_that_name(tmp_path) -> None:
     people = sorted(e.label for e in extraction.entities.values() if e.types == ("Person",))
     assert "Brettschneider" not in people and "Annika Brettschneider" in people
     assert "Meyer" in people  # two Meyers: the surname alone stays apart
+
+
+def test_a_name_is_the_one_longer_name_that_adds_a_place(tmp_path) -> None:
+    from sovkg.builder import extract
+
+    (tmp_path / "a.txt").write_text("Seit 2023 arbeitet in Tübingen das ELLIS Institute Tübingen. Feldhaus forscht am "
+                                    "ELLIS Institute. Das Tübingen AI Center liegt in Tübingen.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Das AI Innovation Lab Frankfurt und das AI Innovation Lab Darmstadt laden ein. "
+                                    "Das AI Innovation Lab ist offen. Es liegt in Frankfurt und Darmstadt.\n",
+                                    encoding="utf-8")
+    extraction, _ = extract(sorted(tmp_path.iterdir()), kb="none")
+    labels = sorted(e.label for e in extraction.entities.values())
+    assert "ELLIS Institute Tübingen" in labels and "ELLIS Institute" not in labels
+    assert "AI Innovation Lab" in labels  # two longer names: which one it is stays open

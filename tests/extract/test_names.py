@@ -39,10 +39,9 @@ def test_a_quoted_common_word_the_model_does_not_take_for_a_name_is_dropped(with
 def test_persons_with_a_title_and_organisations_with_a_head_noun(with_model) -> None:
     found = _mentions(with_model, "Das sagt Frau Annika Brettschneider vom Institut.")
     assert ("Annika Brettschneider", "Person", "sovkg_names:model-per") in found
-    found = _mentions(with_model, "Die Förderung übernimmt die Hector Stiftung.")
-    assert ("Hector Stiftung", "Organization", "sovkg_names:model-org") in found
-    found = _mentions(with_model, "Die Förderung übernimmt die Klaus Tschira Stiftung.")
-    assert ("Klaus Tschira Stiftung", "Organization", "sovkg_names:model-per") in found  # no person
+    # a person's name before a head noun names a body (the rules leave "Schwarz", a German word)
+    found = _mentions(with_model, "Die Förderung übernimmt die Dieter Schwarz Stiftung.")
+    assert ("Dieter Schwarz Stiftung", "Organization", "sovkg_names:model-per") in found  # no person
 
 
 def test_it_saves_and_loads(with_model, tmp_path: Path) -> None:

@@ -301,3 +301,28 @@ def test_a_type_word_before_an_english_name_types_it_and_is_no_part_of_it(nlp_no
     found = _found(nlp_nokb, "Der Verein GovTech Campus arbeitet mit der TU Dresden zusammen.")
     assert found["GovTech Campus"] == ("Organization", "GovTech Campus")
     assert found["TU Dresden"] == ("ResearchOrganization", "Technische Universität Dresden")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Es wird maßgeblich von der Hector Stiftung finanziert.", "Hector Stiftung", "Organization"),
+        ("Die Robert Bosch Stiftung fördert das Vorhaben.", "Robert Bosch Stiftung", "Organization"),
+        ("Das Hasso Plattner Institut liegt in Potsdam.", "Hasso Plattner Institut", "ResearchOrganization"),
+        ("Die Deutsche Forschungsgemeinschaft fördert es.", "Deutsche Forschungsgemeinschaft", "Organization"),
+    ],
+)
+def test_a_body_named_after_its_founder(nlp_nokb, text: str, name: str, label: str) -> None:
+    assert _found(nlp_nokb, text)[name][0] == label
+
+
+def test_a_german_word_before_a_head_noun_is_no_founder(nlp_nokb) -> None:
+    assert _found(nlp_nokb, "Die Förderung übernimmt diese Stiftung. Die Arbeitsgemeinschaft tagt.") == {}
+
+
+def test_english_names_with_a_complement_or_a_place(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Seit 2023 arbeitet das ELLIS Institute Tübingen. Es ist Teil des European Laboratory "
+                             "for Learning and Intelligent Systems und des Center for Digital Sovereignty of Europe.")
+    assert found["ELLIS Institute Tübingen"][0] == "ResearchOrganization"
+    assert found["European Laboratory for Learning and Intelligent Systems"][0] == "ResearchOrganization"
+    assert found["Center for Digital Sovereignty of Europe"][0] == "ResearchOrganization"

@@ -115,6 +115,16 @@ FAMILIES = [
      ("Zentrum für angewandte Künstliche Intelligenz", "locatedIn", "Duisburg")),
     ("sites", "Das Deutsche Forschungszentrum für Künstliche Intelligenz unterhält Standorte in Saarbrücken, "
      "Bremen und Berlin.", ("Deutsche Forschungszentrum für Künstliche Intelligenz", "locatedIn", "Bremen")),
+    ("sites, a long list", "Das Deutsche Forschungszentrum für Künstliche Intelligenz wurde 1988 gegründet. Neben "
+     "Kaiserslautern unterhält das Zentrum Standorte unter anderem in Saarbrücken, Bremen, Berlin, Osnabrück, "
+     "Darmstadt und Lübeck.",
+     ("Deutsche Forschungszentrum für Künstliche Intelligenz", "locatedIn", "Lübeck")),
+    ("personal pronoun", "Seit 2023 arbeitet in der Stadt das ELLIS Institute Tübingen. Es ist Teil des European "
+     "Laboratory for Learning and Intelligent Systems.",
+     ("ELLIS Institute Tübingen", "partOf", "European Laboratory for Learning and Intelligent Systems")),
+    ("coordinated verbs share the subject", "Das ELLIS Institute Tübingen ist Teil des European Laboratory for "
+     "Learning and Intelligent Systems und wird von der Hector Stiftung finanziert.",
+     ("ELLIS Institute Tübingen", "fundedBy", "Hector Stiftung")),
     ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
      ("Thomas Strobl", "memberOf", "CDU")),
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
@@ -174,3 +184,14 @@ def test_a_former_name_is_the_object_never_the_subject(found) -> None:
     """ "X, vormals Y": the parse may hang either name on the adverb; the order decides."""
     text = "Die Finanzierung erfolgt durch das BMFTR, vormals Bundesministerium für Bildung und Forschung (BMBF)."
     assert ("Bundesministerium für Bildung und Forschung", "successorOf", "BMFTR") not in triples(found(text))
+
+
+def test_a_partner_of_a_passive_agent_is_the_agent_s_partner_not_the_object_s(found) -> None:
+    text = ("Das Kompetenzzentrum für Maschinelles Lernen wird von der Universität Tübingen gemeinsam mit dem "
+            "Max-Planck-Institut getragen.")
+    assert not any(f[1] == "cooperatesWith" and f[0].startswith("Kompetenzzentrum") for f in found(text))
+
+
+def test_an_aim_clause_does_not_share_the_subject(found) -> None:
+    text = "Die Landesregierung bringt Akteure zusammen, um den Aufbau des Netzwerks NRW.KI zu fördern."
+    assert not any(f[1] == "fundedBy" for f in found(text))
