@@ -90,10 +90,13 @@ class Gazetteer:
         """Add the matches that do not overlap what earlier components found; a place
         named with "in" inside an earlier mention is added as well."""
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        taken = sorted((s.start, s.end, s.label_) for s in existing)
+        covering: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # token -> the mentions over it
+        for s in existing:
+            for i in range(s.start, s.end):
+                covering[i].append((s.start, s.end, s.label_))
         added = []
         for span in self.find(doc):
-            clashes = [t for t in taken if t[0] < span.end and span.start < t[1]]
+            clashes = {t for i in range(span.start, span.end) for t in covering.get(i, ())}
             inside_place = span.label_ == "Place" and span.start > 0 and doc[span.start - 1].lower_ in ("in", "im")
             if clashes and not (inside_place and all(t[0] <= span.start and span.end <= t[1] and t[2] != "Place"
                                                      for t in clashes)):

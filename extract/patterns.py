@@ -285,41 +285,51 @@ class PatternRecognizer:
     # -- rules ----------------------------------------------------------------------------
 
     def _organisations(self, doc: Doc) -> Iterable[_Candidate]:
+        """Bodies named by a head noun ("Universität", "Stiftung", "Ministerium") and what
+        completes it, and names before a legal form."""
         words = doc_words(doc)
         for token in (doc[i] for i, word in enumerate(words) if word[:1].isupper()):
             head = self._org_head(token)
-            if head is None or _indefinite_before(doc, token.i):
-                continue
-            start = _name_prefix_start(doc, token.i, self.places)
-            nxt = token.i + 1
-            if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START:
-                end = _complement_end(doc, nxt + 1, self.places)
-                if end > nxt + 1:
-                    if head == "Organization" and _RESEARCH_FIELD.search(doc[nxt:end].text):
-                        head = "ResearchOrganization"  # "Zentrum für Künstliche Intelligenz"
-                    yield from _coordinated(doc, start, nxt, end, head)
-                    continue
-            if nxt + 1 < len(doc) and doc[nxt].lower_ == "zu" and self._is_place_at(doc, nxt + 1):
-                nxt += 1  # "Christian-Albrechts-Universität zu Kiel", "Universität zu Köln"
-            if nxt < len(doc) and self._is_place_at(doc, nxt):
-                end = nxt + self._place_length(doc, nxt)
-                while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                        and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
-                    end += 2  # "Universität Kaiserslautern-Landau"
+            if head is not None and not _indefinite_before(doc, token.i):
+                yield from self._organisation_at(doc, token, head)
+        yield from self._legal_forms(doc)
+
+    def _organisation_at(self, doc: Doc, token: Token, head: str) -> Iterable[_Candidate]:
+        """The name around one head noun: a complement ("Zentrum für …"), a place
+        ("Universität zu Köln"), a direct head's name, a prefix or a founder's name."""
+        start = _name_prefix_start(doc, token.i, self.places)
+        nxt = token.i + 1
+        if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START:
+            end = _complement_end(doc, nxt + 1, self.places)
+            if end > nxt + 1:
+                if head == "Organization" and _RESEARCH_FIELD.search(doc[nxt:end].text):
+                    head = "ResearchOrganization"  # "Zentrum für Künstliche Intelligenz"
+                yield from _coordinated(doc, start, nxt, end, head)
+                return
+        if nxt + 1 < len(doc) and doc[nxt].lower_ == "zu" and self._is_place_at(doc, nxt + 1):
+            nxt += 1  # "Christian-Albrechts-Universität zu Kiel", "Universität zu Köln"
+        if nxt < len(doc) and self._is_place_at(doc, nxt):
+            end = nxt + self._place_length(doc, nxt)
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+                end += 2  # "Universität Kaiserslautern-Landau"
+            yield _Candidate(start, end, head, "organisation")
+            return
+        if fold_word(token.text) in _DIRECT_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
+            # "Landesbetrieb Information und Technik Nordrhein-Westfalen" (one name
+            # such as "Landesbetrieb IT.NRW" is an apposition instead)
+            end = _complement_end(doc, nxt, self.places)
+            if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
                 yield _Candidate(start, end, head, "organisation")
-                continue
-            if fold_word(token.text) in _DIRECT_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
-                # "Landesbetrieb Information und Technik Nordrhein-Westfalen" (one name
-                # such as "Landesbetrieb IT.NRW" is an apposition instead)
-                end = _complement_end(doc, nxt, self.places)
-                if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
-                    yield _Candidate(start, end, head, "organisation")
-                    continue
-            if start == token.i:
-                start = self._founder_start(doc, token.i)
-            if start < token.i:  # _name_prefix_start only steps back over hyphens
-                yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
-        # "Open Source Business Alliance e. V.", "Capgemini GmbH"
+                return
+        if start == token.i:
+            start = self._founder_start(doc, token.i)
+        if start < token.i:  # _name_prefix_start only steps back over hyphens
+            yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
+
+    def _legal_forms(self, doc: Doc) -> Iterable[_Candidate]:
+        """"Open Source Business Alliance e. V.", "Capgemini GmbH": the words before a legal form."""
+        words = doc_words(doc)
         for token in (doc[i] for i, word in enumerate(words) if word == "V." or _COMPANY_SUFFIX.match(word)):
             registered = token.text == "V." and token.i > 0 and doc[token.i - 1].text == "e."
             if _COMPANY_SUFFIX.match(token.text) or registered:
@@ -689,7 +699,7 @@ class PatternRecognizer:
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
                        aliases: dict[str, str]) -> list[Span]:
         """"Long (ABBR)" and "(Long – ABBR)": the abbreviation is an alias of the long form."""
-        added = []
+        added: list[Span] = []
         by_end = {s.end: s for s in spans}
         for token in (doc[i] for i, word in enumerate(doc_words(doc)) if word == "("):
             if token.i + 2 >= len(doc):
@@ -697,42 +707,12 @@ class PatternRecognizer:
             close = next((j for j in range(token.i + 1, min(len(doc), token.i + 12)) if doc[j].text == ")"), None)
             if close is None:
                 continue
-            inside = doc[token.i + 1:close]
             before = token.i
             while before > 0 and doc[before - 1].text in ("“", "”", "\"", "«", "»", "‘"):
                 before -= 1
             long_span = by_end.get(token.i) or by_end.get(before)
-            dash = next((t.i for t in inside if t.text in ("–", "-") and t.whitespace_), None)
-            short_word = doc[dash + 1].text if dash is not None and close == dash + 2 else ""
-            if short_word and all(t.text[:1].isupper() or t.is_punct for t in doc[token.i + 1:dash]) \
-                    and (_ACRONYM.match(short_word) or _DOTTED.match(short_word) or _strong_shape(short_word)):
-                long_inner, short = doc[token.i + 1:dash], doc[dash + 1:close]
-                label = long_span.label_ if long_span is not None else "Initiative"
-                name = long_inner.text
-                for part in (long_inner, short):
-                    if part and not any(occupied[part.start:part.end]):
-                        span = Span(doc, part.start, part.end, label=label)
-                        span._.sovkg_method = "sovkg_patterns:abbreviation"
-                        span._.sovkg_name = name
-                        added.append(span)
-                        for i in range(part.start, part.end):
-                            occupied[i] = True
-                if long_span is not None:
-                    aliases[_key(long_span._.sovkg_name or long_span.text)] = name
-                    long_span._.sovkg_name = long_span._.sovkg_name or long_span.text
-                aliases[_key(short.text)] = name
-                continue
-            if long_span is None or len(inside) != 1 or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text)
-                                                             or _SYMBOL_NAME.match(inside[0].text)):
-                continue
-            name = long_span._.sovkg_name or _ocr_name(long_span.text)
-            aliases[_key(inside[0].text)] = name
-            if not occupied[inside[0].i]:
-                span = Span(doc, inside[0].i, inside[0].i + 1, label=long_span.label_, kb_id=long_span.kb_id_)
-                span._.sovkg_method = "sovkg_patterns:abbreviation"
-                span._.sovkg_name = name
-                added.append(span)
-                occupied[inside[0].i] = True
+            if not _long_and_short_inside(doc, token.i, close, long_span, occupied, aliases, added):
+                _short_inside(doc, token.i, close, long_span, occupied, aliases, added)
         self._dash_abbreviations(doc, spans, aliases)
         return added
 
@@ -997,3 +977,50 @@ def _founder_word(token: Token) -> bool:
     """A capitalised word that may be part of a founder's name: letters only, no acronym."""
     text = token.text
     return text[:1].isupper() and text.isalpha() and not text.isupper()
+
+
+def _long_and_short_inside(doc: Doc, open_: int, close: int, long_span: Span | None, occupied: list[bool],
+                           aliases: dict[str, str], added: list[Span]) -> bool:
+    """"(Zentrum für Digitale Souveränität – ZenDiS)": both forms in the parentheses,
+    named after the long one; typed as the name before the parentheses, if any."""
+    inside = doc[open_ + 1:close]
+    dash = next((t.i for t in inside if t.text in ("–", "-") and t.whitespace_), None)
+    short_word = doc[dash + 1].text if dash is not None and close == dash + 2 else ""
+    if not short_word or not all(t.text[:1].isupper() or t.is_punct for t in doc[open_ + 1:dash]) \
+            or not (_ACRONYM.match(short_word) or _DOTTED.match(short_word) or _strong_shape(short_word)):
+        return False
+    long_inner, short = doc[open_ + 1:dash], doc[dash + 1:close]
+    label = long_span.label_ if long_span is not None else "Initiative"
+    name = long_inner.text
+    for part in (long_inner, short):
+        if part and not any(occupied[part.start:part.end]):
+            _add_abbreviation(doc, part.start, part.end, label, name, occupied, added)
+    if long_span is not None:
+        aliases[_key(long_span._.sovkg_name or long_span.text)] = name
+        long_span._.sovkg_name = long_span._.sovkg_name or long_span.text
+    aliases[_key(short.text)] = name
+    return True
+
+
+def _short_inside(doc: Doc, open_: int, close: int, long_span: Span | None, occupied: list[bool],
+                  aliases: dict[str, str], added: list[Span]) -> None:
+    """"Sovereign Tech Fund (STF)": the one word in the parentheses is the name's short form."""
+    inside = doc[open_ + 1:close]
+    if long_span is None or len(inside) != 1 or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text)
+                                                     or _SYMBOL_NAME.match(inside[0].text)):
+        return
+    name = long_span._.sovkg_name or _ocr_name(long_span.text)
+    aliases[_key(inside[0].text)] = name
+    if not occupied[inside[0].i]:
+        _add_abbreviation(doc, inside[0].i, inside[0].i + 1, long_span.label_, name, occupied, added,
+                          kb_id=long_span.kb_id_)
+
+
+def _add_abbreviation(doc: Doc, start: int, end: int, label: str, name: str, occupied: list[bool],
+                      added: list[Span], kb_id: str = "") -> None:
+    span = Span(doc, start, end, label=label, kb_id=kb_id)
+    span._.sovkg_method = "sovkg_patterns:abbreviation"
+    span._.sovkg_name = name
+    added.append(span)
+    for i in range(start, end):
+        occupied[i] = True

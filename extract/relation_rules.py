@@ -40,6 +40,7 @@ Cue families (``sovkg_relations:<rule>``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -78,11 +79,13 @@ class RelationRules:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = sorted(doc.spans[self.spans_key], key=lambda s: (s.start, -s.end)) if self.spans_key in doc.spans else []
+        starts = [s.start for s in spans]
         found: list[Found] = []
         topic: Span | None = None
         last: Span | None = None
         for sent in doc.sents:
-            entities = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+            within = spans[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+            entities = [s for s in within if s.end <= sent.end]
             head = _list_head(sent, entities)
             if head is not None:
                 topic = head
