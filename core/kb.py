@@ -28,6 +28,8 @@ class KBEntry:
     type: str
     aliases: tuple[str, ...]
     wikidata: str | None = None
+    #: a lexicon term that names one product ("LibreOffice"), not a concept ("KI")
+    product: bool = False
 
 
 def default_kb_path() -> Path:

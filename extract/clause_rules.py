@@ -26,6 +26,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from sovkg.extract.coreference import named_thing
+
 #: subject --verb--> object gives object --predicate--> subject
 ACTIVE_VERBS = {
     "betreibt": "operatedBy", "betreiben": "operatedBy", "koordiniert": "operatedBy", "koordinieren": "operatedBy",
@@ -108,7 +110,8 @@ def _fits(obj: Span, predicate: str) -> bool:
         return obj.label_ in _THINGS
     if predicate == "supports":
         return obj.label_ in _THINGS | _ORGS
-    return obj.label_ in _THINGS - {"Technology"} | _ORGS
+    # a product is run and funded ("betreibt … openDesk"), a concept is not ("fördert KI")
+    return obj.label_ in _THINGS | _ORGS and (obj.label_ != "Technology" or named_thing(obj))
 
 
 def _relative_antecedent(doc: Doc, sent: Span, entities: list[Span], lower: list[str],

@@ -345,7 +345,8 @@ def _key(span: Span) -> str:
 
 def named_thing(span: Span) -> bool:
     """A named thing, not a closed-class term such as "KI" or "Open Source"."""
-    term = (span._.sovkg_method or "").startswith("sovkg_lexicon") and span.label_ not in NAMED_TERM_TYPES
+    method = span._.sovkg_method or ""
+    term = method.startswith("sovkg_lexicon") and not method.endswith(":product") and span.label_ not in NAMED_TERM_TYPES
     return not term and span.kb_id_ not in GENERIC_KB
 
 

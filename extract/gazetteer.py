@@ -67,6 +67,7 @@ class Gazetteer:
 
     def set_entries(self, entries: Iterable[KBEntry]) -> None:
         self._entries = tuple(entries)
+        self._products = {(e.label, e.type) for e in self._entries if e.product}
         index: dict[tuple[str, ...], list[_Alias]] = defaultdict(list)
         for entry in self._entries:
             for name, preferred in [(entry.label, True), *((a, False) for a in entry.aliases)]:
@@ -98,10 +99,16 @@ class Gazetteer:
         for span in self.find(doc):
             clashes = {t for i in range(span.start, span.end) for t in covering.get(i, ())}
             inside_place = span.label_ == "Place" and span.start > 0 and doc[span.start - 1].lower_ in ("in", "im")
-            if clashes and not (inside_place and all(t[0] <= span.start and span.end <= t[1] and t[2] != "Place"
-                                                     for t in clashes)):
+            if inside_place and all(t[0] <= span.start and span.end <= t[1] and t[2] != "Place" for t in clashes):
+                clashes = set()
+            shaped = _shaped(existing, span) if clashes else None
+            if shaped is not None:  # the lexicon knows the type a name's shape only guessed
+                existing.remove(shaped)
+            elif clashes:
                 continue
-            span._.sovkg_method = self.method
+            # (a span's extension values belong to its offsets: set once it is certain to be added)
+            product = not span.kb_id_ and (span._.sovkg_name, span.label_) in self._products
+            span._.sovkg_method = f"{self.method.split(':')[0]}:product" if product else self.method
             added.append(span)
         doc.spans[self.spans_key] = sorted(existing + added, key=lambda s: (s.start, s.end))
         return doc
@@ -184,6 +191,16 @@ def _span(doc: Doc, start: int, end: int, entry: KBEntry) -> Span:
     return span
 
 
+#: the rules that type a name by its shape alone ("LibreOffice" looks like a project's name)
+_SHAPE_METHODS = frozenset({"sovkg_patterns:shape"})
+
+
+def _shaped(existing: list[Span], span: Span) -> Span | None:
+    """The earlier mention of exactly these words, if only its shape typed it."""
+    return next((s for s in existing if s.start == span.start and s.end == span.end
+                 and s._.sovkg_method in _SHAPE_METHODS), None)
+
+
 def _as_entry(value: KBEntry | dict) -> KBEntry:
     if isinstance(value, KBEntry):
         return value
@@ -198,6 +215,7 @@ def parse_lexicon(name: str, text: str) -> list[KBEntry]:
     """
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     grouped: dict[tuple[str, str], set[str]] = defaultdict(set)
+    products: set[tuple[str, str]] = set()
     for row in rows:
         if name.startswith("places"):
             grouped[(row[0], "Place")].update(a for a in (row[3].split("|") if len(row) > 3 else []) if a)
@@ -206,7 +224,10 @@ def parse_lexicon(name: str, text: str) -> list[KBEntry]:
         else:
             surface, type_, canonical = row[0], row[1], row[2] if len(row) > 2 and row[2] else row[0]
             grouped[(canonical, type_)].add(surface)
-    return [KBEntry("", label, type_, tuple(sorted(aliases - {label}))) for (label, type_), aliases in sorted(grouped.items())]
+            if len(row) > 3 and row[3] == "product":
+                products.add((canonical, type_))
+    return [KBEntry("", label, type_, tuple(sorted(aliases - {label})), product=(label, type_) in products)
+            for (label, type_), aliases in sorted(grouped.items())]
 
 
 def _key(folded: list[str], gaps: list[str | None]) -> tuple[str, ...]:

@@ -326,3 +326,14 @@ def test_english_names_with_a_complement_or_a_place(nlp_nokb) -> None:
     assert found["ELLIS Institute Tübingen"][0] == "ResearchOrganization"
     assert found["European Laboratory for Learning and Intelligent Systems"][0] == "ResearchOrganization"
     assert found["Center for Digital Sovereignty of Europe"][0] == "ResearchOrganization"
+
+
+def test_a_product_of_the_lexicon_is_a_named_technology_whatever_its_shape(nlp_nokb) -> None:
+    """ "LibreOffice" looks like a project's name; the lexicon knows it is a product, one
+    named thing (it may be run or funded), where "KI" is a concept."""
+    from sovkg.extract.coreference import named_thing
+
+    doc = nlp_nokb("Die Landesverwaltung stellt von Microsoft Office auf LibreOffice um und nutzt KI.")
+    spans = {s.text: s for s in doc.spans["sovkg_mentions"]}
+    assert spans["LibreOffice"].label_ == spans["Microsoft Office"].label_ == "Technology"
+    assert named_thing(spans["LibreOffice"]) and not named_thing(spans["KI"])
