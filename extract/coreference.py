@@ -59,7 +59,8 @@ _PERSONAL: dict[str, frozenset[str]] = {
 _LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
 #: types listed together: the organisations are one family ("Bosch, die Universität und das DFKI")
 _FAMILIES = {"Organization": "org", "ResearchOrganization": "org", "Company": "org", "GovernmentBody": "org"}
-DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses", "jener", "jene", "jenes"})
+DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des", "dieser", "diese", "dieses", "diesen", "diesem",
+                      "jener", "jene", "jenes", "jenen", "jenem"})
 RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})
 #: how a name stands beside its type noun, the likeliest first ("die KI-Anwendung „LLMoin“":
 #: the apposition, not the compound's first part)
@@ -215,7 +216,7 @@ class MentionIndex:
         own genitive or "von" phrase ("der Betrieb des Rechenzentrums") says what it is."""
         kind = self._kind(token)
         if kind is None or not any(c.dep_ == "det" and c.text.lower() in DEFINITE for c in token.children) or \
-                any(c.dep_ == "nmod" for c in token.children):
+                any(c.dep_ == "nmod" and _owner_phrase(c) for c in token.children):
             return None
         start = self._phrase_start(token)
         joined = start >= 2 and not self.doc[start].is_sent_start and self.doc[start - 1].text in APPOSITION_MARKS
@@ -325,6 +326,12 @@ def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:
         if genders:
             return any(g in allowed for g in genders)
     return True
+
+
+def _owner_phrase(token: Token) -> bool:
+    """A genitive or "von" phrase ("der Betrieb des Rechenzentrums"), not "für Bundesbehörden"."""
+    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+    return not cases or any(case in ("von", "vom") for case in cases)
 
 
 def _article(token: Token) -> Token | None:

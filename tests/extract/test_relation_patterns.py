@@ -125,6 +125,9 @@ FAMILIES = [
     ("coordinated verbs share the subject", "Das ELLIS Institute Tübingen ist Teil des European Laboratory for "
      "Learning and Intelligent Systems und wird von der Hector Stiftung finanziert.",
      ("ELLIS Institute Tübingen", "fundedBy", "Hector Stiftung")),
+    ("an action taken on by a body, of the thing before", "Rund 8 400 Arbeitsplätze sind mit openDesk ausgestattet. "
+     "Den Betrieb für Bundesbehörden übernimmt das Informationstechnikzentrum Bund (ITZBund).",
+     ("openDesk", "operatedBy", "Informationstechnikzentrum Bund")),
     ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
      ("Thomas Strobl", "memberOf", "CDU")),
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
@@ -195,3 +198,15 @@ def test_a_partner_of_a_passive_agent_is_the_agent_s_partner_not_the_object_s(fo
 def test_an_aim_clause_does_not_share_the_subject(found) -> None:
     text = "Die Landesregierung bringt Akteure zusammen, um den Aufbau des Netzwerks NRW.KI zu fördern."
     assert not any(f[1] == "fundedBy" for f in found(text))
+
+
+def test_a_demonstrative_after_mit_is_an_instrument_not_a_partner() -> None:
+    """Without the knowledge base "AI Village" is no mention, and the one "mit" phrase
+    left is the programme the ministry works with, not a partner."""
+    from sovkg.extract.nlp import load_pipeline
+
+    text = ("- KI-Offensive im Rheinischen Revier: Mit dem Förderprogramm \"Digitale Zukunft KI\" wird die "
+            "Transformation des Rheinischen Reviers vorangetrieben. Gemeinsam mit dem AI Village unterstützt das "
+            "MWIKE mit diesem Programm Unternehmen dabei, KI-Technologien zu entwickeln.")
+    doc = load_pipeline(kb="none")(text)
+    assert not any(f.predicate == "cooperatesWith" for f in doc.user_data["sovkg_relations"])
