@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -176,7 +177,7 @@ class MentionIndex:
             attached = clause.head if clause.dep_.startswith("acl") and clause.head.i != clause.i else None
             attached = attached if attached is not None and _agrees(token, attached) else None
             found = self._one(attached) or self._bridged(attached) if attached is not None else None
-            before = _noun_before(token)  # the parser may attach the clause to another noun
+            before = _noun_before(token, self._at)  # the parser may attach the clause to another noun
             before = before if before is not None and _agrees(token, before) else None
             return found or (self._one(before) or self._bridged(before) if before is not None else None)
         if token.dep_ == "appos" and token.head.i != token.i:
@@ -236,7 +237,21 @@ class MentionIndex:
         if topic is not None and topic.span.label_ in allowed and \
                 (not recent or any(_key(s) == _key(topic.span) for s in recent)):
             return Resolved(topic.span, via)  # the topic, if it is a candidate at all: the most salient
-        return Resolved(recent[0], via) if recent else None
+        if recent:
+            return Resolved(recent[0], via)
+        salient = self._salient(token, allowed)
+        return Resolved(salient, via) if salient is not None else None
+
+    def _salient(self, token: Token, allowed: frozenset[str]) -> Span | None:
+        """The compatible named thing mentioned most (at least twice) before ``token``, at its
+        last mention: "die Plattform" of a press release about one platform, sentences after
+        its name."""
+        before = [s for s in self.spans if s.end <= token.i and s.label_ in allowed and self.named(s)]
+        counts = Counter(_key(s) for s in before)
+        best = counts.most_common(1)
+        if not best or best[0][1] < 2:
+            return None
+        return next(s for s in reversed(before) if _key(s) == best[0][0])
 
     def _bridged(self, noun: Token) -> Resolved | None:
         """The type noun a relative clause hangs on, indefinite ("Mit dem ZenDiS verfügt der Bund
@@ -338,12 +353,20 @@ def _article(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "det"), None)
 
 
-def _noun_before(token: Token) -> Token | None:
-    """The noun right before a relative clause's comma ("eine Gesellschaft, die …")."""
-    i = token.i - 1
-    while i >= 0 and token.doc[i].is_punct:
-        i -= 1
-    return token.doc[i] if i >= 0 and token.doc[i].pos_ in ("NOUN", "PROPN") else None
+def _noun_before(token: Token, mentioned: Container[int] = ()) -> Token | None:
+    """The noun right before a relative clause's comma ("eine Gesellschaft, die …"), or
+    the end of a mention there whatever the tagger made of it ("SuperMUC-NG, den …"),
+    also over the verbs of a clause the relative clause follows ("mit dem Rechner X
+    gekoppelt, den …")."""
+    i, skipped = token.i - 1, 0
+    while i >= 0 and i not in mentioned and skipped < 4 and \
+            (token.doc[i].is_punct or token.doc[i].pos_ in _CLAUSE_END_WORDS) and not token.doc[i].is_sent_start:
+        i, skipped = i - 1, skipped + (not token.doc[i].is_punct)
+    return token.doc[i] if i >= 0 and (token.doc[i].pos_ in ("NOUN", "PROPN") or i in mentioned) else None
+
+
+#: what may stand between a noun and its relative clause: the verbs closing the clause
+_CLAUSE_END_WORDS = frozenset({"VERB", "AUX", "PART"})
 
 
 def _key(span: Span) -> str:

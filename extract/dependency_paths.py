@@ -64,6 +64,8 @@ class Step:
         found = [child for child in token.children if child.dep_ in self.deps and self._case_fits(child)]
         if not found and self.deps & ALIASES["subj"] and _shares_subject(token):
             return self.follow(token.head)  # "Es ist Teil von X und wird von Y finanziert"
+        if not found and self.cases is None:
+            found = _relative_argument(token, self.deps)
         return found
 
     def _case_fits(self, token: Token) -> bool:
@@ -73,6 +75,20 @@ class Step:
         if not cases:
             return NO_CASE in self.cases or GENITIVE in self.cases and _genitive(token)
         return any(case in self.cases for case in cases)
+
+
+#: the case a relative pronoun has as the clause's subject or object
+_ROLE_CASES = (("subj", frozenset({"Nom"})), ("obj", frozenset({"Acc", "Dat"})))
+
+
+def _relative_argument(verb: Token, deps: frozenset[str]) -> list[Token]:
+    """The relative pronoun of a clause the parser gave no role ("…, den das LRZ betreibt"
+    with "den" as a marker): the subject or object its case says it is."""
+    for role, cases in _ROLE_CASES:
+        if deps & ALIASES[role]:
+            return [c for c in verb.children if c.dep_ not in ALIASES["subj"] | ALIASES["obj"]
+                    and "Rel" in c.morph.get("PronType") and cases & set(c.morph.get("Case"))]
+    return []
 
 
 def _shares_subject(token: Token) -> bool:

@@ -43,6 +43,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sovkg.extract.coreference import named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import fold_word, repair_ocr
@@ -110,7 +111,7 @@ _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Found
                   "Institute": "ResearchOrganization", "Center": "ResearchOrganization",
                   "Centre": "ResearchOrganization", "Laboratory": "ResearchOrganization",
                   "Lab": "Initiative", "Hub": "Initiative",
-                  "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative"}
+                  "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative", "Stack": "Technology"}
 #: English words that type a quoted name they end ("Gauss-AI-Compute Competition")
 _QUOTED_HEADS = {"Competition": "Initiative", "Challenge": "Initiative", "Stack": "Initiative",
                  "Project": "Initiative", "Platform": "Initiative"}
@@ -269,8 +270,9 @@ class PatternRecognizer:
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
             + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
             + list(self._bodies_at_places(doc))
-        ends = {c.end for c in units} | {s.end for s in existing}
-        taken = {i for c in units for i in range(c.start, c.end)} | {i for s in existing for i in range(s.start, s.end)}
+        named = [s for s in existing if named_thing(s)]  # a concept ("Cloud") inside never blocks a name
+        ends = {c.end for c in units} | {s.end for s in named}
+        taken = {i for c in units for i in range(c.start, c.end)} | {i for s in named for i in range(s.start, s.end)}
         for long_form, short in _pairs(self._defined_acronyms(doc)):
             if long_form.end not in ends and not taken & set(range(long_form.start, long_form.end)):
                 units += [long_form, short]
@@ -397,7 +399,11 @@ class PatternRecognizer:
                 j += 2
             length = self._place_length(doc, j) if j < len(words) else 0
             if length:
-                yield _Candidate(_name_prefix_start(doc, i, self.places), j + length, "Policy", "strategy")
+                start = _name_prefix_start(doc, i, self.places)
+                while word in ("Agenda", "Strategie") and start > 0 and i - start < 2 and _founder_word(doc[start - 1]) \
+                        and words[start - 1].casefold() not in _ARTICLE_FORMS and not doc[start - 1].is_sent_start:
+                    start -= 1  # the word a name gives the plain noun: "die Hightech Agenda Bayern"
+                yield _Candidate(start, j + length, "Policy", "strategy")
 
     def _english_names(self, doc: Doc) -> Iterable[_Candidate]:
         """"Sovereign Tech Agency", "AI Innovation Lab": capitalised words before an English kind."""
@@ -907,7 +913,7 @@ def _acronym_start(words: list[str], start: int, end: int, short: str) -> int | 
     return None
 
 
-_TECHNOLOGY_HEADS = re.compile(r"(?:format|server|system|standard|software|protokoll|suite)$", re.IGNORECASE)
+_TECHNOLOGY_HEADS = re.compile(r"(?:format|server|system|standard|software|protokoll|suite|stack)$", re.IGNORECASE)
 _BODY_HEADS = re.compile(r"(?:management|verbund|amt|behörde|agentur|bank|betrieb|dienst|rat|kanzlei)$", re.IGNORECASE)
 
 

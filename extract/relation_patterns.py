@@ -46,7 +46,9 @@ def normalise_clause(verb: Token) -> None:
     * "Das Ministerium fördert die Plattform openDesk": both noun phrases made subjects
       (German "die" is nominative or accusative). An active verb with two subjects and no
       object keeps as subject the one the morphology says is nominative (else the first)
-      and gets the other as its object.
+      and gets the other as its object;
+    * "…, den das LRZ betreibt": a relative pronoun whose form is never nominative made
+      the subject and the subject the object; they swap.
     """
     children = list(verb.children)
     if any(c.dep_ == "aux:pass" for c in children):
@@ -54,12 +56,25 @@ def normalise_clause(verb: Token) -> None:
             child.dep_ = "nsubj:pass"
         return
     subjects = [c for c in children if c.dep_ == "nsubj"]
+    objects = [c for c in children if c.dep_ == "obj"]
+    if len(subjects) == 1 and len(objects) == 1 and _object_relative(subjects[0]):
+        subjects[0].dep_, objects[0].dep_ = "obj", "nsubj"
+        return
     if len(subjects) < 2 or any(c.dep_ in ("obj", "cop") for c in children):
         return
-    keep = next((t for t in subjects if _case(t) == "Nom"), subjects[0])
+    keep = next((t for t in subjects if _case(t) == "Nom"), None) or \
+        next((t for t in subjects if not _object_relative(t)), subjects[0])
     for token in subjects:
         if token is not keep and token.i != keep.i:
             token.dep_ = "obj"
+
+
+#: relative pronouns that are never the nominative
+_OBJECT_RELATIVES = frozenset({"den", "dem", "denen", "welchen", "welchem"})
+
+
+def _object_relative(token: Token) -> bool:
+    return token.lower_ in _OBJECT_RELATIVES and "Rel" in token.morph.get("PronType")
 
 
 def _case(token: Token) -> str:

@@ -63,8 +63,12 @@ _AGENT_VERBS = {
     "entwickelt": "developedBy", "erstellt": "developedBy", "programmiert": "developedBy",
     "erarbeitet": "developedBy", "aufgebaut": "developedBy",
 }
-_TOPIC_WORDS = re.compile(r"^(?:Das|Die|Der|Dieses|Diese|Dieser)\s+(?:Projekt|Programm|Vorhaben|Plattform|"
-                          r"Initiative|Modell|Sprachmodell|Wettbewerb|Förderprogramm|Netzwerk|Zentrum)\b")
+#: a sentence about the document's topic by a type noun, also after a fronted participle
+#: and with an adjective: "Das Projekt …", "Betrieben wird die neue Plattform …"
+_TOPIC_WORDS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+ (?:wird|werden|wurde|wurden) )?"
+                          r"(?:[Dd]as|[Dd]ie|[Dd]er|[Dd]ieses|[Dd]iese|[Dd]ieser)\s+(?:[a-zäöü]+e[nrs]?\s+)?"
+                          r"(?:Projekt|Programm|Vorhaben|Plattform|Initiative|Modell|Sprachmodell|Wettbewerb|"
+                          r"Förderprogramm|Netzwerk|Zentrum)\b")
 _ANAPHORA = re.compile(r"^(?:Dabei|Hierauf|Darauf|Hierbei|Damit|Hierfür|Dafür)\b")
 
 
