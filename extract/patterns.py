@@ -514,7 +514,7 @@ class PatternRecognizer:
 
     def _quoted_at(self, doc: Doc, i: int) -> tuple[int, int] | None:
         """A quotation of at most 14 tokens starting at token i: (start, end) incl. marks."""
-        if doc[i].text not in _QUOTES:
+        if doc[i].text not in _QUOTES or not _opens(doc, i):
             return None
         closing = {_QUOTES[doc[i].text], "“", "\"", "«", "»", "”"}
         for j in range(i + 1, min(len(doc), i + 16)):
@@ -964,6 +964,13 @@ def _surname(token: Token) -> bool:
 def make_pattern_recognizer(nlp: Language, name: str, spans_key: str) -> PatternRecognizer:
     register_extensions()
     return PatternRecognizer(nlp, name, spans_key=spans_key)
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """A quotation mark that can open a quotation: after a space, a line start or a
+    bracket, and before a word ("„KI-Cloud Bayern“. Die …": the German “ closes)."""
+    before_ok = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in ("(", "[", "/", "–")
+    return before_ok and not doc[i].whitespace_
 
 
 def _english_complement_end(words: list[str], end: int) -> int:

@@ -337,3 +337,16 @@ def test_a_product_of_the_lexicon_is_a_named_technology_whatever_its_shape(nlp_n
     spans = {s.text: s for s in doc.spans["sovkg_mentions"]}
     assert spans["LibreOffice"].label_ == spans["Microsoft Office"].label_ == "Technology"
     assert named_thing(spans["LibreOffice"]) and not named_thing(spans["KI"])
+
+
+def test_a_closing_german_quote_opens_nothing(nlp_nokb) -> None:
+    """„X“. Die Plattform „Y“: the German “ that closes X is no opening of a quotation."""
+    found = _found(nlp_nokb, "Gefördert wird die Plattform „KI-Cloud Bayern“. Die Plattform „KI-Cloud Bayern“ startet.")
+    assert set(found) == {"KI-Cloud Bayern"}
+
+
+def test_names_of_the_field_beside_concepts(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Mit dem Sovereign Cloud Stack (SCS) hat die Open Source Business Alliance (OSBA) einen "
+                             "Standard geschaffen. Die Mittel stammen aus der Hightech Agenda Bayern.")
+    assert found["Sovereign Cloud Stack"][0] == found["SCS"][0] == "Technology"
+    assert found["Hightech Agenda Bayern"][0] == "Policy"

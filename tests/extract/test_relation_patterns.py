@@ -128,6 +128,16 @@ FAMILIES = [
     ("an action taken on by a body, of the thing before", "Rund 8 400 Arbeitsplätze sind mit openDesk ausgestattet. "
      "Den Betrieb für Bundesbehörden übernimmt das Informationstechnikzentrum Bund (ITZBund).",
      ("openDesk", "operatedBy", "Informationstechnikzentrum Bund")),
+    ("a relative clause after the closing verb, its pronoun parsed as a marker",
+     "Die Plattform wird eng mit dem Höchstleistungsrechner SuperMUC-NG gekoppelt, den das LRZ seit 2018 betreibt.",
+     ("SuperMUC-NG", "operatedBy", "LRZ")),
+    ("a description of the thing mentioned most, sentences after its name",
+     "Das Ministerium fördert die Plattform „KI-Cloud Bayern“. Die Plattform „KI-Cloud Bayern“ startet 2026. Der "
+     "Zugang ist offen. Der Betrieb ist sicher. Die Hochschulen nutzen das. Die Plattform baut auf OpenStack und "
+     "Kubernetes auf.",
+     ("KI-Cloud Bayern", "uses", "Kubernetes")),
+    ("a service provider serves a body", "Das Leibniz-Rechenzentrum ist IT-Dienstleister der Ludwig-Maximilians-"
+     "Universität München.", ("Leibniz-Rechenzentrum", "supports", "Ludwig-Maximilians-Universität München")),
     ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
      ("Thomas Strobl", "memberOf", "CDU")),
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
