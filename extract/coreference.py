@@ -58,6 +58,8 @@ _PERSONAL: dict[str, frozenset[str]] = {
     "es": frozenset({"Neut"}), "sie": frozenset({"Fem", "Plur"})}
 #: the words between the items of a list
 _LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
+#: articles, which stand between the items too ("der Universität Bonn und der TU Dortmund")
+_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
 #: types listed together: the organisations are one family ("Bosch, die Universität und das DFKI")
 _FAMILIES = {"Organization": "org", "ResearchOrganization": "org", "Company": "org", "GovernmentBody": "org"}
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des", "dieser", "diese", "dieses", "diesen", "diesem",
@@ -152,11 +154,12 @@ class MentionIndex:
             current = span
             while True:
                 i = current.end if step == 1 else current.start - 1
-                while 0 <= i < len(self.doc) and self.doc[i].lower_ in _LIST_WORDS:
+                joined = False
+                while 0 <= i < len(self.doc) and self.doc[i].lower_ in _LIST_WORDS | _ARTICLES:
+                    joined = joined or self.doc[i].lower_ in _LIST_WORDS
                     i += step
-                gap = i - current.end if step == 1 else current.start - 1 - i
                 nxt = (self._by_start if step == 1 else self._by_end).get(i if step == 1 else i + 1)
-                if gap < 1 or nxt is None or _family(nxt.label_) != family:
+                if not joined or nxt is None or _family(nxt.label_) != family:
                     break
                 listed.append(nxt)
                 current = nxt
@@ -241,6 +244,12 @@ class MentionIndex:
             return Resolved(recent[0], via)
         salient = self._salient(token, allowed)
         return Resolved(salient, via) if salient is not None else None
+
+    def context(self, token: Token, allowed: frozenset[str]) -> Resolved | None:
+        """What the text is about where ``token`` stands, among ``allowed`` types: the
+        topic or the latest compatible named thing, as a description would resolve
+        ("Zu den Partnern zählen …": partners of the project named just before)."""
+        return self._antecedent(token, allowed, (token.idx, token.idx + len(token.text)))
 
     def _salient(self, token: Token, allowed: frozenset[str]) -> Span | None:
         """The compatible named thing mentioned most (at least twice) before ``token``, at its

@@ -3,6 +3,8 @@
 A path is steps joined by ``.``, read from the cue token outwards:
 
 * ``self``: the cue itself (a path of no steps);
+* ``context``: what the text is about where the cue stands, the compatible named thing
+  of the last sentences (a path of its own, no steps);
 * ``head``: the token the current one depends on;
 * ``*`` or ``*:<cases>``: every word below the current one (its subtree), e.g. the
   "durch" phrase of a nominalisation wherever the parser attached it inside the phrase;
@@ -41,6 +43,7 @@ LABELS = frozenset({
     "obl:agent", "obl:arg", "parataxis", "punct", "ROOT", "xcomp",
 })
 NO_CASE = "-"
+CONTEXT = "context"
 GENITIVE = "gen"
 
 
@@ -113,6 +116,9 @@ class Path:
 
     text: str
     steps: tuple[Step, ...]
+    context: bool = False
+    """``context``: the cue itself, standing for what the text is about there (see
+    :meth:`sovkg.extract.coreference.MentionIndex.context`): "Zu den Partnern zählen …"."""
 
     def follow(self, token: Token) -> list[Token]:
         tokens = [token]
@@ -123,6 +129,8 @@ class Path:
 
 def parse_path(text: str) -> Path:
     """The :class:`Path` of ``text``; raises :class:`PathError` naming the bad step."""
+    if text == CONTEXT:
+        return Path(text, (), context=True)
     steps: list[Step] = []
     for raw in ([] if text == "self" else text.split(".")):
         if raw == "head":

@@ -26,6 +26,8 @@ VOICES = ("active", "passive", "any")
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN"})
 #: the path that stands for the document's main topic instead of a dependency
 TOPIC = "topic"
+#: a condition's lemma that any word fulfils
+ANY_WORD = "*"
 
 
 class PatternError(ValueError):
@@ -50,6 +52,8 @@ class Condition:
     lemmas: frozenset[str]
 
     def holds(self, cue: Token) -> bool:
+        if ANY_WORD in self.lemmas:  # "*": any word the path reaches
+            return bool(self.path.follow(cue))
         return any(fold_word(t.lemma_ or t.text) in self.lemmas or fold_word(t.text) in self.lemmas
                    for start in self.path.follow(cue) for t in start.subtree)
 

@@ -146,9 +146,12 @@ class RelationPatterns:
                index: MentionIndex) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
-        subjects = [s for s in self._ends(pattern.subject, cue, sent, index, pattern.coreference)
+        subject_types, object_types = self.patterns.types.get(predicate, (frozenset(), frozenset()))
+        subjects = [s for s in self._ends(pattern.subject, cue, sent, index, pattern.coreference,
+                                          pattern.subject_types or subject_types)
                     if index.named(s.span) and pattern.allows_subject(s.span.label_)]  # "KI" runs nothing
-        objects = self._ends(pattern.object, cue, sent, index, pattern.coreference) if subjects else []
+        objects = self._ends(pattern.object, cue, sent, index, pattern.coreference,
+                             pattern.object_types or object_types) if subjects else []
         for subject in subjects:
             for obj in objects:
                 if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
@@ -164,13 +167,16 @@ class RelationPatterns:
                     continue
                 yield self._candidate(pattern, cue, stated, subject, obj, sent)
 
-    def _ends(self, paths: tuple[DepPath, ...] | None, cue: Token, sent: Span,
-              index: MentionIndex, coreference: bool = True) -> list[Resolved]:
+    def _ends(self, paths: tuple[DepPath, ...] | None, cue: Token, sent: Span, index: MentionIndex,
+              coreference: bool = True, allowed: frozenset[str] = frozenset()) -> list[Resolved]:
         if paths is None:
             topic = index.topic(sent)
             return [topic] if topic is not None else []
         ends: list[Resolved] = []
-        for token in dict.fromkeys(t for path in paths for t in path.follow(cue)):
+        for path in (p for p in paths if p.context):
+            found = index.context(cue, allowed)
+            ends += [found] if found is not None else []
+        for token in dict.fromkeys(t for path in paths for t in path.follow(cue) if not path.context):
             ends += (r for r in index.resolve(token, descriptions=coreference) if all(r.chars != e.chars for e in ends))
         return ends
 

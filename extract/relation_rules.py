@@ -213,8 +213,8 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
         named = _named_among(doc, c.sent, entities, t) if agent is None else []
         if agent is None and named:  # "wird von 13 Hochschulen getragen, darunter die TU Darmstadt, …"
             agent, partners_among = named[0], named[1:]
-        else:
-            partners_among = []
+        else:  # "durch das BMFTR und das Land Nordrhein-Westfalen"
+            partners_among = _listed_after(doc, entities, agent) if agent is not None else []
         if agent is None:
             continue
         subjects = [e for e in entities if e.label_ != "Place" and e.end <= agent.start
@@ -225,8 +225,9 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
         # "vom InnoLab_bw des Staatsministeriums gemeinsam mit dem Unternehmen Aleph Alpha entwickelt"
         partners = [e for e in entities if agent.end <= e.start and e.end <= t.i and e.label_ in _ORGS
                     and re.search(r"\b(?:gemeinsam|zusammen) mit\b", doc[agent.end:e.start].text)]
+        partners = partners[:1] + _listed_after(doc, entities, partners[0]) if partners else []
         for subject in (s for s in subjects if s.label_ != "Place"):
-            for by in (agent, *partners[:1], *partners_among):
+            for by in (agent, *partners, *partners_among):
                 yield c.make(subject, _AGENT_VERBS[t.lower_], by, f"{doc[by.start - 1].text} … {t.text}",
                              "passive-agent", 0.85, **c.facts)
 
@@ -359,6 +360,9 @@ def _partnership(c: _Sentence, found: list) -> Iterator[Found | None]:
         else:
             before = [e for e in c.entities if e.end_char <= c.at(match.start()) and e.label_ in _ORGS]
             actor = before[-1] if before else None
+        if actor is not None and any(w in PASSIVE_AUX for w in c.lower) and \
+                _preceded_by(c.doc, actor, ("von", "vom", "durch")):
+            actor = None  # "wird von A gemeinsam mit B getragen": B is a co-agent, see _passive_agent
         if partner is not None and actor is not None:
             yield c.make(actor, "cooperatesWith", partner, match.group(0), "partnership", 0.75)
     match = re.search(r"Technologiepartner\s+(?:ist|sind)\b", c.text)
@@ -464,6 +468,23 @@ def _span_by_chars(entities: list[Span], chars: tuple[int, int] | None) -> Span 
     return next((e for e in entities if chars and (e.start_char, e.end_char) == chars), None)
 
 
+#: what stands between listed agents: "durch das BMFTR und das Land Nordrhein-Westfalen"
+_LIST_GAP = frozenset({",", "und", "sowie", "der", "die", "das", "dem", "den", "des", "vom", "von", "durch",
+                       "land", "freistaat", "stadt"})
+
+
+def _listed_after(doc: Doc, entities: list[Span], first: Span) -> list[Span]:
+    """The entities listed after ``first``: "durch das BMFTR und das Land Nordrhein-Westfalen"."""
+    found, end = [], first.end
+    for entity in (e for e in entities if e.start >= first.end):
+        gap = [t.lower_ for t in doc[end:entity.start]]
+        if not gap or not set(gap) <= _LIST_GAP or not set(gap) & {",", "und", "sowie"}:
+            break
+        found.append(entity)
+        end = entity.end
+    return found
+
+
 def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
     """The entity after "von"/"vom"/"durch" closest before the participle (or after it)."""
     best = None
@@ -473,7 +494,7 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
         # "von C", "vom C", "von dem C", "von dem Landesbetrieb C"
         window = [t.lower_ for t in doc[max(sent.start, entity.start - 3):entity.start]]
         preposition = next((i for i in range(len(window) - 1, -1, -1) if window[i] in ("von", "vom", "durch")), None)
-        if preposition is not None and all(w in ("dem", "der", "den") or doc[entity.start - len(window) + i].text[:1].isupper()
+        if preposition is not None and all(w in ("dem", "der", "den", "das", "die") or doc[entity.start - len(window) + i].text[:1].isupper()
                                            for i, w in enumerate(window) if i > preposition):
             if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
                 best = entity

@@ -22,6 +22,9 @@ _COMPOUND_INFIXES = (r"(?<=[\w.])[-‐/](?=[\w])",)
 #: sentence (a bare "13." is an ordinal)
 _NAME_DIGIT_STOPS = (r"(?<=[A-Za-z][0-9])\.", r"(?<=[A-Za-z][0-9]{2})\.", r"(?<=[A-Za-z][0-9]{3})\.",
                      r"(?<=-[0-9][A-Za-z])\.", r"(?<=-[0-9]{2}[A-Za-z])\.")
+#: "… das Projekt OpenGPT-X.", "… zu Gaia-X.": a stop after a compound's one-letter end ends
+#: the sentence (spaCy keeps a stop after a capital, as in an initial)
+_NAME_LETTER_STOPS = (r"(?<=[A-Za-z0-9]-[A-Z])\.",)
 _LEGAL_FORM_STOPS = (r"(?<=GmbH)\.", r"(?<=^AG)\.", r"(?<=^SE)\.", r"(?<=^KG)\.", r"(?<=^UG)\.", r"(?<=^eG)\.")
 
 
@@ -41,7 +44,7 @@ def split_compounds() -> Callable[[Language], Language]:
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         # "… an die Capgemini GmbH." ends a sentence: the legal form is "GmbH", the stop is
         # punctuation (spaCy splits a final stop only after a lower-case letter or digit)
-        suffixes = list(nlp.Defaults.suffixes or ()) + list(_LEGAL_FORM_STOPS) + list(_NAME_DIGIT_STOPS)
+        suffixes = list(nlp.Defaults.suffixes or ()) + list(_LEGAL_FORM_STOPS) + list(_NAME_DIGIT_STOPS) + list(_NAME_LETTER_STOPS)
         nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         for abbreviation in abbreviations():  # "Drs.", "Art.", "Vgl.": one token, no full stop
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

@@ -138,6 +138,10 @@ FAMILIES = [
      ("KI-Cloud Bayern", "uses", "Kubernetes")),
     ("a service provider serves a body", "Das Leibniz-Rechenzentrum ist IT-Dienstleister der Ludwig-Maximilians-"
      "Universität München.", ("Leibniz-Rechenzentrum", "supports", "Ludwig-Maximilians-Universität München")),
+    ("partners listed, of the project named before", "Das zeigt das Projekt OpenGPT-X. Zu den Partnern zählten "
+     "unter anderem das Forschungszentrum Jülich und die TU Dresden.", ("TU Dresden", "partOf", "Projekt OpenGPT-X")),
+    ("partners listed, of a genitive", "Zu den Partnern des Projekts OpenGPT-X zählt die TU Dresden.",
+     ("TU Dresden", "partOf", "Projekts OpenGPT-X")),
     ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
      ("Thomas Strobl", "memberOf", "CDU")),
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
@@ -220,3 +224,9 @@ def test_a_demonstrative_after_mit_is_an_instrument_not_a_partner() -> None:
             "MWIKE mit diesem Programm Unternehmen dabei, KI-Technologien zu entwickeln.")
     doc = load_pipeline(kb="none")(text)
     assert not any(f.predicate == "cooperatesWith" for f in doc.user_data["sovkg_relations"])
+
+
+def test_shareholders_are_no_partners_of_the_thing_named_last(found) -> None:
+    text = ("Das KIT betreibt den Rechner HoreKa. Zu seinen Gesellschaftern zählen Unternehmen wie SAP und die "
+            "Deutsche Telekom.")
+    assert not any(f[1] == "partOf" and f[2] == "HoreKa" for f in found(text))

@@ -133,3 +133,17 @@ def test_precision_traps(relations, text) -> None:
     found = relations(text)
     assert not {r for r in found if r[1] in ("fundedBy", "operatedBy", "developedBy", "uses", "partOf", "supports",
                                              "cooperatesWith")}, found
+
+
+def test_a_fronted_participle_with_coordinated_agents(relations) -> None:
+    """ "Gefördert wird X durch das A und das Land B": every agent, "durch das" too."""
+    found = relations("Gefördert wird das Lamarr-Institut dauerhaft durch das BMFTR und das Land Nordrhein-Westfalen.")
+    assert ("Lamarr-Institut", "fundedBy", "BMFTR") in found
+    assert ("Lamarr-Institut", "fundedBy", "Nordrhein-Westfalen") in found
+
+
+def test_a_co_agent_of_a_passive_is_no_partner_of_the_agent(relations) -> None:
+    found = relations("Das Kompetenzzentrum für Maschinelles Lernen wird von der Universität Tübingen gemeinsam mit "
+                      "dem Max-Planck-Institut getragen.")
+    assert ("Kompetenzzentrum für Maschinelles Lernen", "operatedBy", "Max-Planck-Institut") in found
+    assert not any(r[1] == "cooperatesWith" for r in found)

@@ -33,6 +33,13 @@ def test_compounds_are_split_at_hyphens_and_dotted_names_stay_whole(nlp) -> None
     assert tokens == ["Open", "-", "Source", "-", "Komponenten", "für", "NRW.Genius", "und", "ZaKI.D"]
 
 
+def test_a_stop_after_a_compound_s_one_letter_end_ends_the_sentence(nlp) -> None:
+    """ "OpenGPT-X." and "Gaia-X." end in a capital, like an initial; the stop is punctuation."""
+    doc = nlp.make_doc("Das zeigt das Projekt OpenGPT-X. Es gehört zu Gaia-X. Der Bund zahlt.")
+    assert [t.text for t in doc][4:8] == ["OpenGPT", "-", "X", "."]
+    assert "Gaia" in [t.text for t in doc] and "X." not in [t.text for t in doc]
+
+
 @pytest.mark.parametrize(("text", "sentences"), [
     ("Siehe Drs. 17/2830 zur Antwort. Der Bund fördert das.",
      ["Siehe Drs. 17/2830 zur Antwort.", "Der Bund fördert das."]),
