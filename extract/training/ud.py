@@ -38,11 +38,22 @@ def sentences(path: Path) -> Iterator[list[str]]:
 _JOINT = re.compile(r"(?<=[\w.])([-‐/])(?=\w)")
 
 
+#: the morphological features the relation patterns and coreference read; the others
+#: (Degree, Mood, Tense, Person, Definite, …) are dropped: each combination is a class
+#: of the morphologizer, and 800 classes cost more than a layer of the token vectors
+MORPH_FEATURES = ("Case", "Gender", "Number", "PronType", "VerbForm")
+
+
 def docs(vocab: Vocab, path: Path) -> Iterator[Doc]:
-    """One annotated ``Doc`` per sentence of ``path``, compounds split as sovkg tokenizes."""
+    """One annotated ``Doc`` per sentence of ``path``, compounds split as sovkg tokenizes,
+    with the features of :data:`MORPH_FEATURES` only."""
     for rows in sentences(path):
-        yield split_compounds(conllu_sentence_to_doc(vocab, rows, ner_tag_pattern="", merge_subtokens=True,
+        doc = split_compounds(conllu_sentence_to_doc(vocab, rows, ner_tag_pattern="", merge_subtokens=True,
                                                      append_morphology=False))
+        for token in doc:
+            features = token.morph.to_dict()
+            token.set_morph("|".join(f"{k}={features[k]}" for k in MORPH_FEATURES if k in features) or None)
+        yield doc
 
 
 def split_compounds(doc: Doc) -> Doc:
