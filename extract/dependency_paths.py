@@ -75,6 +75,9 @@ class Step:
         if self.cases is None:
             return True
         cases = [c.text.lower() for c in token.children if c.dep_ == "case"]
+        edge = token.left_edge  # "von der Technischen Universität": "von" hung on the adjective
+        if not cases and edge.dep_ == "case" and edge.i < token.i:
+            cases = [edge.text.lower()]
         if not cases:
             return NO_CASE in self.cases or GENITIVE in self.cases and _genitive(token)
         return any(case in self.cases for case in cases)

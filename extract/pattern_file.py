@@ -180,12 +180,13 @@ def stem(word: str) -> str:
 
     Why: the trained lemmatizer has seen 2,400 sentences; for a verb it never saw it may
     invent a lemma ("fördert" → "förderen"). Stripping one inflection ending (and the
-    "ge" of a participle) maps "fördert", "gefördert" and "fördern" to "förder", so a cue
+    "ge" of a participle) maps "fördert", "gefördert" and "fördern" to "förder" (and
+    "getragen" to "trag"), so a cue
     is found whatever the lemmatizer made of it. Used only when lemma and form miss.
     """
     word = word.casefold()
-    if word.startswith("ge") and word.endswith("t") and len(word) > 6:
-        word = word[2:]
+    if word.startswith("ge") and word.endswith(("t", "en")) and len(word) > 6:
+        word = word[2:]  # "gefördert", "getragen"
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]

@@ -420,6 +420,9 @@ class PatternRecognizer:
                     label = kind if kind != "Initiative" else label
                     break
                 start -= 1
+                if start >= 2 and words[start - 1] == "-" and not doc[start - 2].whitespace_ \
+                        and not doc[start - 1].whitespace_ and words[start - 2][:1].isupper():
+                    start -= 2  # "Gaia-X Hub Deutschland"
             end = _english_complement_end(words, i + 1)  # "… Laboratory for Learning and Intelligent Systems"
             if end < len(words) and self._is_place_at(doc, end) and doc[end - 1].whitespace_:
                 end += self._place_length(doc, end)  # "ELLIS Institute Tübingen"

@@ -42,7 +42,8 @@ def normalise_clause(verb: Token) -> None:
     """Two repairs of a small parser's commonest slips, made on the doc for the patterns:
 
     * the subject of a verb with a passive auxiliary ("F13 wurde … entwickelt") is a
-      passive subject (``nsubj:pass``), whatever the parser called it;
+      passive subject (``nsubj:pass``), whatever the parser called it, and "werden" with
+      a participle is that auxiliary (its "von" phrase the participle's);
     * "Das Ministerium fördert die Plattform openDesk": both noun phrases made subjects
       (German "die" is nominative or accusative). An active verb with two subjects and no
       object keeps as subject the one the morphology says is nominative (else the first)
@@ -51,6 +52,9 @@ def normalise_clause(verb: Token) -> None:
       the subject and the subject the object; they swap.
     """
     children = list(verb.children)
+    if "Part" in verb.morph.get("VerbForm"):
+        _mark_passive(verb, children)
+        children = list(verb.children)
     if any(c.dep_ == "aux:pass" for c in children):
         for child in (c for c in children if c.dep_ == "nsubj"):
             child.dep_ = "nsubj:pass"
@@ -67,6 +71,15 @@ def normalise_clause(verb: Token) -> None:
     for token in subjects:
         if token is not keep and token.i != keep.i:
             token.dep_ = "obj"
+
+
+def _mark_passive(participle: Token, children: list[Token]) -> None:
+    """"wird … getragen" with "wird" parsed as a plain auxiliary: a passive auxiliary, and
+    the "von" phrase the parser hung on it belongs to the participle."""
+    for aux in (c for c in children if c.dep_ == "aux" and c.lemma_ == "werden"):
+        aux.dep_ = "aux:pass"
+        for phrase in [c for c in aux.children if c.dep_ in ("obl", "obl:arg", "obl:agent", "nmod")]:
+            phrase.head = participle
 
 
 #: relative pronouns that are never the nominative

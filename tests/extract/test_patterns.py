@@ -350,3 +350,5 @@ def test_names_of_the_field_beside_concepts(nlp_nokb) -> None:
                              "Standard geschaffen. Die Mittel stammen aus der Hightech Agenda Bayern.")
     assert found["Sovereign Cloud Stack"][0] == found["SCS"][0] == "Technology"
     assert found["Hightech Agenda Bayern"][0] == "Policy"
+    assert _found(nlp_nokb, "Das Ressort finanziert den Gaia-X Hub Deutschland.")["Gaia-X Hub Deutschland"][0] \
+        == "Initiative"
