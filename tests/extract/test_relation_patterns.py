@@ -145,6 +145,10 @@ FAMILIES = [
      ("HLRS", "partOf", "Gauss Centre for Supercomputing")),
     ("a body's own development", "Der Assistent F13 ist eine Eigenentwicklung des Landesbetriebs Daten und "
      "Information (LDI).", ("F13", "developedBy", "Landesbetriebs Daten und Information")),
+    ("a person working at a body", "„Die Frage ist offen“, sagt Prof. Dr. Ömer Sezgin, der am Lamarr-Institut den "
+     "Bereich Sprachtechnologie verantwortet.", ("Ömer Sezgin", "memberOf", "Lamarr-Institut")),
+    ("what arose in a project's frame", "Das zeigt das Projekt OpenGPT-X. Im Rahmen des Vorhabens entstand "
+     "Teuken-7B, ein Sprachmodell.", ("Teuken-7B", "partOf", "Projekt OpenGPT-X")),
     ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
      ("Thomas Strobl", "memberOf", "CDU")),
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
