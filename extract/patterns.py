@@ -116,6 +116,12 @@ _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Found
 _QUOTED_HEADS = {"Competition": "Initiative", "Challenge": "Initiative", "Stack": "Initiative",
                  "Project": "Initiative", "Platform": "Initiative"}
 _COMPLEMENT_START = frozenset({"für", "der", "des", "zur", "zum"})
+#: phrases that introduce a name, by their length ("mit der Bezeichnung „KI-Navigator“")
+_NAMING_PHRASES: dict[int, list[list[str]]] = {
+    3: [["mit", "der", "bezeichnung"], ["mit", "dem", "namen"], ["unter", "dem", "namen"], ["mit", "dem", "titel"],
+        ["unter", "dem", "titel"]],
+    1: [["namens"], ["genannt"], ["bezeichnet"]],
+}
 _OFFICE_WORD = re.compile(r"^(?:Bundes)?[Mm]inister(?:in|ium|iums)?$|^Chef(?:in)?$|^Staatskanzlei$")
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
 _DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
@@ -507,13 +513,21 @@ class PatternRecognizer:
                 yield _Candidate(i, i + 1, label, "apposition")
 
     def _repeated(self, doc: Doc, found: list[_Candidate]) -> Iterable[_Candidate]:
-        """Later plain mentions of a one-word name found by a rule: "… JUPITERs Technologie"."""
-        names = {fold_word(doc[c.start].text): c for c in found if c.end - c.start == 1 and c.rule != "shape"}
-        for i, word in enumerate(doc_words(doc)):
-            candidate = names.get(fold_word(word)) if word[:1].isupper() else None
-            if candidate is not None and i != candidate.start:
-                yield _Candidate(i, i + 1, candidate.label, "repeated",
-                                 candidate.name or doc[candidate.start].text)
+        """Later plain mentions of a name of one word (or one hyphenated compound) found by a
+        rule: "… JUPITERs Technologie", 'einen Assistenten „KI-Navigator“ … Der KI-Navigator'."""
+        names = {_compact_key(doc, c.start, c.end): c for c in found
+                 if c.rule != "shape" and _compact(doc, c.start, c.end)}
+        longest = max((len(k) for k in names), default=0)
+        words = doc_words(doc)
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for n in range(min(longest, len(words) - i), 0, -1):
+                candidate = names.get(_compact_key(doc, i, i + n)) if _compact(doc, i, i + n) else None
+                if candidate is not None and i != candidate.start:
+                    yield _Candidate(i, i + n, candidate.label, "repeated",
+                                     candidate.name or doc[candidate.start:candidate.end].text)
+                    break
 
     def _quoted_at(self, doc: Doc, i: int) -> tuple[int, int] | None:
         """A quotation of at most 14 tokens starting at token i: (start, end) incl. marks."""
@@ -579,9 +593,19 @@ class PatternRecognizer:
                      if label), None)
 
     def _type_before(self, doc: Doc, i: int) -> str | None:
-        """'die KI-Anwendung „LLMoin“', 'des Projekts „GovTeuken“': the type noun right before."""
+        """'die KI-Anwendung „LLMoin“', 'des Projekts „GovTeuken“': the type noun right before;
+        'einen KI-Assistenten mit der Bezeichnung „KI-Navigator“': the one before a naming
+        phrase, which makes the quotation a name of its own (typed Initiative if no noun)."""
         before = doc[i - 1] if i > 0 else None
-        return self.type_nouns.get(fold_word(before.text)) if before is not None and before.text[:1].isupper() else None
+        if before is None:
+            return None
+        naming = next((n for n in _NAMING_PHRASES if i >= n and [t.lower_ for t in doc[i - n:i]] in _NAMING_PHRASES[n]),
+                      0)
+        if naming:
+            noun = doc[i - naming - 1] if i - naming >= 1 else None
+            kind = self.type_nouns.get(fold_word(noun.text)) if noun is not None else None
+            return kind or "Initiative"
+        return self.type_nouns.get(fold_word(before.text)) if before.text[:1].isupper() else None
 
     def _type_after(self, doc: Doc, i: int) -> str | None:
         """'»Teuken-7B« ein … Sprachmodell': the type noun of a following predicate."""
@@ -987,6 +1011,15 @@ def _english_complement_end(words: list[str], end: int) -> int:
             last = j + 1
         j += 1
     return last if last > end + 1 else end
+
+
+def _compact(doc: Doc, start: int, end: int) -> bool:
+    """One written word: a token, or a compound the tokenizer split at its hyphens."""
+    return end - start == 1 or all(not doc[k].whitespace_ for k in range(start, end - 1)) and end - start <= 5
+
+
+def _compact_key(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(fold_word(doc[k].text) for k in range(start, end))
 
 
 def _founder_word(token: Token) -> bool:

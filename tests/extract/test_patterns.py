@@ -352,3 +352,12 @@ def test_names_of_the_field_beside_concepts(nlp_nokb) -> None:
     assert found["Hightech Agenda Bayern"][0] == "Policy"
     assert _found(nlp_nokb, "Das Ressort finanziert den Gaia-X Hub Deutschland.")["Gaia-X Hub Deutschland"][0] \
         == "Initiative"
+
+
+def test_a_naming_phrase_makes_a_quotation_a_name_and_it_is_found_again(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Der Landesbetrieb erprobt einen KI-Assistenten mit der Bezeichnung „KI-Navigator“. "
+                             "Der KI-Navigator hilft beim Schreiben.")
+    assert found["KI-Navigator"][0] == "Technology"
+    doc = nlp_nokb("Der Landesbetrieb erprobt einen KI-Assistenten mit der Bezeichnung „KI-Navigator“. "
+                   "Der KI-Navigator hilft beim Schreiben.")
+    assert sum(s.text == "KI-Navigator" for s in doc.spans["sovkg_mentions"]) == 2
