@@ -104,12 +104,12 @@ _OWNERS = frozenset({"Landes", "Freistaates", "Freistaats", "Bundes", "Stadt", "
 #: heads a body named after its founder has, the name written apart ("Hector Stiftung")
 _FOUNDER_HEADS = frozenset(fold_word(h) for h in ("stiftung", "institut", "gesellschaft"))
 _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur",
-                                                "gemeinschaft"))
+                                                "gemeinschaft", "zentrum"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
                   "Institute": "ResearchOrganization", "Center": "ResearchOrganization",
-                  "Centre": "ResearchOrganization", "Laboratory": "ResearchOrganization",
+                  "Centre": "ResearchOrganization", "Laboratory": "ResearchOrganization", "Undertaking": "Organization",
                   "Lab": "Initiative", "Hub": "Initiative",
                   "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative", "Stack": "Technology"}
 #: English words that type a quoted name they end ("Gauss-AI-Compute Competition")
@@ -307,7 +307,8 @@ class PatternRecognizer:
         ("Universität zu Köln"), a direct head's name, a prefix or a founder's name."""
         start = _name_prefix_start(doc, token.i, self.places)
         nxt = token.i + 1
-        if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START:
+        owner = nxt + 1 < len(doc) and doc[nxt].lower_ in ("des", "der") and doc[nxt + 1].text in _OWNERS
+        if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
             end = _complement_end(doc, nxt + 1, self.places)
             if end > nxt + 1:
                 if head == "Organization" and _RESEARCH_FIELD.search(doc[nxt:end].text):
@@ -491,6 +492,8 @@ class PatternRecognizer:
                     break
                 start, end = found
                 inner = (start + 1, end - 1) if doc[start].text in _QUOTES else (start, end)
+                if self._place_length(doc, inner[0]) == inner[1] - inner[0]:
+                    break  # "der erste Exascale-Rechner Europas": whose it is, not its name
                 yield _Candidate(inner[0], inner[1], label, "apposition")
                 i = skip_parenthesis(doc, end)
                 if i < len(doc) and doc[i].lower_ in ("und", "sowie", ",") and i + 1 < len(doc):
@@ -722,12 +725,17 @@ class PatternRecognizer:
         words = doc_words(doc)
         codes = Counter(re.match(r"[A-Z]+", w).group() for w in set(words) if _CODE_NAME.match(w))
         for i, text in enumerate(words):
-            if text[1:].islower():
-                continue  # a plain word ("Projekt", "und"): no shape of a name, cheaply told
+            end = _code_suffix_end(doc, words, i)
+            if text[1:].islower():  # a plain word ("Projekt", "und"): no shape of a name, cheaply told,
+                if end > i + 1 and words[i + 2] == "X" and text[:1].isupper():  # unless it is "Gaia-X"
+                    yield _Candidate(i, end, "Initiative", "shape")
+                elif end > i + 1 and _MODEL_SIZE.fullmatch(words[i + 2]) and text[:1].isupper():
+                    yield _Candidate(i, end, "Technology", "shape")  # or a model with its size: "Teuken-7B"
+                continue
             if _LAW_ABBREVIATION.match(text):
                 yield _Candidate(i, i + 1, "Policy", "shape-law")
             elif _name_shape(text) and not (_CODE_NAME.match(text) and codes[re.match(r"[A-Z]+", text).group()] >= _SERIES):
-                yield _Candidate(i, i + 1, "Initiative", "shape")
+                yield _Candidate(i, end, "Initiative", "shape")
 
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
                        aliases: dict[str, str]) -> list[Span]:
@@ -1011,6 +1019,20 @@ def _english_complement_end(words: list[str], end: int) -> int:
             last = j + 1
         j += 1
     return last if last > end + 1 else end
+
+
+#: the code a name may end in after a hyphen: "OpenGPT-X", "Teuken-7B", "SuperMUC-NG"
+_CODE_SUFFIX = re.compile(r"X|\d+[A-Za-z]{0,2}|[A-Z]{2,3}")
+#: a language model's size: "7B", "70B"
+_MODEL_SIZE = re.compile(r"\d+[BMK]")
+
+
+def _code_suffix_end(doc: Doc, words: list[str], i: int) -> int:
+    """The end of a name with its hyphenated code suffix, if it has one (else i + 1)."""
+    if i + 2 < len(words) and words[i + 1] == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
+            and _CODE_SUFFIX.fullmatch(words[i + 2]) and (i + 3 >= len(words) or words[i + 3] != "-"):
+        return i + 3
+    return i + 1
 
 
 def _compact(doc: Doc, start: int, end: int) -> bool:

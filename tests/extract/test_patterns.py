@@ -361,3 +361,26 @@ def test_a_naming_phrase_makes_a_quotation_a_name_and_it_is_found_again(nlp_nokb
     doc = nlp_nokb("Der Landesbetrieb erprobt einen KI-Assistenten mit der Bezeichnung „KI-Navigator“. "
                    "Der KI-Navigator hilft beim Schreiben.")
     assert sum(s.text == "KI-Navigator" for s in doc.spans["sovkg_mentions"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Geleitet wurde OpenGPT-X vom Fraunhofer IAIS.", "OpenGPT-X", "Initiative"),
+        ("Gefördert wurden unter anderem Marispace-X und Gaia-X.", "Marispace-X", "Initiative"),
+        ("Gegenwärtig kommt vorrangig Teuken-7B zum Einsatz.", "Teuken-7B", "Technology"),
+        ("Beschafft wurde er vom EuroHPC Joint Undertaking.", "EuroHPC Joint Undertaking", "Organization"),
+        ("Dazu gehört das Höchstleistungsrechenzentrum Stuttgart.", "Höchstleistungsrechenzentrum Stuttgart",
+         "Organization"),
+        ("Dazu gehört das Leibniz-Rechenzentrum in Garching.", "Leibniz-Rechenzentrum", "Organization"),
+    ],
+)
+def test_names_with_a_code_suffix_and_more_heads(nlp_nokb, text: str, name: str, label: str) -> None:
+    assert _found(nlp_nokb, text)[name][0] == label
+
+
+def test_no_name_from_an_owner_or_a_plain_word_with_a_suffix(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Hier steht der erste Exascale-Rechner Europas im Rechenzentrum des Landes. "
+                             "Siehe Anlage-A und Kapitel-1.")
+    assert found.get("Europas", ("Place",))[0] == "Place"
+    assert not {"Rechenzentrum des Landes", "Anlage-A", "Kapitel-1"} & set(found)
