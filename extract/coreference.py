@@ -56,6 +56,8 @@ PRONOUN_TYPES = TOPIC_TYPES | {"Infrastructure", "Technology"}
 _PERSONAL: dict[str, frozenset[str]] = {
     "er": frozenset({"Masc"}), "ihn": frozenset({"Masc"}), "ihm": frozenset({"Masc", "Neut"}),
     "es": frozenset({"Neut"}), "sie": frozenset({"Fem", "Plur"})}
+#: what introduces examples of a plural noun
+_EXAMPLE_CUES = frozenset({"darunter", "etwa", "beispielsweise"})
 #: the words between the items of a list
 _LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
 #: articles, which stand between the items too ("der Universität Bonn und der TU Dortmund")
@@ -187,7 +189,19 @@ class MentionIndex:
             return self._one(token.head)
         if token.pos_ == "PRON" and token.lower_ in _PERSONAL and token.dep_ != "expl":
             return self._pronoun(token)
-        return self._description(token)
+        return self._description(token) or self._first_example(token)
+
+    def _first_example(self, token: Token) -> Resolved | None:
+        """A plural noun with examples after it ("16 Projekte …, darunter OpenGPT-X, Marispace-X
+        und Health-X"): the first of them (:meth:`_listed` adds the others)."""
+        if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
+            return None
+        sent_end = token.sent.end
+        cue = next((t for t in token.doc[token.i + 1:sent_end] if t.lower_ in _EXAMPLE_CUES), None)
+        if cue is None:
+            return None
+        first = next((s for s in self.spans if cue.i < s.start <= cue.i + 3 and s.end <= sent_end), None)
+        return Resolved(first) if first is not None and self.named(first) else None
 
     def _pronoun(self, token: Token) -> Resolved | None:
         """A personal pronoun ("Es ist Teil des …", "… nutzen ihn"): the subject among the

@@ -219,6 +219,7 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
             continue
         subjects = [e for e in entities if e.label_ != "Place" and e.end <= agent.start
                     and not _inside(e, agent) and e.start_char != agent.start_char
+                    and not any(t.text == ";" for t in doc[e.end:agent.start])  # another clause
                     and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))]
         if not subjects and _TOPIC_WORDS.match(c.text) and c.topic is not None:
             subjects = [c.topic]

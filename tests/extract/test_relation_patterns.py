@@ -149,6 +149,9 @@ FAMILIES = [
      "Bereich Sprachtechnologie verantwortet.", ("Ömer Sezgin", "memberOf", "Lamarr-Institut")),
     ("what arose in a project's frame", "Das zeigt das Projekt OpenGPT-X. Im Rahmen des Vorhabens entstand "
      "Teuken-7B, ein Sprachmodell.", ("Teuken-7B", "partOf", "Projekt OpenGPT-X")),
+    ("examples of a plural object, with money", "Im Förderwettbewerb hat das BMWE insgesamt 16 Projekte mit rund "
+     "117 Mio. Euro unterstützt, darunter OpenGPT-X, Marispace-X und Health-X dataLOFT.",
+     ("Marispace-X", "fundedBy", "BMWE")),
     ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
      ("Thomas Strobl", "memberOf", "CDU")),
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
