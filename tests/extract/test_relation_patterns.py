@@ -152,6 +152,8 @@ FAMILIES = [
     ("examples of a plural object, with money", "Im Förderwettbewerb hat das BMWE insgesamt 16 Projekte mit rund "
      "117 Mio. Euro unterstützt, darunter OpenGPT-X, Marispace-X und Health-X dataLOFT.",
      ("Marispace-X", "fundedBy", "BMWE")),
+    ("a role noun as the subject", "Kooperationspartner des Projekts GovTeuken ist das Fraunhofer IAIS.",
+     ("Projekts GovTeuken", "cooperatesWith", "Fraunhofer IAIS")),
     ("party in parentheses", "Innenminister Thomas Strobl (CDU) stellte die Plattform F13 vor.",
      ("Thomas Strobl", "memberOf", "CDU")),
     ("compound modifier", "Die Verwaltung setzt die KI-Anwendung „LLMoin“ ein.", ("LLMoin", "uses", "KI")),
