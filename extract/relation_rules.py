@@ -43,6 +43,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +53,7 @@ from sovkg.extract.coreference import named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.patterns import skip_parenthesis
+from sovkg.extract.pipeline_data import data_lines
 from sovkg.extract.records import RelationCandidate
 
 _ORGS = frozenset({"GovernmentBody", "ResearchOrganization", "Company", "Organization", "Party"})
@@ -395,10 +397,50 @@ def _clauses(c: _Sentence, _found: list) -> Iterator[Found | None]:
         yield c.make(subject, predicate, obj, cue, rule, confidence, **extra)
 
 
+def _place_adjective(c: _Sentence, _found: list) -> Iterator[Found | None]:
+    """ "das Heidelberger Start-up Aleph Alpha": a city's adjective before a body's name (in
+    its noun phrase) says where it is; the place is given by name, it is no mention."""
+    adjectives = place_adjectives()
+    for entity in (e for e in c.entities if e.label_ in _ORGS | _THINGS and e.start > c.sent.start):
+        k = entity.start - 1
+        while k > max(c.sent.start, entity.start - 5) and c.doc[k].lower_ not in _PHRASE_START:
+            place = adjectives.get(c.doc[k].text)
+            if place is not None:
+                yield c.make(entity, "locatedIn", None, c.doc[k].text, "place-adjective", 0.75,
+                             object_name=place, object_type="Place")
+                break
+            k -= 1
+
+
+#: where a noun phrase begins: what stands before a place adjective is no part of it
+_PHRASE_START = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "eines", "einer",
+                           ",", "und", "mit", "von", "vom", "im", "am", "in", "an", "bei", "beim"})
+#: adjectives of cities that are not their name with "er" ("Münchner", "Darmstädter")
+_IRREGULAR_ADJECTIVES = {"Münchner": "München", "Darmstädter": "Darmstadt", "Hannoveraner": "Hannover",
+                         "Hannoversche": "Hannover", "Bielefelder": "Bielefeld"}
+
+
+@lru_cache(maxsize=1)
+def place_adjectives() -> dict[str, str]:
+    """The adjectives of the cities in ``places.tsv``: "Heidelberger", "Karlsruher",
+    "Tübinger", "Kölner", and the irregular ones above."""
+    found: dict[str, str] = {}
+    for line in data_lines("places.tsv"):
+        name, kind = line.split("\t")[:2]
+        if kind not in ("city", "district") or " " in name:
+            continue
+        forms = [name + "er", name + "r"] if name.endswith("e") else [name + "er"]
+        if name.endswith("en"):
+            forms.append(name[:-2] + "er")
+        for form in forms:
+            found.setdefault(form, name)
+    return found | _IRREGULAR_ADJECTIVES
+
+
 #: The cue families in the order they run (``_partnership`` reads what ``_passive_agent`` found).
 FAMILIES: tuple[Family, ...] = (_located_in, _located_at, _unit_at, _passive_agent, _active_developer, _uses_rules,
                                 _part_of_frame, _part_of_list_head, _funding, _operators, _partnership, _supports,
-                                _clauses)
+                                _place_adjective, _clauses)
 
 
 def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Iterable[tuple[str, Span, Span]]:

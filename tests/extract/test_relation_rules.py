@@ -103,7 +103,8 @@ def test_partners_named_after_the_actor(relations) -> None:
     found = relations("Die Anwendung wurde vom Landesbetrieb IT.NRW gemeinsam mit dem Heidelberger Unternehmen "
                       "Aleph Alpha GmbH weiterentwickelt.")
     assert ("IT.NRW", "cooperatesWith", "Aleph Alpha GmbH") in found
-    assert not {r for r in found if "Heidelberg" in r[0] + r[2]}
+    # "Heidelberger" is where Aleph Alpha is, nothing else's
+    assert {r for r in found if "Heidelberg" in r[0] + r[2]} == {("Aleph Alpha GmbH", "locatedIn", "Heidelberg")}
 
 
 def test_an_intention_is_no_use(relations) -> None:
@@ -147,3 +148,9 @@ def test_a_co_agent_of_a_passive_is_no_partner_of_the_agent(relations) -> None:
                       "dem Max-Planck-Institut getragen.")
     assert ("Kompetenzzentrum für Maschinelles Lernen", "operatedBy", "Max-Planck-Institut") in found
     assert not any(r[1] == "cooperatesWith" for r in found)
+
+
+def test_a_city_s_adjective_says_where_a_body_is(relations) -> None:
+    found = relations("Gemeinsam mit dem Heidelberger Unternehmen Aleph Alpha GmbH und der Münchner Firma ParTec.")
+    assert {("Aleph Alpha GmbH", "locatedIn", "Heidelberg"), ("ParTec", "locatedIn", "München")} <= found
+    assert not any(r[1] == "locatedIn" for r in relations("Das Karlsruher Institut für Technologie forscht."))
