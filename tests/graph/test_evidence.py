@@ -90,3 +90,22 @@ def test_a_relation_found_through_a_description_keeps_both_mentions(tmp_path: Pa
     query = (QUERIES / "evidence.rq").read_text(encoding="utf-8")
     (evidence,) = data.query(query, initBindings={"s": row.s, "p": row.p, "o": row.o})
     assert text[int(evidence.start):int(evidence.end)] == "Das Vorhaben nutzt das Sprachmodell Teuken-7B."
+
+
+def test_a_relation_found_through_a_pronoun_keeps_the_pronoun_and_its_antecedent(tmp_path: Path) -> None:
+    text = ("Seit 2023 arbeitet das ELLIS Institute Tübingen in der Stadt. "
+            "Es ist Teil des European Laboratory for Learning and Intelligent Systems.\n")
+    data = built(tmp_path, text)
+    rows = list(data.query("""
+        PREFIX sovkg: <https://w3id.org/sovkg/ontology#>
+        SELECT ?s ?p ?o ?as ?ae ?bs ?be WHERE {
+          ?e sovkg:evidenceSubject ?s ; sovkg:evidencePredicate ?p ; sovkg:evidenceObject ?o ;
+             sovkg:anaphor [ sovkg:start ?as ; sovkg:end ?ae ] ;
+             sovkg:antecedent [ sovkg:start ?bs ; sovkg:end ?be ] .
+        }"""))
+    (row,) = [r for r in rows if str(r.p).endswith("#partOf")]
+    assert text[int(row["as"]):int(row.ae)] == "Es"
+    assert text[int(row.bs):int(row.be)] == "ELLIS Institute Tübingen"
+    query = (QUERIES / "evidence.rq").read_text(encoding="utf-8")
+    (evidence,) = data.query(query, initBindings={"s": row.s, "p": row.p, "o": row.o})
+    assert text[int(evidence.start):int(evidence.end)].startswith("Es ist Teil des European Laboratory")
