@@ -107,6 +107,7 @@ class MentionIndex:
         self._sents: list[Span] | None = None
         self._sent_starts: list[int] = []
         self._by_start: dict[int, Span] | None = None
+        self._lists: dict[tuple[int, int], list[Span]] = {}
         self._by_end: dict[int, Span] = {}
 
     def named(self, span: Span) -> bool:
@@ -147,7 +148,14 @@ class MentionIndex:
 
     def _listed(self, span: Span) -> list[Span]:
         """The mention and the mentions of its kind listed with it ("in Saarbrücken, Bremen,
-        Berlin und Lübeck"), where the parser has not made them all conjuncts."""
+        Berlin und Lübeck"), where the parser has not made them all conjuncts. Remembered
+        per mention: every item of a list asks for the same list."""
+        key = (span.start, span.end)
+        if key not in self._lists:
+            self._lists[key] = self._list_of(span)
+        return self._lists[key]
+
+    def _list_of(self, span: Span) -> list[Span]:
         if self._by_start is None:
             self._by_start = {s.start: s for s in self.spans}
             self._by_end = {s.end: s for s in self.spans}
