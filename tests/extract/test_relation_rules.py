@@ -154,3 +154,9 @@ def test_a_city_s_adjective_says_where_a_body_is(relations) -> None:
     found = relations("Gemeinsam mit dem Heidelberger Unternehmen Aleph Alpha GmbH und der Münchner Firma ParTec.")
     assert {("Aleph Alpha GmbH", "locatedIn", "Heidelberg"), ("ParTec", "locatedIn", "München")} <= found
     assert not any(r[1] == "locatedIn" for r in relations("Das Karlsruher Institut für Technologie forscht."))
+
+
+def test_a_fronted_participle_with_a_pronoun_is_about_the_topic(relations) -> None:
+    found = relations("Hier steht der Rechner „JUPITER“. Der Rechner „JUPITER“ ist schnell. Betrieben wird er vom "
+                      "Jülich Supercomputing Centre (JSC).")
+    assert ("JUPITER", "operatedBy", "Jülich Supercomputing Centre") in found
