@@ -63,7 +63,7 @@ _AGENT_VERBS = {
     "koordiniert": "operatedBy", "betrieben": "operatedBy", "getragen": "operatedBy",
     "geleitet": "operatedBy", "durchgeführt": "operatedBy", "verantwortet": "operatedBy",
     "entwickelt": "developedBy", "erstellt": "developedBy", "programmiert": "developedBy",
-    "erarbeitet": "developedBy", "aufgebaut": "developedBy",
+    "erarbeitet": "developedBy", "aufgebaut": "developedBy", "gebaut": "developedBy",
 }
 #: a sentence about the document's topic by a type noun, also after a fronted participle
 #: and with an adjective: "Das Projekt …", "Betrieben wird die neue Plattform …"
