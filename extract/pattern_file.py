@@ -132,13 +132,14 @@ class PatternSet:
         """The cues a token is: by its lemma or form, and a verb or participle (which the
         lemmatizer gets wrong most) by its stem too (see :func:`stem`). Remembered per
         word, part of speech and lemma: words repeat."""
-        if token.pos_ not in CUE_POS:
+        pos = token.pos_
+        if pos not in CUE_POS:
             return ()
-        keys = cue_keys(token)
-        memo = (token.pos_, token.text, keys)
+        keys = cue_keys(token) if pos == "VERB" else None  # a verb's particle is among its children
+        memo = (pos, token.text, token.lemma_, keys)
         found = self._cues_of.get(memo)
         if found is None:
-            cues = [c for key in keys for c in self.by_lemma.get(key, ())]
+            cues = [c for key in keys or cue_keys(token) for c in self.by_lemma.get(key, ())]
             if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
                 cues += (c for c in self.by_stem.get(stem(token.text), ()) if c not in cues)
             found = self._cues_of[memo] = tuple(cues)

@@ -147,7 +147,8 @@ class RelationPatterns:
         for verb in (t for t in sent if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
         for token in sent:
-            classes = list(dict.fromkeys((c.cls, c.predicate) for c in self.patterns.cues_of(token)))
+            cues = self.patterns.cues_of(token)
+            classes = list(dict.fromkeys((c.cls, c.predicate) for c in cues)) if cues else []
             if index.root_mention(token) is not None:
                 classes.append(("*entity", ""))
             for cls, predicate in classes:
