@@ -357,13 +357,15 @@ def _family(label: str) -> str:
 
 
 def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:
-    """Whether a mention can be what a pronoun of these genders stands for, by its article,
-    else by the type noun it stands beside ("dem Hochleistungsrechner HoreKa"), else by its
+    """Whether a mention can be what a pronoun of these genders stands for, by its article
+    (its root's, or the one right before it: "das ELLIS Institute"), else by the type noun it stands beside ("dem Hochleistungsrechner HoreKa"), else by its
     head; a mention whose gender nothing tells agrees."""
     root = span.root
     beside = root.head if root.dep_ in NAME_DEPS and root.head.pos_ == "NOUN" and root.head.i == span.start - 1 \
         else None
-    for word in (_article(root), *((_article(beside), beside) if beside is not None else ()), root):
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    article = _article(root) or (before if before is not None and before.pos_ == "DET" else None)
+    for word in (article, *((_article(beside), beside) if beside is not None else ()), root):
         if word is None:
             continue
         if word.morph.get("Number") == ["Plur"]:

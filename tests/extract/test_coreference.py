@@ -142,3 +142,16 @@ def test_a_list_the_parser_broke_up_is_one_list() -> None:
     index = MentionIndex(doc, [mention(doc, i, i + 1, "Place") for i in (1, 3, 5, 7)], ANAPHORS)
     for word in (1, 5):
         assert sorted(texts(index.resolve(doc[word]))) == ["Berlin", "Bonn", "Jena", "Köln"]
+
+
+def test_a_pronoun_agrees_with_the_article_before_a_name_whatever_the_name_s_head() -> None:
+    """ "das ELLIS Institute": the article is the name's first word's, the tagger calls
+    "Institute" masculine; "es" still stands for it."""
+    words = ["Dort", "arbeitet", "das", "ELLIS", "Institute", ".", "Es", "ist", "Teil", "."]
+    doc = parsed(words, [1, 1, 3, 4, 1, 1, 8, 8, 8, 8],
+                 ["advmod", "ROOT", "det", "compound", "nsubj", "punct", "nsubj", "cop", "ROOT", "punct"],
+                 pos=["ADV", "VERB", "DET", "PROPN", "PROPN", "PUNCT", "PRON", "AUX", "NOUN", "PUNCT"],
+                 morphs=["", "", "Gender=Neut", "", "Gender=Masc", "", "PronType=Prs", "", "", ""],
+                 sents=[True] + [False] * 5 + [True] + [False] * 3)
+    index = MentionIndex(doc, [mention(doc, 3, 5, "ResearchOrganization")], ANAPHORS)
+    assert texts(index.resolve(doc[6])) == ["ELLIS Institute"]
