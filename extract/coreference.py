@@ -5,19 +5,24 @@ module answers for them:
 
 * a word inside a mention stands for that mention;
 * a type noun stands for the name in apposition to it ("das Projekt Phoenix");
-* a coordination stands for every conjunct ("A, B und C");
+* a coordination stands for every conjunct ("A, B und C"), and a mention for the list it
+  stands in where the parser broke the list up;
+* a personal pronoun stands for the agreeing named thing of its sentence or the one
+  before, their subject first ("Das ELLIS Institute … Es ist Teil des …");
+* a plural noun with examples stands for them ("16 Projekte …, darunter A, B und C");
 * a relative pronoun stands for the noun its clause belongs to ("…, welcher KI
   integriert"); an apposition for the noun it follows ("Dataport, die Anstalt …");
 * a definite or demonstrative description whose noun announces a type ("das
   Zentrum", "dieses Vorhaben", "die Umsetzung") stands for a mention of a compatible
   type in the last few sentences: the document's topic (the named thing it mentions
   most) if it is among them (a press release says "das Projekt" of its subject, not of
-  the project it named last), else the most recent one;
+  the project it named last), else the most recent one, else the compatible thing
+  mentioned most before it;
 * a relative clause on an indefinite type noun ("über eine eigene Gesellschaft, die …")
   stands for the compatible name earlier in its sentence.
 
 Concepts ("KI", "Open Source") are never what a description refers to. A resolution
-through a description carries its offsets (:attr:`Resolved.via`), so the relation keeps
+through a description or a pronoun carries its offsets (:attr:`Resolved.via`), so the relation keeps
 both the description and the mention.
 """
 
