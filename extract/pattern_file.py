@@ -157,6 +157,26 @@ def _hyphen_joined(token: Token) -> bool:
         and not doc[token.i + 1].whitespace_
 
 
+def asks_whether(token: Token) -> bool:
+    """The token stands in a yes/no question ("Nutzt die Landesregierung X?", "…, und wird
+    die Bundesregierung den SCS nutzen?"), which states nothing: its clause begins with a
+    finite verb and the sentence ends with a question mark. A question with a question
+    word ("Wie fördert das Land X?") presupposes what it asks about and is kept."""
+    sent = token.sent
+    last = sent.end - 1
+    while last > sent.start and (token.doc[last].is_space or token.doc[last].text in ("“", "”", "\"", "»", "«")):
+        last -= 1
+    if token.doc[last].text != "?":
+        return False
+    start = token.i
+    while start > sent.start and not (token.doc[start - 1].text in (",", ";") and
+                                       token.doc[start].lower_ in ("und", "oder")):
+        start -= 1
+    first = next((t for t in token.doc[start:token.i + 1]
+                  if not (t.is_punct or t.like_num or t.lower_ in ("und", "oder"))), None)
+    return first is not None and first.pos_ in ("VERB", "AUX") and "Fin" in first.morph.get("VerbForm")
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause: "wird … gefördert", "Getragen wird X von Y", "ist … angesiedelt"."""
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)

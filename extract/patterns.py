@@ -1077,9 +1077,9 @@ def _short_inside(doc: Doc, open_: int, close: int, long_span: Span | None, occu
                   aliases: dict[str, str], added: list[Span]) -> None:
     """"Sovereign Tech Fund (STF)": the one word in the parentheses is the name's short form."""
     inside = doc[open_ + 1:close]
-    if long_span is None or len(inside) != 1 or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text)
-                                                     or _SYMBOL_NAME.match(inside[0].text)):
-        return
+    if long_span is None or long_span.label_ == "Person" or len(inside) != 1 \
+            or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text) or _SYMBOL_NAME.match(inside[0].text)):
+        return  # "Dr. Florian Kessebohm (CDU)": a person's parentheses hold a party, no short form
     name = long_span._.sovkg_name or _ocr_name(long_span.text)
     aliases[_key(inside[0].text)] = name
     if not occupied[inside[0].i]:

@@ -30,7 +30,7 @@ from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.normalize import fold_word
-from sovkg.extract.pattern_file import Pattern, PatternSet, load_patterns
+from sovkg.extract.pattern_file import Pattern, PatternSet, asks_whether, load_patterns
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.records import RelationCandidate
 
@@ -159,6 +159,8 @@ class RelationPatterns:
     def _match(self, pattern: Pattern, cue: Token, cue_predicate: str, sent: Span,
                index: MentionIndex) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
+        if asks_whether(cue):
+            return
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
         subject_types, object_types = self.patterns.types.get(predicate, (frozenset(), frozenset()))
         subjects = [s for s in self._ends(pattern.subject, cue, sent, index, pattern.coreference,

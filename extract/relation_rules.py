@@ -52,6 +52,7 @@ from sovkg.extract.clause_rules import PASSIVE_AUX, clause_relations
 from sovkg.extract.coreference import named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text
 from sovkg.extract.facts import sentence_facts
+from sovkg.extract.pattern_file import asks_whether
 from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.pipeline_data import data_lines
 from sovkg.extract.records import RelationCandidate
@@ -141,8 +142,8 @@ class _Sentence:
         if obj is not None and ((subject.start_char, subject.end_char) == (obj.start_char, obj.end_char)
                                 or _same(subject, obj)):
             return None
-        if not named_thing(subject):
-            return None
+        if not named_thing(subject) or any(asks_whether(end.root) for end in (subject, obj) if end is not None):
+            return None  # "KI" runs nothing; "Nutzt die Landesregierung X?" says nothing
         return Found((subject.start_char, subject.end_char), predicate,
                      (obj.start_char, obj.end_char) if obj is not None else None,
                      (self.sent.start_char, self.sent.end_char), cue, rule, confidence, **extra)

@@ -384,3 +384,9 @@ def test_no_name_from_an_owner_or_a_plain_word_with_a_suffix(nlp_nokb) -> None:
                              "Siehe Anlage-A und Kapitel-1.")
     assert found.get("Europas", ("Place",))[0] == "Place"
     assert not {"Rechenzentrum des Landes", "Anlage-A", "Kapitel-1"} & set(found)
+
+
+def test_a_party_in_parentheses_after_a_person_is_no_short_form_of_the_person(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Kleine Anfrage des Abgeordneten Dr. Florian Kessebohm (CDU) und Antwort.")
+    assert found["CDU"][0] == "Party" and found["Florian Kessebohm"][0] == "Person"
+    assert found["CDU"][1] != "Florian Kessebohm"

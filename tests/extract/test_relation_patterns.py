@@ -242,3 +242,10 @@ def test_shareholders_are_no_partners_of_the_thing_named_last(found) -> None:
     text = ("Das KIT betreibt den Rechner HoreKa. Zu seinen Gesellschaftern zählen Unternehmen wie SAP und die "
             "Deutsche Telekom.")
     assert not any(f[1] == "partOf" and f[2] == "HoreKa" for f in found(text))
+
+
+def test_a_yes_no_question_states_nothing_a_question_word_presupposes(found) -> None:
+    assert found("Nutzt die Landesregierung die Plattform openDesk?") == set()
+    assert found("2. Wie bewertet die Bundesregierung die Ergebnisse, und wird die Bundesregierung die Plattform "
+                 "openDesk nutzen?") == set()
+    assert ("Landesregierung", "uses", "openDesk") in triples(found("Die Landesregierung nutzt die Plattform openDesk."))
