@@ -209,7 +209,7 @@ class MentionIndex:
         und Health-X"): the first of them (:meth:`_listed` adds the others)."""
         if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
             return None
-        sent_end = token.sent.end
+        sent_end = self._sentences()[self._sentence_index(token)].end
         cue = next((t for t in token.doc[token.i + 1:sent_end] if t.lower_ in _EXAMPLE_CUES), None)
         if cue is None:
             return None
@@ -219,9 +219,8 @@ class MentionIndex:
     def _pronoun(self, token: Token) -> Resolved | None:
         """A personal pronoun ("Es ist Teil des …", "… nutzen ihn"): the subject among the
         agreeing named mentions of its sentence and the one before, else the latest of them."""
-        sentences = self._sentences()
-        k = max(0, bisect_right(self._sent_starts, token.i) - 1)
-        earliest = sentences[max(0, k - 1)].start
+        k = self._sentence_index(token)
+        earliest = self._sentences()[max(0, k - 1)].start
         allowed = _PERSONAL[token.lower_]
         agreeing = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i
                     and s.label_ in PRONOUN_TYPES and self.named(s) and _gender_agrees(s, allowed)]
@@ -259,7 +258,7 @@ class MentionIndex:
     def _antecedent(self, token: Token, allowed: frozenset[str], via: tuple[int, int]) -> Resolved | None:
         """The topic if it is among the compatible mentions of the last sentences, else the latest."""
         sentences = self._sentences()
-        first = max(0, bisect_right(self._sent_starts, token.i) - 1)
+        first = self._sentence_index(token)
         earliest = sentences[max(0, first - WINDOW)].start
         recent = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i and s.label_ in allowed
                   and self.named(s)]
@@ -302,6 +301,11 @@ class MentionIndex:
                   and self.named(s) and not _holder(s.root, noun)]
         start = self._phrase_start(noun)
         return Resolved(before[0], (self.doc[start].idx, noun.idx + len(noun.text))) if before else None
+
+    def _sentence_index(self, token: Token) -> int:
+        """Which of :meth:`_sentences` holds the token (``token.sent`` walks the doc)."""
+        self._sentences()
+        return max(0, bisect_right(self._sent_starts, token.i) - 1)
 
     def _sentences(self) -> list[Span]:
         if self._sents is None:
@@ -349,12 +353,16 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     """Whether the relative pronoun can stand for the noun (by the noun's morphology; a
     name without gender agrees with anything)."""
     allowed = _RELATIVE_GENDERS.get(pronoun.lower_)
-    if allowed is None:
-        return True
-    if noun.morph.get("Number") == ["Plur"]:
+    return allowed is None or _morph_agrees(noun, allowed) is not False
+
+
+def _morph_agrees(word: Token, allowed: Container[str]) -> bool | None:
+    """Whether the word's number or gender is one of ``allowed`` ("Plur" for the plural);
+    None if its morphology tells neither."""
+    if word.morph.get("Number") == ["Plur"]:
         return "Plur" in allowed
-    genders = noun.morph.get("Gender")
-    return not genders or any(g in allowed for g in genders)
+    genders = word.morph.get("Gender")
+    return any(g in allowed for g in genders) if genders else None
 
 
 def _family(label: str) -> str:
@@ -363,21 +371,18 @@ def _family(label: str) -> str:
 
 def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:
     """Whether a mention can be what a pronoun of these genders stands for, by its article
-    (its root's, or the one right before it: "das ELLIS Institute"), else by the type noun it stands beside ("dem Hochleistungsrechner HoreKa"), else by its
-    head; a mention whose gender nothing tells agrees."""
+    (its root's, or the one right before it: "das ELLIS Institute"), else by the type noun
+    it stands beside ("dem Hochleistungsrechner HoreKa"), else by its head; a mention whose
+    gender nothing tells agrees."""
     root = span.root
     beside = root.head if root.dep_ in NAME_DEPS and root.head.pos_ == "NOUN" and root.head.i == span.start - 1 \
         else None
     before = span.doc[span.start - 1] if span.start > 0 else None
     article = _article(root) or (before if before is not None and before.pos_ == "DET" else None)
     for word in (article, *((_article(beside), beside) if beside is not None else ()), root):
-        if word is None:
-            continue
-        if word.morph.get("Number") == ["Plur"]:
-            return "Plur" in allowed
-        genders = word.morph.get("Gender")
-        if genders:
-            return any(g in allowed for g in genders)
+        verdict = _morph_agrees(word, allowed) if word is not None else None
+        if verdict is not None:
+            return verdict
     return True
 
 

@@ -95,13 +95,15 @@ class Gazetteer:
         for s in existing:
             for i in range(s.start, s.end):
                 covering[i].append((s.start, s.end, s.label_))
+        # the mentions only their shape typed ("LibreOffice" looks like a project's name)
+        shaped_at = {(s.start, s.end): s for s in existing if s._.sovkg_method in _SHAPE_METHODS}
         added = []
         for span in self.find(doc):
             clashes = {t for i in range(span.start, span.end) for t in covering.get(i, ())}
             inside_place = span.label_ == "Place" and span.start > 0 and doc[span.start - 1].lower_ in ("in", "im")
             if inside_place and all(t[0] <= span.start and span.end <= t[1] and t[2] != "Place" for t in clashes):
                 clashes = set()
-            shaped = _shaped(existing, span) if clashes else None
+            shaped = shaped_at.pop((span.start, span.end), None) if clashes else None
             if shaped is not None:  # the lexicon knows the type a name's shape only guessed
                 existing.remove(shaped)
             elif clashes:
@@ -191,14 +193,8 @@ def _span(doc: Doc, start: int, end: int, entry: KBEntry) -> Span:
     return span
 
 
-#: the rules that type a name by its shape alone ("LibreOffice" looks like a project's name)
+#: the rules that type a name by its shape alone: the lexicon knows better
 _SHAPE_METHODS = frozenset({"sovkg_patterns:shape"})
-
-
-def _shaped(existing: list[Span], span: Span) -> Span | None:
-    """The earlier mention of exactly these words, if only its shape typed it."""
-    return next((s for s in existing if s.start == span.start and s.end == span.end
-                 and s._.sovkg_method in _SHAPE_METHODS), None)
 
 
 def _as_entry(value: KBEntry | dict) -> KBEntry:

@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.dependency_paths import LABELS, parse_path
@@ -157,12 +157,12 @@ def _hyphen_joined(token: Token) -> bool:
         and not doc[token.i + 1].whitespace_
 
 
-def asks_whether(token: Token) -> bool:
+def asks_whether(token: Token, sent: Span) -> bool:
     """The token stands in a yes/no question ("Nutzt die Landesregierung X?", "…, und wird
     die Bundesregierung den SCS nutzen?"), which states nothing: its clause begins with a
     finite verb and the sentence ends with a question mark. A question with a question
-    word ("Wie fördert das Land X?") presupposes what it asks about and is kept."""
-    sent = token.sent
+    word ("Wie fördert das Land X?") presupposes what it asks about and is kept. ``sent`` is
+    the token's sentence, which callers have at hand (``token.sent`` walks the doc)."""
     last = sent.end - 1
     while last > sent.start and (token.doc[last].is_space or token.doc[last].text in ("“", "”", "\"", "»", "«")):
         last -= 1

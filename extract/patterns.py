@@ -521,9 +521,10 @@ class PatternRecognizer:
         names = {_compact_key(doc, c.start, c.end): c for c in found
                  if c.rule != "shape" and _compact(doc, c.start, c.end)}
         longest = max((len(k) for k in names), default=0)
+        firsts = {key[0] for key in names}  # most capitalised words begin no name found
         words = doc_words(doc)
         for i, word in enumerate(words):
-            if not word[:1].isupper():
+            if not word[:1].isupper() or fold_word(word) not in firsts:
                 continue
             for n in range(min(longest, len(words) - i), 0, -1):
                 candidate = names.get(_compact_key(doc, i, i + n)) if _compact(doc, i, i + n) else None

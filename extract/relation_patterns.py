@@ -159,7 +159,7 @@ class RelationPatterns:
     def _match(self, pattern: Pattern, cue: Token, cue_predicate: str, sent: Span,
                index: MentionIndex) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
-        if asks_whether(cue):
+        if asks_whether(cue, sent):
             return
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
         subject_types, object_types = self.patterns.types.get(predicate, (frozenset(), frozenset()))

@@ -142,8 +142,10 @@ class _Sentence:
         if obj is not None and ((subject.start_char, subject.end_char) == (obj.start_char, obj.end_char)
                                 or _same(subject, obj)):
             return None
-        if not named_thing(subject) or any(asks_whether(end.root) for end in (subject, obj) if end is not None):
-            return None  # "KI" runs nothing; "Nutzt die Landesregierung X?" says nothing
+        asked = any(asks_whether(end.root, self.sent) for end in (subject, obj)
+                    if end is not None and self.sent.start <= end.start < self.sent.end)
+        if asked or not named_thing(subject):
+            return None  # "Nutzt die Landesregierung X?" says nothing; "KI" runs nothing
         return Found((subject.start_char, subject.end_char), predicate,
                      (obj.start_char, obj.end_char) if obj is not None else None,
                      (self.sent.start_char, self.sent.end_char), cue, rule, confidence, **extra)
