@@ -17,10 +17,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import srsly
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.doctext import doc_text
+from sovkg.extract.doctext import doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import case_compatible, fold_word
 from sovkg.kb import KBEntry
@@ -45,8 +46,7 @@ class Gazetteer:
         self.method = method
         self._entries: tuple[KBEntry, ...] = ()
         self._index: dict[tuple[str, ...], list[_Alias]] = {}
-        self._first: dict[str, int] = {}
-        self._max_words = 0
+        self._prefixes: set[tuple[str, ...]] = set()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None, entries: list | None = None) -> None:
@@ -73,19 +73,15 @@ class Gazetteer:
             for name, preferred in [(entry.label, True), *((a, False) for a in entry.aliases)]:
                 doc = self.nlp.make_doc(name)
                 words = [t for t in doc if _is_word(t)]
-                gaps = [_gap(doc, name, a, b) for a, b in zip(words, words[1:])]
+                gaps = [_gap(name, a, b) for a, b in zip(words, words[1:])]
                 if words and None not in gaps:
                     key = _key([fold_word(t.text) for t in words], gaps)
                     index[key].append(_Alias(tuple(t.text for t in words), entry, preferred))
         for candidates in index.values():
             candidates.sort(key=lambda a: (not a.preferred, a.entry.key))
         self._index = dict(index)
-        self._max_words = max((len(a.words) for c in index.values() for a in c), default=0)
-        # longest name starting with each word: most positions start no name at all
-        self._first: dict[str, int] = {}
-        for key, candidates in index.items():
-            words = max(len(a.words) for a in candidates)
-            self._first[key[0]] = max(self._first.get(key[0], 0), words)
+        # every beginning of a known name (words and joints): a scan stops where none goes on
+        self._prefixes = {key[:n] for key in index for n in range(1, len(key) + 1, 2)}
 
     def __call__(self, doc: Doc) -> Doc:
         """Add the matches that do not overlap what earlier components found; a place
@@ -117,47 +113,46 @@ class Gazetteer:
 
     def find(self, doc: Doc) -> Iterable[Span]:
         """Leftmost-longest matches, plus places named with "in" inside a longer name."""
-        words = [t for t in doc if _is_word(t)]
-        folded = [fold_word(t.text) for t in words]
-        text = doc_text(doc)
-        gaps = [_gap(doc, text, a, b) for a, b in zip(words, words[1:])]
-        k = 0
-        while k < len(words):
-            match = self._longest(words, folded, gaps, k) if folded[k] in self._first else None
-            if match is not None and _compound_tail(words[k]):
+        view = _WordView.of(doc)
+        folded, k = view.folded, 0
+        while k < len(folded):
+            match = self._longest(view, k, len(folded)) if (folded[k],) in self._prefixes else None
+            if match is not None and view.compound_tail(k):
                 match = None
             if match is None:
                 k += 1
                 continue
             n, alias = match
-            yield _span(doc, words[k].i, words[k + n - 1].i + 1, alias.entry)
-            yield from self._places_inside(words, folded, gaps, k, k + n)
+            yield _span(doc, view.tokens[k], view.tokens[k + n - 1] + 1, alias.entry)
+            yield from self._places_inside(doc, view, k, k + n)
             k += n
 
-    def _places_inside(self, words: list[Token], folded: list[str], gaps: list[str | None],
-                       start: int, end: int) -> Iterable[Span]:
+    def _places_inside(self, doc: Doc, view: _WordView, start: int, end: int) -> Iterable[Span]:
         """"Zentrum für angewandte KI in Duisburg" names Duisburg too."""
         for j in range(start + 1, end - 1):
-            if words[j].lower_ != "in":
+            if view.texts[j].lower() != "in":
                 continue
-            inner = self._longest(words[:end], folded, gaps, j + 1)
+            inner = self._longest(view, j + 1, end)
             if inner is not None and inner[1].entry.type == "Place":
                 n, alias = inner
-                yield _span(words[0].doc, words[j + 1].i, words[j + n].i + 1, alias.entry)
+                yield _span(doc, view.tokens[j + 1], view.tokens[j + n] + 1, alias.entry)
 
-    def _longest(self, words: list[Token], folded: list[str], gaps: list[str | None],
-                 k: int) -> tuple[int, _Alias] | None:
-        longest = self._first.get(folded[k])
-        if longest is None:
-            return None
-        limit = 1
-        while limit < longest and k + limit < len(words) and gaps[k + limit - 1] is not None:
-            limit += 1
-        for n in range(limit, 0, -1):
-            candidates = self._index.get(_key(folded[k:k + n], gaps[k:k + n - 1]))
+    def _longest(self, view: _WordView, k: int, end: int) -> tuple[int, _Alias] | None:
+        """The longest known name starting at word ``k`` and ending before word ``end``."""
+        key: tuple[str, ...] = (view.folded[k],)
+        keys = []  # the known names' beginnings found here, shortest first
+        while key in self._prefixes:
+            keys.append(key)
+            n = (len(key) + 1) // 2
+            if k + n >= end or view.gap(k + n - 1) is None:
+                break
+            key = (*key, view.gap(k + n - 1) or "", view.folded[k + n])
+        for key in reversed(keys):
+            candidates = self._index.get(key)
             if not candidates:
                 continue
-            surface = [t.text for t in words[k:k + n]]
+            n = (len(key) + 1) // 2
+            surface = view.texts[k:k + n]
             exact = [a for a in candidates if list(a.words) == surface]
             for alias in exact or candidates:
                 if all(case_compatible(p, w) for p, w in zip(alias.words, surface)) \
@@ -165,6 +160,46 @@ class Gazetteer:
                         and (n > 1 or _word_form(alias.words[0], surface[0])):
                     return n, alias
         return None
+
+
+class _WordView:
+    """A doc's words (tokens that are not punctuation) as strings, built once per doc from
+    its arrays and shared by the gazetteer and the lexicon: most words start no name, so
+    no ``Token`` is built for them, and the joints between words are read only where a
+    name may continue."""
+
+    _KEY = "sovkg_gazetteer_words"
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        self.doc_words = doc_words(doc)
+        flags = doc.to_array([IS_PUNCT, IS_SPACE, IDX, SPACY]).tolist()
+        self.space_after = [bool(row[3]) for row in flags]
+        self.tokens = [i for i, (punct, space, _idx, _ws) in enumerate(flags)
+                       if not (punct or space) or self.doc_words[i][:1].isalnum()]
+        self.texts = [self.doc_words[i] for i in self.tokens]
+        self.folded = [fold_word(w) for w in self.texts]
+        self.starts = [flags[i][2] for i in self.tokens]
+        self._gaps: dict[int, str | None] = {}
+
+    @classmethod
+    def of(cls, doc: Doc) -> _WordView:
+        view = doc.user_data.get(cls._KEY)
+        if view is None:
+            view = doc.user_data[cls._KEY] = cls(doc)
+        return view
+
+    def gap(self, j: int) -> str | None:
+        """How words ``j`` and ``j + 1`` are joined (:func:`_joint`)."""
+        if j not in self._gaps:
+            self._gaps[j] = _joint(self.text[self.starts[j] + len(self.texts[j]):self.starts[j + 1]])
+        return self._gaps[j]
+
+    def compound_tail(self, k: int) -> bool:
+        """Word ``k`` is the tail of a hyphenated compound ("NRW-Landesregierung")."""
+        i = self.tokens[k]
+        return i >= 2 and self.doc_words[i - 1] in ("-", "‐") and not self.space_after[i - 1] \
+            and not self.space_after[i - 2] and self.doc_words[i - 2][-1:].isalnum()
 
 
 def _place_form(name: str, word: str) -> bool:
@@ -238,10 +273,14 @@ def _is_word(token: Token) -> bool:
     return not (token.is_punct or token.is_space) or token.text[:1].isalnum()
 
 
-def _gap(doc: Doc, text: str, left: Token, right: Token) -> str | None:
-    """How two neighbouring words are joined: "" or "," if they may belong to one
-    name (spaces, hyphens, slashes; a comma as in ministry names), None otherwise."""
-    gap = text[left.idx + len(left.text):right.idx]
+def _gap(text: str, left: Token, right: Token) -> str | None:
+    return _joint(text[left.idx + len(left.text):right.idx])
+
+
+def _joint(gap: str) -> str | None:
+    """How two neighbouring words are joined, given what stands between them: "" or ","
+    if they may belong to one name (spaces, hyphens, slashes; a comma as in ministry
+    names), None otherwise."""
     if not gap or gap == " ":
         return ""
     if len(gap) > 3 or gap.count("\n") > 1:
@@ -250,17 +289,6 @@ def _gap(doc: Doc, text: str, left: Token, right: Token) -> str | None:
     if not core or all(ch in _JOINERS for ch in core):
         return ""
     return "," if core == "," else None
-
-
-def _compound_tail(token: Token) -> bool:
-    doc = token.doc
-    return (
-        token.i >= 2
-        and doc[token.i - 1].text in ("-", "‐")
-        and not doc[token.i - 1].whitespace_
-        and not doc[token.i - 2].whitespace_
-        and doc[token.i - 2].text[-1:].isalnum()
-    )
 
 
 @Language.factory(
