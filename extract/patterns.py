@@ -296,10 +296,10 @@ class PatternRecognizer:
         """Bodies named by a head noun ("Universität", "Stiftung", "Ministerium") and what
         completes it, and names before a legal form."""
         words = doc_words(doc)
-        for token in (doc[i] for i, word in enumerate(words) if word[:1].isupper()):
-            head = self._org_head(token)
-            if head is not None and not _indefinite_before(doc, token.i):
-                yield from self._organisation_at(doc, token, head)
+        for i, word in enumerate(words):
+            head = self._org_head(words, i) if word[:1].isupper() else None
+            if head is not None and not _indefinite_before(doc, i):
+                yield from self._organisation_at(doc, doc[i], head)
         yield from self._legal_forms(doc)
 
     def _organisation_at(self, doc: Doc, token: Token, head: str) -> Iterable[_Candidate]:
@@ -440,10 +440,9 @@ class PatternRecognizer:
             if start < i or end > i + 1 and words[i + 1] in ("for", "of", "on"):  # "Center for Digital Sovereignty"
                 yield _Candidate(start, end, label, "organisation")
 
-    def _org_head(self, token: Token) -> str | None:
-        text = token.text
-        if not text[:1].isupper():
-            return None
+    def _org_head(self, words: list[str], i: int) -> str | None:
+        """The type the word at ``i`` names as a body's head noun, if it is one."""
+        text = words[i]
         folded = fold_word(text)
         label = _FOLDED_HEADS.get(folded)
         if label is not None:
@@ -451,8 +450,8 @@ class PatternRecognizer:
         compound = next((h for h in _COMPOUND_HEADS if folded.endswith(h) and len(folded) > len(h) + 3), None)
         if compound is not None and "-" not in text:  # "Führungsakademie", "Landesforschungsinstitut"
             return _FOLDED_HEADS[compound]
-        if re.fullmatch(r"(?:Bundes)?[Mm]inister(?:in)?", text) and token.i + 1 < len(token.doc) \
-                and token.doc[token.i + 1].lower_ in ("für", "der", "des"):
+        if re.fullmatch(r"(?:Bundes)?[Mm]inister(?:in)?", text) and i + 1 < len(words) \
+                and words[i + 1].lower() in ("für", "der", "des"):
             return "GovernmentBody"
         return None
 
@@ -470,10 +469,11 @@ class PatternRecognizer:
         return 0
 
     def _appositions(self, doc: Doc) -> Iterable[_Candidate]:
-        for token in (doc[i] for i, word in enumerate(doc_words(doc)) if word[:1].isupper()):
-            label = self.type_nouns.get(fold_word(token.text))
-            if label is None or label == "Place" or token.i + 1 >= len(doc):
+        for k, word in enumerate(doc_words(doc)):
+            label = self.type_nouns.get(fold_word(word)) if word[:1].isupper() else None
+            if label is None or label == "Place" or k + 1 >= len(doc):
                 continue  # places come from the gazetteer: "die Kommunen Nordrhein-Westfalens"
+            token = doc[k]
             if label == "Policy" and self._quoted_at(doc, token.i + 1) is None:
                 # a policy's type noun is part of its name: "Charta Digitales Dortmund 2018 – 2030"
                 end = _title_end(doc, token.i + 1)

@@ -36,6 +36,8 @@ from sovkg.extract.records import RelationCandidate
 
 #: how much less sure a relation is when one end was resolved from a description
 COREFERENCE_FACTOR = 0.9
+#: what may close a sentence after its question mark
+_QUOTES = frozenset({"“", "”", "\"", "»", "«"})
 
 
 def normalise_clause(verb: Token) -> None:
@@ -144,9 +146,12 @@ class RelationPatterns:
         assert self.patterns is not None
         if not index.in_sentence(sent):
             return
-        for verb in (t for t in sent if t.pos_ in ("VERB", "ADJ", "AUX")):
+        tokens = list(sent)
+        for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
-        for token in sent:
+        last = next((t.text for t in reversed(tokens) if not (t.is_space or t.text in _QUOTES)), "")
+        question = last == "?"  # only then may a cue stand in a yes/no question
+        for token in tokens:
             cues = self.patterns.cues_of(token)
             classes = list(dict.fromkeys((c.cls, c.predicate) for c in cues)) if cues else []
             if index.root_mention(token) is not None:
@@ -154,12 +159,12 @@ class RelationPatterns:
             for cls, predicate in classes:
                 for pattern in self.patterns.by_class.get(cls, ()):
                     if pattern.fits(token):
-                        yield from self._match(pattern, token, predicate, sent, index)
+                        yield from self._match(pattern, token, predicate, sent, index, question)
 
     def _match(self, pattern: Pattern, cue: Token, cue_predicate: str, sent: Span,
-               index: MentionIndex) -> Iterator[RelationCandidate]:
+               index: MentionIndex, question: bool) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
-        if asks_whether(cue, sent):
+        if question and asks_whether(cue, sent):
             return
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
         subject_types, object_types = self.patterns.types.get(predicate, (frozenset(), frozenset()))

@@ -108,6 +108,8 @@ class RelationRules:
 
     def _sentence(self, doc: Doc, sent: Span, entities: list[Span], topic: Span | None,
                   head: Span | None, last: Span | None) -> Iterable[Found]:
+        if not entities:
+            return  # every family relates a mention of the sentence
         text = sent.text
         context = _Sentence(doc, sent, text, entities, topic, head, last, doc_lowers(doc)[sent.start:sent.end],
                             sentence_facts(text))
