@@ -7,6 +7,8 @@ it, so that evidence can be located exactly.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -128,10 +130,14 @@ def _joined(pieces: list[DocumentExtraction]) -> DocumentExtraction:
 def to_records(source: SourceDocument, view: TextView, doc: Doc) -> DocumentExtraction:
     text = doc_text(doc)
     mentions: list[Mention] = []
-    sentences: dict[tuple[int, int], Sentence] = {}
+    sents = list(doc.sents)  # (``span.sent`` walks the doc for every mention)
+    starts = [sent.start for sent in sents]
+    sentences: dict[int, Sentence] = {}
     for span in _mention_spans(doc):
-        sentence = _sentence_record(source, view, text, span.sent)
-        sentences[(sentence.start, sentence.end)] = sentence
+        k = bisect_right(starts, span.start) - 1
+        if k not in sentences:
+            sentences[k] = _sentence_record(source, view, text, sents[k])
+        sentence = sentences[k]
         start, end = view.to_source(span.start_char, span.end_char)
         mentions.append(
             Mention(
@@ -150,7 +156,7 @@ def to_records(source: SourceDocument, view: TextView, doc: Doc) -> DocumentExtr
     parts = tuple(_mapped_part(part, view, source.text) for part in doc._.sovkg_parts)
     return DocumentExtraction(
         document=source,
-        sentences=tuple(sorted(sentences.values())),
+        sentences=tuple(sorted(set(sentences.values()))),
         mentions=tuple(sorted(mentions)),
         parts=parts,
         aliases=tuple(doc.user_data.get("sovkg_aliases", {}).items()),
