@@ -255,14 +255,18 @@ class MentionIndex:
         return self._antecedent(token, COMPATIBLE.get(kind, frozenset({kind})),
                                 (self.doc[start].idx, token.idx + len(token.text)))
 
-    def _antecedent(self, token: Token, allowed: frozenset[str], via: tuple[int, int]) -> Resolved | None:
-        """The topic if it is among the compatible mentions of the last sentences, else the latest."""
+    def _antecedent(self, token: Token, allowed: frozenset[str], via: tuple[int, int],
+                    exclude: Container[tuple[int, int]] = ()) -> Resolved | None:
+        """The topic if it is among the compatible mentions of the last sentences, else the
+        latest; never one of ``exclude`` (the other end of the relation)."""
         sentences = self._sentences()
         first = self._sentence_index(token)
         earliest = sentences[max(0, first - WINDOW)].start
         recent = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i and s.label_ in allowed
-                  and self.named(s)]
+                  and self.named(s) and (s.start_char, s.end_char) not in exclude]
         topic = self.topic(sentences[first])
+        if topic is not None and (topic.span.start_char, topic.span.end_char) in exclude:
+            topic = None
         if topic is not None and topic.span.label_ in allowed and \
                 (not recent or any(_key(s) == _key(topic.span) for s in recent)):
             return Resolved(topic.span, via)  # the topic, if it is a candidate at all: the most salient
@@ -271,11 +275,14 @@ class MentionIndex:
         salient = self._salient(token, allowed)
         return Resolved(salient, via) if salient is not None else None
 
-    def context(self, token: Token, allowed: frozenset[str]) -> Resolved | None:
-        """What the text is about where ``token`` stands, among ``allowed`` types: the
-        topic or the latest compatible named thing, as a description would resolve
-        ("Zu den Partnern zählen …": partners of the project named just before)."""
-        return self._antecedent(token, allowed, (token.idx, token.idx + len(token.text)))
+    def context(self, token: Token, allowed: frozenset[str],
+                exclude: Container[tuple[int, int]] = ()) -> Resolved | None:
+        """What the text is about where ``token`` stands, among ``allowed`` types and not
+        ``exclude`` (the mentions at the relation's other end): the topic or the latest
+        compatible named thing, as a description would resolve ("Zu den Partnern zählen …":
+        partners of the project named just before; "Derzeit kommen Llama und Mistral zum
+        Einsatz": what uses them, which is neither)."""
+        return self._antecedent(token, allowed, (token.idx, token.idx + len(token.text)), exclude)
 
     def _salient(self, token: Token, allowed: frozenset[str]) -> Span | None:
         """The compatible named thing mentioned most (at least twice) before ``token``, at its

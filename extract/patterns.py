@@ -251,14 +251,14 @@ class PatternRecognizer:
                 occupied[i] = True
         candidates: list[_Candidate] = []
         for rule in (lambda d: units, self._appositions, self._name_compounds, self._quoted,
-                     self._list_heads, self._persons, self._level_governments, self._seats, self._shapes,
-                     lambda d: self._repeated(d, candidates)):
+                     self._list_heads, self._persons, self._level_governments, self._seats, self._shapes):
             for candidate in rule(doc):
                 if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
                     continue
                 for i in range(candidate.start, candidate.end):
                     occupied[i] = True
                 candidates.append(candidate)
+        existing = self._add_repeated(doc, candidates, existing, occupied)
         spans = existing + [self._span(doc, c) for c in candidates]
         aliases: dict[str, str] = {}  # folded short form -> long form, for this doc only
         defined = self._abbreviations(doc, spans, occupied, aliases)
@@ -514,6 +514,23 @@ class PatternRecognizer:
             if label in ("Infrastructure", "Technology", "ResearchOrganization") and _strong_shape(token.text) \
                     and not _ACRONYM_COMMON.match(token.text):
                 yield _Candidate(i, i + 1, label, "apposition")
+
+    def _add_repeated(self, doc: Doc, candidates: list[_Candidate], existing: list[Span],
+                      occupied: list[bool]) -> list[Span]:
+        """Adds the later mentions of names found (:meth:`_repeated`) to ``candidates``; such a
+        mention outranks a concept found inside it ("Der KI-Navigator" is not "KI"). Returns
+        ``existing`` without the concepts it displaced."""
+        for candidate in list(self._repeated(doc, candidates)):
+            inside = [s for s in existing if candidate.start <= s.start and s.end <= candidate.end
+                      and not named_thing(s)]
+            covered = {i for s in inside for i in range(s.start, s.end)}
+            if any(occupied[i] and i not in covered for i in range(candidate.start, candidate.end)):
+                continue
+            existing = [s for s in existing if s not in inside]
+            for i in range(candidate.start, candidate.end):
+                occupied[i] = True
+            candidates.append(candidate)
+        return existing
 
     def _repeated(self, doc: Doc, found: list[_Candidate]) -> Iterable[_Candidate]:
         """Later plain mentions of a name of one word (or one hyphenated compound) found by a

@@ -18,7 +18,7 @@ relation the contract does not allow.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 import srsly
@@ -168,11 +168,15 @@ class RelationPatterns:
             return
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
         subject_types, object_types = self.patterns.types.get(predicate, (frozenset(), frozenset()))
-        subjects = [s for s in self._ends(pattern.subject, cue, sent, index, pattern.coreference,
-                                          pattern.subject_types or subject_types)
-                    if index.named(s.span) and pattern.allows_subject(s.span.label_)]  # "KI" runs nothing
+        objects_first = any(path.context for path in pattern.subject or ())  # context is not the object
         objects = self._ends(pattern.object, cue, sent, index, pattern.coreference,
-                             pattern.object_types or object_types) if subjects else []
+                             pattern.object_types or object_types) if objects_first else []
+        subjects = [s for s in self._ends(pattern.subject, cue, sent, index, pattern.coreference,
+                                          pattern.subject_types or subject_types, {o.chars for o in objects})
+                    if index.named(s.span) and pattern.allows_subject(s.span.label_)]  # "KI" runs nothing
+        if not objects_first:
+            objects = self._ends(pattern.object, cue, sent, index, pattern.coreference,
+                                 pattern.object_types or object_types) if subjects else []
         for subject in subjects:
             for obj in objects:
                 if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
@@ -189,13 +193,14 @@ class RelationPatterns:
                 yield self._candidate(pattern, cue, stated, subject, obj, sent)
 
     def _ends(self, paths: tuple[DepPath, ...] | None, cue: Token, sent: Span, index: MentionIndex,
-              coreference: bool = True, allowed: frozenset[str] = frozenset()) -> list[Resolved]:
+              coreference: bool = True, allowed: frozenset[str] = frozenset(),
+              other: Container[tuple[int, int]] = ()) -> list[Resolved]:
         if paths is None:
             topic = index.topic(sent)
             return [topic] if topic is not None else []
         ends: list[Resolved] = []
         for path in (p for p in paths if p.context):
-            found = index.context(cue, allowed)
+            found = index.context(cue, allowed, other)
             ends += [found] if found is not None else []
         for token in dict.fromkeys(t for path in paths for t in path.follow(cue) if not path.context):
             ends += (r for r in index.resolve(token, descriptions=coreference) if all(r.chars != e.chars for e in ends))

@@ -390,3 +390,12 @@ def test_a_party_in_parentheses_after_a_person_is_no_short_form_of_the_person(nl
     found = _found(nlp_nokb, "Kleine Anfrage des Abgeordneten Dr. Florian Kessebohm (CDU) und Antwort.")
     assert found["CDU"][0] == "Party" and found["Florian Kessebohm"][0] == "Person"
     assert found["CDU"][1] != "Florian Kessebohm"
+
+
+def test_a_later_mention_of_a_quoted_name_outranks_a_concept_inside_it(nlp) -> None:
+    """With the knowledge base, "KI" is found first; the name introduced by its quotation wins."""
+    doc = nlp("Das LDI erprobt einen KI-Assistenten mit der Bezeichnung „KI-Navigator“. "
+              "Der KI-Navigator ist eine Eigenentwicklung des LDI.")
+    second = [s for s in doc.spans["sovkg_mentions"] if s.start_char > doc.text.index("Der KI")]
+    assert ("KI-Navigator", "Technology") in {(s.text, s.label_) for s in second}
+    assert "KI" not in {s.text for s in second}

@@ -194,6 +194,13 @@ def test_the_topic_fills_a_headline_without_a_verb(found) -> None:
     assert ("hessian.AI", "fundedBy", "Hessische Ministerium für Digitalisierung") in triples(found(text))
 
 
+def test_what_comes_into_use_is_used_by_what_the_text_is_about_not_by_its_neighbour(found) -> None:
+    text = ("Der Assistent F13 wird vom Land betrieben. Derzeit kommen überwiegend Open-Weight-Modelle der "
+            "Modellfamilien Llama und Mistral zum Einsatz.")
+    assert {("F13", "uses", "Llama"), ("F13", "uses", "Mistral")} <= triples(found(text))
+    assert ("Mistral", "uses", "Llama") not in triples(found(text))  # the context is neither end
+
+
 NEGATIVES = [
     ("a passive without an agent", "Die Plattform openDesk wird gefördert."),
     ("a concept is no subject", "Künstliche Intelligenz wird vom Land Hessen gefördert."),
