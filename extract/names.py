@@ -79,10 +79,10 @@ class NameModel:
         """The NER model, loaded on first use: "default" is the one the package ships."""
         if self._model is None:
             import spacy
-            from sovkg.extract.ner_model import model_path
+            from sovkg.extract.ner_model import model_path, with_numpy_blas
 
-            self._model = spacy.load(model_path() if self.model_name == "default" else self.model_name,
-                                     exclude=["tagger", "parser", "lemmatizer"])
+            self._model = with_numpy_blas(spacy.load(model_path() if self.model_name == "default" else self.model_name,
+                                                     exclude=["tagger", "parser", "lemmatizer"]))
         return self._model
 
     def __call__(self, doc: Doc) -> Doc:

@@ -13,7 +13,7 @@ from thinc.api import Config
 # The project's factories and callbacks; importing registers them with spaCy.
 from sovkg.extract import (gazetteer, names, patterns, pipeline_data, relation_patterns,  # noqa: F401
                            relation_rules, sentences, structure, tokenizer)
-from sovkg.extract.ner_model import model_path
+from sovkg.extract.ner_model import model_path, with_numpy_blas
 
 CONFIG_FILE = "pipeline.cfg"
 #: the components sourced from the trained syntax model: loaded, never initialised here
@@ -50,4 +50,4 @@ def pipeline_from_config(config: Config) -> Language:
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     with nlp.select_pipes(disable=[n for n in SYNTAX_COMPONENTS if n in nlp.pipe_names]):
         nlp.initialize()
-    return nlp
+    return with_numpy_blas(nlp)

@@ -46,3 +46,20 @@ def test_benchmark_runs_on_the_sample_corpora() -> None:
     for line in ("LER test (30 sentences)", "GermEval 2014 test, every 4th sentence (8 sentences)", "  LAW ", "  micro ",
                  "ratio", "ner alone"):
         assert line in result.stdout, line
+
+
+def test_models_multiply_with_numpy_blas_and_parse_as_with_blis() -> None:
+    """numpy's BLAS instead of BLIS changes the speed, not the analysis."""
+    import spacy
+    from thinc.api import NumpyOps
+
+    from sovkg.extract.ner_model import load_syntax, with_numpy_blas
+
+    fast = load_syntax()
+    assert {type(node.ops) for node in fast.get_pipe("tok2vec").model.walk()} == {NumpyOps}
+    assert not any(node.ops.use_blis for node in fast.get_pipe("tok2vec").model.walk())
+    blis = spacy.load(model_path("syntax"))
+    text = "Das Projekt wird vom Land Nordrhein-Westfalen gefördert und von der Universität Bonn betrieben."
+    analysis = [(t.tag_, t.lemma_, t.dep_, t.head.i) for t in fast(text)]
+    assert analysis == [(t.tag_, t.lemma_, t.dep_, t.head.i) for t in blis(text)]
+    assert with_numpy_blas(blis) is blis
