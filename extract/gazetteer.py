@@ -91,8 +91,9 @@ class Gazetteer:
         for s in existing:
             for i in range(s.start, s.end):
                 covering[i].append((s.start, s.end, s.label_))
-        # the mentions only their shape typed ("LibreOffice" looks like a project's name)
-        shaped_at = {(s.start, s.end): s for s in existing if s._.sovkg_method in _SHAPE_METHODS}
+        # the mentions only their shape typed ("LibreOffice" looks like a project's name), or a
+        # generic type noun ("die Container-Plattform Kubernetes"): a listed product knows better
+        shaped_at = {(s.start, s.end): s for s in existing if s._.sovkg_method in _SHAPE_METHODS | _NOUN_METHODS}
         added = []
         for span in self.find(doc):
             clashes = {t for i in range(span.start, span.end) for t in covering.get(i, ())}
@@ -100,16 +101,21 @@ class Gazetteer:
             if inside_place and all(t[0] <= span.start and span.end <= t[1] and t[2] != "Place" for t in clashes):
                 clashes = set()
             shaped = shaped_at.pop((span.start, span.end), None) if clashes else None
+            if shaped is not None and shaped._.sovkg_method in _NOUN_METHODS and not self._is_product(span):
+                shaped = None  # a type noun outranks a list's guess, unless the list names a product
             if shaped is not None:  # the lexicon knows the type a name's shape only guessed
                 existing.remove(shaped)
             elif clashes:
                 continue
             # (a span's extension values belong to its offsets: set once it is certain to be added)
-            product = not span.kb_id_ and (span._.sovkg_name, span.label_) in self._products
+            product = self._is_product(span)
             span._.sovkg_method = f"{self.method.split(':')[0]}:product" if product else self.method
             added.append(span)
         doc.spans[self.spans_key] = sorted(existing + added, key=lambda s: (s.start, s.end))
         return doc
+
+    def _is_product(self, span: Span) -> bool:
+        return not span.kb_id_ and (span._.sovkg_name, span.label_) in self._products
 
     def find(self, doc: Doc) -> Iterable[Span]:
         """Leftmost-longest matches, plus places named with "in" inside a longer name."""
@@ -230,6 +236,8 @@ def _span(doc: Doc, start: int, end: int, entry: KBEntry) -> Span:
 
 #: the rules that type a name by its shape alone: the lexicon knows better
 _SHAPE_METHODS = frozenset({"sovkg_patterns:shape"})
+#: the rules that type a name by the type noun before it
+_NOUN_METHODS = frozenset({"sovkg_patterns:apposition"})
 
 
 def _as_entry(value: KBEntry | dict) -> KBEntry:

@@ -87,6 +87,7 @@ _ORG_HEADS: dict[str, str] = {
     "bundesamt": "GovernmentBody", "landesamt": "GovernmentBody",
     "amt": "GovernmentBody", "agentur": "GovernmentBody", "bundesagentur": "GovernmentBody",
     "beauftragte": "GovernmentBody", "beauftragter": "GovernmentBody", "landesbetrieb": "GovernmentBody",
+    "behörde": "GovernmentBody", "senatsverwaltung": "GovernmentBody",  # the city states' ministries
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
     "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
     "gemeinschaft": "Organization",
@@ -97,21 +98,27 @@ _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "te
                                "vorgänger", "vorgängerin", "vormals", "ehemals", "früher"})
 #: a centre for one of these fields is a research centre: "Zentrum für Künstliche Intelligenz"
 _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Informatik|Hochleistungsrechn|Daten|"
-                             r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie")
+                             r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie|"
+                             r"Helmholtz|Max-Planck|Fraunhofer|Leibniz")  # the research societies' centres
 #: who owns a strategy named after a place: "des Freistaates Sachsen", "der Stadt Dortmund"
 _OWNERS = frozenset({"Landes", "Freistaates", "Freistaats", "Bundes", "Stadt", "Landeshauptstadt", "Hansestadt"})
 #: heads that keep their kind at the end of a compound
 #: heads a body named after its founder has, the name written apart ("Hector Stiftung")
 _FOUNDER_HEADS = frozenset(fold_word(h) for h in ("stiftung", "institut", "gesellschaft"))
 _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur",
-                                                "gemeinschaft", "zentrum"))
+                                                "gemeinschaft", "zentrum", "behörde"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
                   "Institute": "ResearchOrganization", "Center": "ResearchOrganization",
                   "Centre": "ResearchOrganization", "Laboratory": "ResearchOrganization", "Undertaking": "Organization",
-                  "Lab": "Initiative", "Hub": "Initiative",
-                  "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative", "Stack": "Technology"}
+                  "Lab": "Initiative", "Hub": "Initiative", "School": "ResearchOrganization", "Schools": "Initiative",
+                  "Valley": "Initiative", "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative",
+                  "Stack": "Technology"}
+#: English words before a kind that make it another: a "Data Center" is infrastructure, a
+#: "Summer School" a programme
+_ENGLISH_MODIFIERS = {("Data", "Center"): "Infrastructure", ("Data", "Centre"): "Infrastructure",
+                      ("Summer", "School"): "Initiative", ("Winter", "School"): "Initiative"}
 #: English words that type a quoted name they end ("Gauss-AI-Compute Competition")
 _QUOTED_HEADS = {"Competition": "Initiative", "Challenge": "Initiative", "Stack": "Initiative",
                  "Project": "Initiative", "Platform": "Initiative"}
@@ -125,6 +132,8 @@ _NAMING_PHRASES: dict[int, list[list[str]]] = {
 _OFFICE_WORD = re.compile(r"^(?:Bundes)?[Mm]inister(?:in|ium|iums)?$|^Chef(?:in)?$|^Staatskanzlei$")
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
 _DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
+#: an initial or an abbreviated title inside a company's name ("F.", "Ing.", "h.c.")
+_INITIAL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.|[a-z]\.[a-z]\.)")
 _COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG)$")
 _PERSON_CUES = frozenset({"dr.", "prof.", "abgeordnete", "abgeordneten", "abgeordneter", "minister", "ministerin",
                           "präsident", "präsidentin", "staatssekretär", "staatssekretärin", "ministerpräsident",
@@ -306,6 +315,8 @@ class PatternRecognizer:
         """The name around one head noun: a complement ("Zentrum für …"), a place
         ("Universität zu Köln"), a direct head's name, a prefix or a founder's name."""
         start = _name_prefix_start(doc, token.i, self.places)
+        if head == "Organization" and _RESEARCH_FIELD.search(doc[start:token.i].text):
+            head = "ResearchOrganization"  # "Helmholtz-Zentrum Dresden-Rossendorf"
         nxt = token.i + 1
         owner = nxt + 1 < len(doc) and doc[nxt].lower_ in ("des", "der") and doc[nxt + 1].text in _OWNERS
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
@@ -344,15 +355,35 @@ class PatternRecognizer:
             if _COMPANY_SUFFIX.match(token.text) or registered:
                 start = token.i - 1 if registered else token.i
                 token = doc[start] if registered else token
-                while start > 0 and token.i - start < 5 and doc[start - 1].text[:1].isupper() \
-                        and not doc[start - 1].is_sent_start and fold_word(doc[start - 1].text) not in self.type_nouns:
-                    start -= 1  # back to the type noun: "dem Heidelberger Unternehmen Aleph Alpha GmbH"
+                start = self._legal_name_start(doc, start)
                 if start > 0 and re.fullmatch(r"[a-zäöü]+(?:e|en|er|es|em)", doc[start - 1].text) \
                         and doc[start - 1].lower_ not in _FUNCTION_WORDS | _INDEFINITE | _RELATIVE:
                     continue  # "… der öffentlichen Hand GmbH": the name began before the adjective
                 if start < token.i:
                     label = "Organization" if registered or token.text.startswith("e") else "Company"
                     yield _Candidate(start, token.i + (2 if registered else 1), label, "organisation")
+
+    def _legal_name_start(self, doc: Doc, form: int) -> int:
+        """Where the name before a legal form (at ``form``) begins: capitalised words back to
+        a type noun ("dem Heidelberger Unternehmen Aleph Alpha GmbH"), with hyphenated parts
+        ("Mercedes-Benz Group AG"), initials and titles ("Dr. Ing. h.c. F. Porsche AG") and
+        common nouns joined by "und" ("Computer Vertrieb und Service GmbH")."""
+        start = form
+        while start > 0 and form - start < 8 and not doc[start - 1].is_sent_start:
+            before = doc[start - 1]
+            if before.text in ("-", "‐") and start >= 2 and not before.whitespace_ \
+                    and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+                start -= 2
+            elif before.lower_ == "und" and start >= 2 and start < form \
+                    and all(doc[k].lower_ in self.known_words and doc[k].text[:1].isupper() for k in (start - 2, start)):
+                start -= 2
+            elif _INITIAL.fullmatch(before.text) and start < form and doc[start].text[:1].isupper():
+                start -= 1
+            elif before.text[:1].isupper() and fold_word(before.text) not in self.type_nouns:
+                start -= 1
+            else:
+                break
+        return start
 
     def _founder_start(self, doc: Doc, i: int) -> int:
         """"Hector Stiftung", "Robert Bosch Stiftung", "Hasso Plattner Institut": a body named
@@ -419,9 +450,11 @@ class PatternRecognizer:
             label = _ENGLISH_HEADS.get(word)
             if label is None:
                 continue
+            label = _ENGLISH_MODIFIERS.get((words[i - 1], word), label) if i else label
             start = i
             while start > 0 and i - start < 4 and words[start - 1][:1].isupper() \
-                    and words[start - 1].casefold() not in _ARTICLE_FORMS and not doc[start - 1].is_sent_start:
+                    and words[start - 1].casefold() not in _ARTICLE_FORMS \
+                    and (not doc[start - 1].is_sent_start or words[start - 1].casefold() not in self.known_words):
                 kind = self.type_nouns.get(fold_word(words[start - 1]))
                 if kind is not None:  # "der Verein GovTech Campus": the type word is no part of the name
                     label = kind if kind != "Initiative" else label
@@ -430,14 +463,14 @@ class PatternRecognizer:
                 if start >= 2 and words[start - 1] == "-" and not doc[start - 2].whitespace_ \
                         and not doc[start - 1].whitespace_ and words[start - 2][:1].isupper():
                     start -= 2  # "Gaia-X Hub Deutschland"
-            end = _english_complement_end(words, i + 1)  # "… Laboratory for Learning and Intelligent Systems"
+            end = _english_complement_end(words, i + 1, lambda k: k < len(doc) and self._is_place_at(doc, k))
             if end < len(words) and self._is_place_at(doc, end) and doc[end - 1].whitespace_:
                 end += self._place_length(doc, end)  # "ELLIS Institute Tübingen"
             elif words[end:end + 2] == ["e.", "V."]:  # with its legal form: "Open Source Business Alliance e. V."
                 end += 2
             elif end < len(words) and _COMPANY_SUFFIX.match(words[end]):
                 end += 1
-            if start < i or end > i + 1 and words[i + 1] in ("for", "of", "on"):  # "Center for Digital Sovereignty"
+            if start < i or end > i + 1 and words[i + 1] in _ENGLISH_PREPOSITIONS:  # "Center for Digital Sovereignty"
                 yield _Candidate(start, end, label, "organisation")
 
     def _org_head(self, words: list[str], i: int) -> str | None:
@@ -481,6 +514,7 @@ class PatternRecognizer:
                     yield _Candidate(_name_prefix_start(doc, token.i, self.places), end, label, "apposition")
                 continue
             i = token.i + 1
+            plural = "Plur" in token.morph.get("Number")
             examples = i + 1 < len(doc) and doc[i].lower_ == "wie" and label == "Company"
             if examples:
                 i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
@@ -488,8 +522,8 @@ class PatternRecognizer:
                 if examples and doc[i].lower_ in _ARTICLE_FORMS and i + 1 < len(doc):
                     i += 1  # "… wie SAP und die Deutsche Telekom"
                 found = self._quoted_at(doc, i) or self._name_at(doc, i, any_capitalised=examples)
-                if found is None:
-                    break
+                if found is None or plural and found[1] - found[0] == 1 and self._common_compound(doc[found[0]]):
+                    break  # "Landesbehörden Rechenzeit anbieten": the plural's object, not its name
                 start, end = found
                 inner = (start + 1, end - 1) if doc[start].text in _QUOTES else (start, end)
                 if self._place_length(doc, inner[0]) == inner[1] - inner[0]:
@@ -586,6 +620,13 @@ class PatternRecognizer:
             return True
         return text[:1].isupper() and text.casefold() not in self.known_words and len(text) > 2 \
             and not token.is_sent_start and text.lower() not in _FUNCTION_WORDS
+
+    def _common_compound(self, token: Token) -> bool:
+        """A noun compounded onto a common word ("Rechenzeit", "Trainingsdaten"), which no
+        list knows. The tagger must call it a common noun, so that names ending in a word
+        ("Lichtenberg") stay names."""
+        word = token.text.casefold()
+        return token.pos_ == "NOUN" and any(word[k:] in self.known_words for k in range(3, len(word) - 3))
 
     def _quoted(self, doc: Doc) -> Iterable[_Candidate]:
         """A short quoted name: capitalised words only ("Gauss-AI-Compute Competition")."""
@@ -1026,19 +1067,29 @@ def _opens(doc: Doc, i: int) -> bool:
     return before_ok and not doc[i].whitespace_
 
 
-def _english_complement_end(words: list[str], end: int) -> int:
+#: what opens an English name's complement ("Institute for …", "School of …")
+_ENGLISH_PREPOSITIONS = frozenset({"for", "of", "on"})
+
+
+def _english_complement_end(words: list[str], end: int, places: Callable[[int], bool] = lambda i: False) -> int:
     """The end of an English name's complement: "for Learning and Intelligent Systems",
-    "of Things" (capitalised words joined by "and"/"&"; it ends on a capitalised word)."""
-    if end + 1 >= len(words) or words[end] not in ("for", "of", "on") or not words[end + 1][:1].isupper():
+    "of Things", "for the Foundations of Learning and Data", "of Excellence in Artificial
+    Intelligence" (capitalised words joined by "and", "&", "of", "in", "the"; it ends on a
+    capitalised word; "in" before a place, which ``places`` tells, is where it is)."""
+    first = end + 2 if end + 2 < len(words) and words[end + 1] == "the" else end + 1
+    if first >= len(words) or words[end] not in _ENGLISH_PREPOSITIONS or not words[first][:1].isupper():
         return end
     j, last = end + 1, end
-    while j < len(words) and (words[j][:1].isupper() and words[j].isalpha() or words[j] in ("and", "&", "of")):
+    while j < len(words) and (words[j][:1].isupper() and words[j].isalpha() or words[j] in _ENGLISH_JOINERS) \
+            and not (words[j] == "in" and places(j + 1)):
         if words[j][:1].isupper():
             last = j + 1
         j += 1
     return last if last > end + 1 else end
 
 
+#: the small words inside an English name's complement
+_ENGLISH_JOINERS = frozenset({"and", "&", "of", "in", "the", "for", "on"})
 #: the code a name may end in after a hyphen: "OpenGPT-X", "Teuken-7B", "SuperMUC-NG"
 _CODE_SUFFIX = re.compile(r"X|\d+[A-Za-z]{0,2}|[A-Z]{2,3}")
 #: a language model's size: "7B", "70B"

@@ -372,7 +372,7 @@ def test_a_naming_phrase_makes_a_quotation_a_name_and_it_is_found_again(nlp_nokb
         ("Beschafft wurde er vom EuroHPC Joint Undertaking.", "EuroHPC Joint Undertaking", "Organization"),
         ("Dazu gehört das Höchstleistungsrechenzentrum Stuttgart.", "Höchstleistungsrechenzentrum Stuttgart",
          "Organization"),
-        ("Dazu gehört das Leibniz-Rechenzentrum in Garching.", "Leibniz-Rechenzentrum", "Organization"),
+        ("Dazu gehört das Leibniz-Rechenzentrum in Garching.", "Leibniz-Rechenzentrum", "ResearchOrganization"),
     ],
 )
 def test_names_with_a_code_suffix_and_more_heads(nlp_nokb, text: str, name: str, label: str) -> None:
@@ -399,3 +399,31 @@ def test_a_later_mention_of_a_quoted_name_outranks_a_concept_inside_it(nlp) -> N
     second = [s for s in doc.spans["sovkg_mentions"] if s.start_char > doc.text.index("Der KI")]
     assert ("KI-Navigator", "Technology") in {(s.text, s.label_) for s in second}
     assert "KI" not in {s.text for s in second}
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    ("Partner ist die Mercedes-Benz Group AG.", "Mercedes-Benz Group AG", "Company"),
+    ("Partner ist die Dr. Ing. h.c. F. Porsche AG aus Stuttgart.", "Dr. Ing. h.c. F. Porsche AG", "Company"),
+    ("Den Rechner lieferte die MEGWARE Computer Vertrieb und Service GmbH.",
+     "MEGWARE Computer Vertrieb und Service GmbH", "Company"),
+    ("Die Behörde für Wissenschaft, Forschung und Gleichstellung ist beteiligt.",
+     "Behörde für Wissenschaft, Forschung und Gleichstellung", "GovernmentBody"),
+    ("Zuständig ist die Senatsverwaltung für Finanzen.", "Senatsverwaltung für Finanzen", "GovernmentBody"),
+    ("Partner ist das Berlin Institute for the Foundations of Learning and Data (BIFOLD).",
+     "Berlin Institute for the Foundations of Learning and Data", "ResearchOrganization"),
+    ("Gefördert werden die Konrad Zuse Schools of Excellence in Artificial Intelligence.",
+     "Konrad Zuse Schools of Excellence in Artificial Intelligence", "Initiative"),
+    ("Die Daten liegen im Twin Data Center in Norderstedt.", "Twin Data Center", "Infrastructure"),
+    ("Cyber Valley wächst weiter.", "Cyber Valley", "Initiative"),
+    ("Das Helmholtz-Zentrum Dresden-Rossendorf forscht.", "Helmholtz-Zentrum Dresden-Rossendorf",
+     "ResearchOrganization"),
+    ("Bereitgestellt wird die Container-Plattform Kubernetes.", "Kubernetes", "Technology"),
+])
+def test_names_of_more_shapes(nlp_nokb, text: str, surface: str, label: str) -> None:
+    assert _found(nlp_nokb, text).get(surface, ("",))[0] == label
+
+
+def test_a_common_noun_after_a_plural_type_noun_is_no_name(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Das Angebot richtet sich an Start-ups und Landesbehörden, die Rechenzeit brauchen, "
+                             "und an eine Plattform, über die Unternehmen Trainingsdaten austauschen.")
+    assert not {"Rechenzeit", "Trainingsdaten"} & set(found)
