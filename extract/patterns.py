@@ -88,6 +88,7 @@ _ORG_HEADS: dict[str, str] = {
     "amt": "GovernmentBody", "agentur": "GovernmentBody", "bundesagentur": "GovernmentBody",
     "beauftragte": "GovernmentBody", "beauftragter": "GovernmentBody", "landesbetrieb": "GovernmentBody",
     "behörde": "GovernmentBody", "senatsverwaltung": "GovernmentBody",  # the city states' ministries
+    "verbund": "Organization",
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
     "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
     "gemeinschaft": "Organization",
@@ -132,6 +133,8 @@ _NAMING_PHRASES: dict[int, list[list[str]]] = {
 _OFFICE_WORD = re.compile(r"^(?:Bundes)?[Mm]inister(?:in|ium|iums)?$|^Chef(?:in)?$|^Staatskanzlei$")
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
 _DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
+#: the methods of the rules that type a name by its shape alone
+_SHAPE_RULES = frozenset({"sovkg_patterns:shape"})
 #: an initial or an abbreviated title inside a company's name ("F.", "Ing.", "h.c.")
 _INITIAL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.|[a-z]\.[a-z]\.)")
 _COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG)$")
@@ -855,16 +858,22 @@ class PatternRecognizer:
                 other._.sovkg_name = span._.sovkg_name
 
     def _link_aliases(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
-        """Later mentions of a defined abbreviation link to its long form."""
+        """Later mentions of a defined abbreviation link to its long form, and take its type
+        where only their shape typed them ("Center for Scalable Data Analytics … (ScaDS.AI)":
+        every "ScaDS.AI" is the research centre, not a project)."""
         doc.user_data["sovkg_aliases"] = dict(sorted(aliases.items()))
         if not aliases:
             return
+        typed = {name: s.label_ for s in spans if s._.sovkg_method not in _SHAPE_RULES
+                 for name in (s._.sovkg_name, _ocr_name(s.text)) if name}
         for span in spans:
             if span.kb_id_:
                 continue
             name = aliases.get(_key(span._.sovkg_name or span.text))
             if name:
                 span._.sovkg_name = name
+                if span._.sovkg_method in _SHAPE_RULES and name in typed:
+                    span.label_ = typed[name]
 
 
 def _later_abbreviations(doc: Doc, defined: list[Span], occupied: list[bool]) -> list[Span]:
@@ -1147,7 +1156,8 @@ def _short_inside(doc: Doc, open_: int, close: int, long_span: Span | None, occu
     """"Sovereign Tech Fund (STF)": the one word in the parentheses is the name's short form."""
     inside = doc[open_ + 1:close]
     if long_span is None or long_span.label_ == "Person" or len(inside) != 1 \
-            or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text) or _SYMBOL_NAME.match(inside[0].text)):
+            or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text) or _SYMBOL_NAME.match(inside[0].text)
+                    or _DOTTED.match(inside[0].text)):
         return  # "Dr. Florian Kessebohm (CDU)": a person's parentheses hold a party, no short form
     name = long_span._.sovkg_name or _ocr_name(long_span.text)
     aliases[_key(inside[0].text)] = name

@@ -427,3 +427,12 @@ def test_a_common_noun_after_a_plural_type_noun_is_no_name(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Das Angebot richtet sich an Start-ups und Landesbehörden, die Rechenzeit brauchen, "
                              "und an eine Plattform, über die Unternehmen Trainingsdaten austauschen.")
     assert not {"Rechenzeit", "Trainingsdaten"} & set(found)
+
+
+def test_a_dotted_short_form_in_parentheses_names_the_long_form_and_takes_its_type(nlp_nokb) -> None:
+    doc = nlp_nokb("Das Center for Scalable Data Analytics and Artificial Intelligence (ScaDS.AI) wächst. "
+                   "ScaDS.AI betreibt Rechner.")
+    shorts = [s for s in doc.spans["sovkg_mentions"] if s.text == "ScaDS.AI"]
+    assert len(shorts) == 2
+    assert {(s.label_, s._.sovkg_name) for s in shorts} == {
+        ("ResearchOrganization", "Center for Scalable Data Analytics and Artificial Intelligence")}
