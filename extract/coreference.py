@@ -65,6 +65,8 @@ _PERSONAL: dict[str, frozenset[str]] = {
 _EXAMPLE_CUES = frozenset({"darunter", "etwa", "beispielsweise"})
 #: the words between the items of a list
 _LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
+#: what opens a parenthesis, reading forwards (1) or backwards (-1)
+_PARENTHESES = {1: frozenset({"("}), -1: frozenset({")"})}
 #: articles, which stand between the items too ("der Universität Bonn und der TU Dortmund")
 _ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
 #: types listed together: the organisations are one family ("Bosch, die Universität und das DFKI")
@@ -79,6 +81,9 @@ NAME_DEPS = ("appos", "flat", "flat:name", "nmod", "compound")
 APPOSITION_MARKS = frozenset({",", "–", "-", "—", "("})
 #: how many sentences back a description looks for its antecedent
 WINDOW = 3
+#: how many sentences back a pronoun looks ("Das ARIC … Er wird … gefördert. Zu seinen
+#: Mitgliedern …": two, for a pronoun after a pronoun)
+PRONOUN_WINDOW = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +175,11 @@ class MentionIndex:
             while True:
                 i = current.end if step == 1 else current.start - 1
                 joined = False
-                while 0 <= i < len(self.doc) and self.doc[i].lower_ in _LIST_WORDS | _ARTICLES:
+                while 0 <= i < len(self.doc) and (self.doc[i].lower_ in _LIST_WORDS | _ARTICLES
+                                                  or self.doc[i].text in _PARENTHESES[step]):
+                    if self.doc[i].text in _PARENTHESES[step]:  # "… Genetik (MPI-CBG), das …": its short form
+                        i = self._past_parenthesis(i, step)
+                        continue
                     joined = joined or self.doc[i].lower_ in _LIST_WORDS
                     i += step
                 nxt = (self._by_start if step == 1 else self._by_end).get(i if step == 1 else i + 1)
@@ -179,6 +188,17 @@ class MentionIndex:
                 listed.append(nxt)
                 current = nxt
         return listed
+
+    def _past_parenthesis(self, i: int, step: int) -> int:
+        """The position past the parenthesis opening (``step`` 1) or closing (-1) at ``i``,
+        if it closes within a few words; else past the list (no item follows)."""
+        close = _PARENTHESES[-step]
+        for j in range(i + step, i + 8 * step, step):
+            if not 0 <= j < len(self.doc):
+                break
+            if self.doc[j].text in close:
+                return j + step
+        return -1 if step == -1 else len(self.doc)
 
     def _one(self, token: Token) -> Resolved | None:
         span = self._at.get(token.i)
@@ -201,7 +221,10 @@ class MentionIndex:
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
         if token.pos_ == "PRON" and token.lower_ in _PERSONAL and token.dep_ != "expl":
-            return self._pronoun(token)
+            return self._pronoun(token, _PERSONAL[token.lower_])
+        owner = _possessor_genders(token)
+        if owner is not None:  # "Zu seinen Mitgliedern gehören …": whose members
+            return self._pronoun(token, owner)
         return self._description(token) or self._first_example(token)
 
     def _first_example(self, token: Token) -> Resolved | None:
@@ -216,12 +239,12 @@ class MentionIndex:
         first = next((s for s in self.spans if cue.i < s.start <= cue.i + 3 and s.end <= sent_end), None)
         return Resolved(first) if first is not None and self.named(first) else None
 
-    def _pronoun(self, token: Token) -> Resolved | None:
-        """A personal pronoun ("Es ist Teil des …", "… nutzen ihn"): the subject among the
-        agreeing named mentions of its sentence and the one before, else the latest of them."""
+    def _pronoun(self, token: Token, allowed: frozenset[str]) -> Resolved | None:
+        """A personal or possessive pronoun ("Es ist Teil des …", "… nutzen ihn", "seine
+        Mitglieder"): the subject among the named mentions of its sentence and the two before
+        whose gender or number is ``allowed``, else the latest of them."""
         k = self._sentence_index(token)
-        earliest = self._sentences()[max(0, k - 1)].start
-        allowed = _PERSONAL[token.lower_]
+        earliest = self._sentences()[max(0, k - PRONOUN_WINDOW)].start
         agreeing = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i
                     and s.label_ in PRONOUN_TYPES and self.named(s) and _gender_agrees(s, allowed)]
         best = next((s for s in agreeing if s.root.dep_.startswith("nsubj")), agreeing[0] if agreeing else None)
@@ -331,6 +354,19 @@ class MentionIndex:
         key = _key(self._topic)
         before = [s for s in self.spans if _key(s) == key and s.start < sent.end]
         return Resolved(before[-1] if before else self._topic)
+
+
+def _possessor_genders(token: Token) -> frozenset[str] | None:
+    """The genders (or plural) a possessive determiner's owner may have: "sein-" a masculine
+    or neuter one, "ihr-" a feminine or plural one; None for any other word."""
+    if token.dep_ != "det:poss" and token.tag_ != "PPOSAT":
+        return None
+    word = token.lower_
+    return _POSSESSORS["sein"] if word.startswith("sein") else _POSSESSORS["ihr"] if word.startswith("ihr") else None
+
+
+#: whom a possessive determiner's stem may stand for
+_POSSESSORS = {"sein": frozenset({"Masc", "Neut"}), "ihr": frozenset({"Fem", "Plur"})}
 
 
 def _relative(token: Token) -> bool:

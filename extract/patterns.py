@@ -88,7 +88,7 @@ _ORG_HEADS: dict[str, str] = {
     "amt": "GovernmentBody", "agentur": "GovernmentBody", "bundesagentur": "GovernmentBody",
     "beauftragte": "GovernmentBody", "beauftragter": "GovernmentBody", "landesbetrieb": "GovernmentBody",
     "behörde": "GovernmentBody", "senatsverwaltung": "GovernmentBody",  # the city states' ministries
-    "verbund": "Organization",
+    "verbund": "Organization", "zentrale": "GovernmentBody",  # "Hessische Zentrale für Datenverarbeitung"
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
     "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
     "gemeinschaft": "Organization",
@@ -471,8 +471,11 @@ class PatternRecognizer:
                 end += self._place_length(doc, end)  # "ELLIS Institute Tübingen"
             elif words[end:end + 2] == ["e.", "V."]:  # with its legal form: "Open Source Business Alliance e. V."
                 end += 2
+
             elif end < len(words) and _COMPANY_SUFFIX.match(words[end]):
                 end += 1
+            if words[end:end + 1] == ["("] and words[end + 2:end + 5] == [")", "e.", "V."]:
+                label = "Organization"  # "Artificial Intelligence Center Hamburg (ARIC) e. V.": an association
             if start < i or end > i + 1 and words[i + 1] in _ENGLISH_PREPOSITIONS:  # "Center for Digital Sovereignty"
                 yield _Candidate(start, end, label, "organisation")
 
@@ -962,6 +965,10 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
             break  # "…, Wiesbaden": the seat after the name
         elif text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _APPOSITION_NOUNS:
             break  # "…, Mitglied der Helmholtz-Gemeinschaft": an apposition about the body
+        elif token.lower_ == "für" and end > i and any(t.lower_ == "für" for t in doc[i - 1:end]) \
+                and doc[end - 1].lower_ not in ("und", "sowie", ","):
+            break  # "Ministerium für Digitalisierung und Innovation für digitale Innovationen": one field
+            # (but "Institute für A und für B" are two)
         elif token.lower_ in ("und", ",", "der", "des", "für", "&") and end + 1 < len(doc):
             end += 1
         elif token.lower_ == "in" and end + 2 < len(doc) and doc[end + 1].lower_ == "der" \

@@ -418,6 +418,12 @@ def test_a_later_mention_of_a_quoted_name_outranks_a_concept_inside_it(nlp) -> N
     ("Das Helmholtz-Zentrum Dresden-Rossendorf forscht.", "Helmholtz-Zentrum Dresden-Rossendorf",
      "ResearchOrganization"),
     ("Bereitgestellt wird die Container-Plattform Kubernetes.", "Kubernetes", "Technology"),
+    ("Die Hessische Zentrale für Datenverarbeitung (HZD) will sie nutzen.", "Hessische Zentrale für Datenverarbeitung",
+     "GovernmentBody"),
+    ("Distr@l ist das Förderprogramm des Hessischen Ministeriums für Digitalisierung und Innovation für digitale "
+     "Innovationen.", "Hessischen Ministeriums für Digitalisierung und Innovation", "GovernmentBody"),
+    ("Das Artificial Intelligence Center Hamburg (ARIC) e. V. ist ein Verein.", "Artificial Intelligence Center Hamburg",
+     "Organization"),
 ])
 def test_names_of_more_shapes(nlp_nokb, text: str, surface: str, label: str) -> None:
     assert _found(nlp_nokb, text).get(surface, ("",))[0] == label

@@ -201,6 +201,28 @@ def test_what_comes_into_use_is_used_by_what_the_text_is_about_not_by_its_neighb
     assert ("Mistral", "uses", "Llama") not in triples(found(text))  # the context is neither end
 
 
+def test_members_of_whom_a_possessive_stands_for(found) -> None:
+    text = ("Das Artificial Intelligence Center Hamburg (ARIC) e. V. ist ein Verein. Er wird von der Behörde für "
+            "Wirtschaft und Innovation gefördert. Zu seinen Mitgliedern gehören die Universität Hamburg und die "
+            "Technische Universität Hamburg.")
+    assert {("Universität Hamburg", "partOf", "Artificial Intelligence Center Hamburg"),
+            ("Technische Universität Hamburg", "partOf", "Artificial Intelligence Center Hamburg")} <= triples(found(text))
+
+
+def test_a_list_goes_on_after_an_item_s_short_form(found) -> None:
+    text = ("Das Projekt ScaDS.AI wächst. Zu den assoziierten Partnern zählen das Max-Planck-Institut für molekulare "
+            "Zellbiologie und Genetik (MPI-CBG), das Helmholtz-Zentrum Dresden-Rossendorf (HZDR) und das "
+            "Leibniz-Institut für ökologische Raumentwicklung.")
+    partners = {t[0] for t in triples(found(text)) if t[1:] == ("partOf", "ScaDS.AI")}
+    assert partners == {"Max-Planck-Institut für molekulare Zellbiologie und Genetik",
+                        "Helmholtz-Zentrum Dresden-Rossendorf", "Leibniz-Institut für ökologische Raumentwicklung"}
+
+
+def test_a_government_s_support_is_funding(found) -> None:
+    text = "Das Zentrum hessian.AI wächst. Es wird vom Bundesministerium für Forschung unterstützt."
+    assert ("hessian.AI", "fundedBy", "Bundesministerium für Forschung") in triples(found(text))
+
+
 NEGATIVES = [
     ("a passive without an agent", "Die Plattform openDesk wird gefördert."),
     ("a concept is no subject", "Künstliche Intelligenz wird vom Land Hessen gefördert."),
