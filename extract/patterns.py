@@ -116,6 +116,8 @@ _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Found
                   "Lab": "Initiative", "Hub": "Initiative", "School": "ResearchOrganization", "Schools": "Initiative",
                   "Valley": "Initiative", "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative",
                   "Stack": "Technology"}
+#: the kinds an English name defined by its acronym may have anywhere in it
+_DEFINED_ENGLISH_KINDS = {**_ENGLISH_HEADS, "Park": "Initiative"}
 #: English words before a kind that make it another: a "Data Center" is infrastructure, a
 #: "Summer School" a programme
 _ENGLISH_MODIFIERS = {("Data", "Center"): "Infrastructure", ("Data", "Centre"): "Infrastructure",
@@ -423,8 +425,9 @@ class PatternRecognizer:
                 continue  # one word before an acronym is a term the other rules judge
             long_text = doc[start:open_].text
             head = next((k - 1 for k in range(start + 1, open_) if self._place_length(doc, k) == open_ - k), open_ - 1)
-            label = _kind_of(words[head])
-            if label is not None:
+            label = _kind_of(words[head]) or next((_DEFINED_ENGLISH_KINDS[w] for w in words[start:open_]
+                                                   if w in _DEFINED_ENGLISH_KINDS), None)
+            if label is not None:  # "Innovation Park Artificial Intelligence (IPAI)": an English kind inside
                 yield _Candidate(start, open_, label, "abbreviation", long_text)
                 yield _Candidate(open_ + 1, close, label, "abbreviation", long_text)
 
@@ -1167,10 +1170,28 @@ def _short_inside(doc: Doc, open_: int, close: int, long_span: Span | None, occu
                     or _DOTTED.match(inside[0].text)):
         return  # "Dr. Florian Kessebohm (CDU)": a person's parentheses hold a party, no short form
     name = long_span._.sovkg_name or _ocr_name(long_span.text)
+    if long_span.label_ == "Place" and not _abbreviates(inside[0].text, long_span.text):
+        return  # "Landesoberbehörde IT Baden-Württemberg (BITBW)": not the place's short form (bodies'
+        # short forms take letters from anywhere: "Technische Universität Hamburg (TUHH)")
     aliases[_key(inside[0].text)] = name
     if not occupied[inside[0].i]:
         _add_abbreviation(doc, inside[0].i, inside[0].i + 1, long_span.label_, name, occupied, added,
                           kb_id=long_span.kb_id_)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` can be a short form of ``long``: its letters occur in the long form
+    in order ("NRW" of "Nordrhein-Westfalen"; not "BITBW" of "Baden-Württemberg"), after
+    the test of Schwartz and Hearst (2003)."""
+    letters = [c.casefold() for c in short if c.isalnum()]
+    text = long.casefold()
+    if not letters:
+        return False
+    k = 0
+    for ch in text:
+        if k < len(letters) and ch == letters[k]:
+            k += 1
+    return k == len(letters)
 
 
 def _add_abbreviation(doc: Doc, start: int, end: int, label: str, name: str, occupied: list[bool],

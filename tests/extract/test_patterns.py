@@ -442,3 +442,11 @@ def test_a_dotted_short_form_in_parentheses_names_the_long_form_and_takes_its_ty
     assert len(shorts) == 2
     assert {(s.label_, s._.sovkg_name) for s in shorts} == {
         ("ResearchOrganization", "Center for Scalable Data Analytics and Artificial Intelligence")}
+
+
+def test_an_english_name_defined_by_its_acronym_and_no_place_s_short_form(nlp) -> None:
+    doc = nlp("Der Innovation Park Artificial Intelligence (IPAI) in Heilbronn wächst. "
+              "F13 wird von der Landesoberbehörde IT Baden-Württemberg (BITBW) betrieben.")
+    found = {(s.text, s.label_, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]}
+    assert ("IPAI", "Initiative", "Innovation Park Artificial Intelligence") in found
+    assert not any(text == "BITBW" and name == "Baden-Württemberg" for text, _label, name in found)
