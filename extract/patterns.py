@@ -398,10 +398,14 @@ class PatternRecognizer:
             return i
         start = i
         while start > 0 and i - start < 3 and _founder_word(doc[start - 1]) and \
-                (doc[start - 1].lower_ in self.first_names or doc[start - 1].lower_ not in self.known_words) and \
+                (self._given_name(doc, start - 1) or doc[start - 1].lower_ not in self.known_words
+                 or start >= 2 and self._given_name(doc, start - 2)) and \
                 (fold_word(doc[start - 1].text),) not in self.places and fold_word(doc[start - 1].text) not in self.type_nouns:
-            start -= 1
+            start -= 1  # a surname that is a word after a given name: "Dieter Schwarz Stiftung"
         return start
+
+    def _given_name(self, doc: Doc, i: int) -> bool:
+        return doc[i].text in self.first_names
 
     def _defined_acronyms(self, doc: Doc) -> Iterable[_Candidate]:
         """"Open Document Format (ODF)", "Wirtschafts- und Infrastrukturbank Hessen (WIBank)":
