@@ -225,7 +225,15 @@ class MentionIndex:
         owner = _possessor_genders(token)
         if owner is not None:  # "Zu seinen Mitgliedern gehören …": whose members
             return self._pronoun(token, owner)
-        return self._description(token) or self._first_example(token)
+        return self._description(token) or self._first_example(token) or self._modifier(token)
+
+    def _modifier(self, token: Token) -> Resolved | None:
+        """A common noun compounded onto a mention ("Open-Source-Komponenten", "KI-Lösungen"):
+        the mention, which only a use may have as its end (the others need named things)."""
+        if token.pos_ != "NOUN":
+            return None
+        part = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.i in self._at), None)
+        return Resolved(self._at[part.i]) if part is not None else None
 
     def _first_example(self, token: Token) -> Resolved | None:
         """A plural noun with examples after it ("16 Projekte …, darunter OpenGPT-X, Marispace-X

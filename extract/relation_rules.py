@@ -264,7 +264,8 @@ def _uses_rules(c: _Sentence, _found: list) -> Iterator[Found | None]:
             words = c.text.split(" ", 2)
             yield c.make(subject, "uses", c.last, words[0] + " … " + words[1], "uses", 0.75)
     for cue, subject, obj in _uses(c.doc, c.sent, c.entities, c.topic):
-        yield c.make(subject, "uses", obj, cue, "uses", 0.8)
+        if not named_thing(obj):  # named things used the patterns read from the parse; a concept
+            yield c.make(subject, "uses", obj, cue, "uses", 0.8)  # in a compound they miss
 
 
 def _part_of_frame(c: _Sentence, _found: list) -> Iterator[Found | None]:

@@ -223,6 +223,11 @@ def test_a_government_s_support_is_funding(found) -> None:
     assert ("hessian.AI", "fundedBy", "Bundesministerium für Forschung") in triples(found(text))
 
 
+def test_a_passive_without_a_subject_is_about_the_context(found) -> None:
+    text = "Das Projekt NRW.Genius startet. Dabei wird gezielt auf Open-Source-Komponenten gesetzt."
+    assert ("Projekt NRW.Genius", "uses", "Open-Source", "user-preposition-impersonal", "gesetzt") in found(text)
+
+
 NEGATIVES = [
     ("a passive without an agent", "Die Plattform openDesk wird gefördert."),
     ("a concept is no subject", "Künstliche Intelligenz wird vom Land Hessen gefördert."),
