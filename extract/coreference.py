@@ -88,10 +88,12 @@ PRONOUN_WINDOW = 2
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """A mention an end of a relation stands for; ``via`` the description resolved to it."""
+    """A mention an end of a relation stands for; ``via`` the description resolved to it;
+    ``examples``: the first of the examples a plural noun (``via``) stands for, with the rest."""
 
     span: Span
     via: tuple[int, int] | None = None
+    examples: bool = False
 
     @property
     def chars(self) -> tuple[int, int]:
@@ -152,7 +154,8 @@ class MentionIndex:
             if resolved is not None and resolved.via is not None and not descriptions:
                 continue
             if resolved is not None:
-                listed = [resolved] if resolved.via is not None else [Resolved(s) for s in self._listed(resolved.span)]
+                listed = [resolved] if resolved.via is not None and not resolved.examples else \
+                    [Resolved(s, resolved.via) for s in self._listed(resolved.span)]
                 found += (r for r in listed if all(r.chars != f.chars for f in found))
         return found
 
@@ -245,7 +248,8 @@ class MentionIndex:
         if cue is None:
             return None
         first = next((s for s in self.spans if cue.i < s.start <= cue.i + 3 and s.end <= sent_end), None)
-        return Resolved(first) if first is not None and self.named(first) else None
+        via = (token.idx, token.idx + len(token.text))  # the noun stands for its examples, as a description
+        return Resolved(first, via, examples=True) if first is not None and self.named(first) else None
 
     def _pronoun(self, token: Token, allowed: frozenset[str]) -> Resolved | None:
         """A personal or possessive pronoun ("Es ist Teil des …", "… nutzen ihn", "seine

@@ -11,6 +11,7 @@ own unless the whole compound is a known alias).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -91,18 +92,25 @@ class Gazetteer:
         for s in existing:
             for i in range(s.start, s.end):
                 covering[i].append((s.start, s.end, s.label_))
-        # the mentions only their shape typed ("LibreOffice" looks like a project's name), or a
-        # generic type noun ("die Container-Plattform Kubernetes"): a listed product knows better
-        shaped_at = {(s.start, s.end): s for s in existing if s._.sovkg_method in _SHAPE_METHODS | _NOUN_METHODS}
+        # the mentions only their shape typed ("LibreOffice" looks like a project's name), a generic
+        # type noun ("die Container-Plattform Kubernetes") or a company's short name ("Nextcloud"
+        # without "GmbH" is mostly the product): a listed product knows better
+        shaped_at = {(s.start, s.end): s for s in existing
+                     if s._.sovkg_method in _SHAPE_METHODS | _NOUN_METHODS or _company_short_name(s)}
         added = []
         for span in self.find(doc):
             clashes = {t for i in range(span.start, span.end) for t in covering.get(i, ())}
             inside_place = span.label_ == "Place" and span.start > 0 and doc[span.start - 1].lower_ in ("in", "im")
             if inside_place and all(t[0] <= span.start and span.end <= t[1] and t[2] != "Place" for t in clashes):
                 clashes = set()
+            makers = [s for s in existing if span.start <= s.start and s.end <= span.end and _company_short_name(s)]
+            if makers and self._is_product(span) and len(makers) == len(clashes):  # "Collabora Online"
+                for maker in makers:  # (the product's name holds its maker's)
+                    existing.remove(maker)
+                clashes = set()
             shaped = shaped_at.pop((span.start, span.end), None) if clashes else None
-            if shaped is not None and shaped._.sovkg_method in _NOUN_METHODS and not self._is_product(span):
-                shaped = None  # a type noun outranks a list's guess, unless the list names a product
+            if shaped is not None and shaped._.sovkg_method not in _SHAPE_METHODS and not self._is_product(span):
+                shaped = None  # a type noun or the KB outranks a list's guess, unless the list names a product
             if shaped is not None:  # the lexicon knows the type a name's shape only guessed
                 existing.remove(shaped)
             elif clashes:
@@ -238,6 +246,15 @@ def _span(doc: Doc, start: int, end: int, entry: KBEntry) -> Span:
 _SHAPE_METHODS = frozenset({"sovkg_patterns:shape"})
 #: the rules that type a name by the type noun before it
 _NOUN_METHODS = frozenset({"sovkg_patterns:apposition"})
+
+
+def _company_short_name(span: Span) -> bool:
+    """A knowledge-base company named without its legal form ("Nextcloud", not "Nextcloud GmbH")."""
+    return bool(span.kb_id_) and span.label_ == "Company" and not _LEGAL_FORM.search(span.text)
+
+
+#: a company's legal form at the end of its name
+_LEGAL_FORM = re.compile(r"\b(?:GmbH|AG|SE|KG|KGaA|UG|Inc\.?|Ltd\.?|LLC|Corporation|Corp\.?)$")
 
 
 def _as_entry(value: KBEntry | dict) -> KBEntry:

@@ -53,9 +53,17 @@ class KBIndex:
                 self._by_name[name_key(name)].append(entry)
 
     def lookup(self, name: str, type_: str | None = None) -> KBEntry | None:
+        """The entry of that name and type, else of that name: rules may disagree on a type.
+        A product and its maker are two things of one name ("Nextcloud"), never merged."""
         candidates = self._by_name.get(name_key(name), [])
         typed = [e for e in candidates if type_ is None or e.type == type_]
+        if not typed and type_ in _NAMESAKES:
+            candidates = [e for e in candidates if e.type not in _NAMESAKES[type_]]
         return (typed or candidates or [None])[0]
+
+
+#: types whose things share names with things of other types without being them
+_NAMESAKES = {"Technology": frozenset({"Company"}), "Company": frozenset({"Technology"})}
 
 
 def entity_key_for(name: str, type_: str, kb: KBIndex) -> str:

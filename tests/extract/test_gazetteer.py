@@ -66,3 +66,11 @@ def test_case_keeps_ordinary_words_out(find) -> None:
 def test_a_place_inflects_only_in_the_genitive(find) -> None:
     assert find("die Altstadt Heidelbergs") == [("Heidelbergs", "heidelberg")]
     assert find("mit dem Heidelberger Unternehmen Aleph Alpha") == []
+
+
+def test_a_listed_product_outranks_its_maker_s_short_name() -> None:
+    from sovkg.extract.nlp import load_pipeline
+
+    doc = load_pipeline(kb="default")("Die Suite enthält Nextcloud und Collabora Online. Die Nextcloud GmbH liefert.")
+    found = {(s.text, s.label_) for s in doc.spans["sovkg_mentions"]}
+    assert {("Nextcloud", "Technology"), ("Collabora Online", "Technology"), ("Nextcloud GmbH", "Company")} <= found

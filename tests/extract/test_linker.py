@@ -170,3 +170,10 @@ def test_a_name_is_the_one_longer_name_that_adds_a_place(tmp_path) -> None:
     labels = sorted(e.label for e in extraction.entities.values())
     assert "ELLIS Institute Tübingen" in labels and "ELLIS Institute" not in labels
     assert "AI Innovation Lab" in labels  # two longer names: which one it is stays open
+
+
+def test_a_product_is_not_its_maker_of_the_same_name() -> None:
+    kb = KBIndex([KBEntry("nextcloud", "Nextcloud GmbH", "Company", ("Nextcloud",))])
+    assert entity_key_for("Nextcloud", "Technology", kb) != "nextcloud"
+    assert entity_key_for("Nextcloud", "Company", kb) == "nextcloud"
+    assert entity_key_for("Nextcloud", "Organization", kb) == "nextcloud"  # rules may disagree on a body's type
