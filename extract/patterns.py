@@ -88,7 +88,7 @@ _ORG_HEADS: dict[str, str] = {
     "amt": "GovernmentBody", "agentur": "GovernmentBody", "bundesagentur": "GovernmentBody",
     "beauftragte": "GovernmentBody", "beauftragter": "GovernmentBody", "landesbetrieb": "GovernmentBody",
     "behörde": "GovernmentBody", "senatsverwaltung": "GovernmentBody",  # the city states' ministries
-    "verbund": "Organization", "zentrale": "GovernmentBody",  # "Hessische Zentrale für Datenverarbeitung"
+    "verbund": "Organization", "zentrale": "GovernmentBody", "direktion": "GovernmentBody",  # "Hessische Zentrale für Datenverarbeitung"
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
     "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
     "gemeinschaft": "Organization",
@@ -107,7 +107,7 @@ _OWNERS = frozenset({"Landes", "Freistaates", "Freistaats", "Bundes", "Stadt", "
 #: heads a body named after its founder has, the name written apart ("Hector Stiftung")
 _FOUNDER_HEADS = frozenset(fold_word(h) for h in ("stiftung", "institut", "gesellschaft"))
 _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur",
-                                                "gemeinschaft", "zentrum", "behörde"))
+                                                "gemeinschaft", "zentrum", "behörde", "direktion"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
@@ -324,6 +324,10 @@ class PatternRecognizer:
             head = "ResearchOrganization"  # "Helmholtz-Zentrum Dresden-Rossendorf"
         nxt = token.i + 1
         owner = nxt + 1 < len(doc) and doc[nxt].lower_ in ("des", "der") and doc[nxt + 1].text in _OWNERS
+        if owner and start < token.i and nxt + 2 < len(doc) and self._is_place_at(doc, nxt + 2):
+            # "IT-Dienstleistungszentrum des Freistaats Bayern": a named owner is part of the name
+            yield _Candidate(start, nxt + 2 + self._place_length(doc, nxt + 2), head, "organisation")
+            return
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
             end = _complement_end(doc, nxt + 1, self.places)
             if end > nxt + 1:
@@ -938,6 +942,10 @@ def _name_prefix_start(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
                 and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
             start -= 2  # "Rheinland-Pfälzische", "Christian-Albrechts-Universität"
+            moved = True
+        while start >= 2 and doc[start - 1].lower_ in ("und", "sowie") and doc[start - 2].text.endswith("-") \
+                and doc[start - 2].text[:1].isupper():
+            start -= 2  # "Aufsichts- und Dienstleistungsdirektion"
             moved = True
         while start >= 1 and (_NAME_ADJECTIVE.match(doc[start - 1].text)
                               or (fold_word(doc[start - 1].text),) in places and doc[start - 1].text.endswith("er")):
