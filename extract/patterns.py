@@ -466,7 +466,7 @@ class PatternRecognizer:
                 continue
             label = _ENGLISH_MODIFIERS.get((words[i - 1], word), label) if i else label
             start = i
-            while start > 0 and i - start < 4 and words[start - 1][:1].isupper() \
+            while start > 0 and i - start < 4 and (words[start - 1][:1].isupper() or _DOTTED.match(words[start - 1])) \
                     and words[start - 1].casefold() not in _ARTICLE_FORMS \
                     and (not doc[start - 1].is_sent_start or words[start - 1].casefold() not in self.known_words):
                 kind = self.type_nouns.get(fold_word(words[start - 1]))
@@ -485,6 +485,8 @@ class PatternRecognizer:
 
             elif end < len(words) and _COMPANY_SUFFIX.match(words[end]):
                 end += 1
+            if start > 0 and words[start - 1].casefold() in _INDEFINITE:
+                continue  # "ein Service Center für Unternehmen": a kind of thing, not a name
             if words[end:end + 1] == ["("] and words[end + 2:end + 5] == [")", "e.", "V."]:
                 label = "Organization"  # "Artificial Intelligence Center Hamburg (ARIC) e. V.": an association
             if start < i or end > i + 1 and words[i + 1] in _ENGLISH_PREPOSITIONS:  # "Center for Digital Sovereignty"

@@ -424,6 +424,11 @@ def test_a_later_mention_of_a_quoted_name_outranks_a_concept_inside_it(nlp) -> N
      "Innovationen.", "Hessischen Ministeriums für Digitalisierung und Innovation", "GovernmentBody"),
     ("Das Artificial Intelligence Center Hamburg (ARIC) e. V. ist ein Verein.", "Artificial Intelligence Center Hamburg",
      "Organization"),
+    ("Mit dem hessian.AI Service Center (hessian.AISC) wächst es.", "hessian.AI Service Center", "ResearchOrganization"),
+    ("Die Aufsichts- und Dienstleistungsdirektion (ADD) nutzt es.", "Aufsichts- und Dienstleistungsdirektion",
+     "GovernmentBody"),
+    ("Partner ist das IT-Dienstleistungszentrum des Freistaats Bayern.",
+     "IT-Dienstleistungszentrum des Freistaats Bayern", "Organization"),
 ])
 def test_names_of_more_shapes(nlp_nokb, text: str, surface: str, label: str) -> None:
     assert _found(nlp_nokb, text).get(surface, ("",))[0] == label
@@ -450,3 +455,8 @@ def test_an_english_name_defined_by_its_acronym_and_no_place_s_short_form(nlp) -
     found = {(s.text, s.label_, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]}
     assert ("IPAI", "Initiative", "Innovation Park Artificial Intelligence") in found
     assert not any(text == "BITBW" and name == "Baden-Württemberg" for text, _label, name in found)
+
+
+def test_a_kind_after_an_indefinite_article_and_a_body_of_the_land_are_no_names(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Es betreibt ein Service Center für Unternehmen. Das Rechenzentrum des Landes ist neu.")
+    assert not {"Service Center", "Rechenzentrum des Landes", "Rechenzentrum"} & set(found)
