@@ -228,6 +228,17 @@ def test_a_passive_without_a_subject_is_about_the_context(found) -> None:
     assert ("Projekt NRW.Genius", "uses", "Open-Source", "user-preposition-impersonal", "gesetzt") in found(text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das Land stellt dem Projekt KI.NRW 10 Millionen Euro zur Verfügung.", ("KI.NRW", "fundedBy", "Land")),
+    ("Das Land stellt für das Projekt KI.NRW Mittel in Höhe von 5 Millionen Euro bereit.",
+     ("KI.NRW", "fundedBy", "Land")),
+    ("Der Supercomputer JUPITER steht im Forschungszentrum Jülich.",
+     ("Supercomputer JUPITER", "locatedIn", "Forschungszentrum Jülich")),
+])
+def test_money_made_available_and_a_site_that_is_a_body(found, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(found(text))
+
+
 NEGATIVES = [
     ("a passive without an agent", "Die Plattform openDesk wird gefördert."),
     ("a concept is no subject", "Künstliche Intelligenz wird vom Land Hessen gefördert."),
