@@ -103,8 +103,9 @@ class Gazetteer:
             inside_place = span.label_ == "Place" and span.start > 0 and doc[span.start - 1].lower_ in ("in", "im")
             if inside_place and all(t[0] <= span.start and span.end <= t[1] and t[2] != "Place" for t in clashes):
                 clashes = set()
-            makers = [s for s in existing if span.start <= s.start and s.end <= span.end and _company_short_name(s)]
-            if makers and self._is_product(span) and len(makers) == len(clashes):  # "Collabora Online"
+            makers = [s for s in existing if span.start <= s.start and s.end <= span.end and _company_short_name(s)] \
+                if clashes and self._is_product(span) else []
+            if makers and len(makers) == len(clashes):  # "Collabora Online"
                 for maker in makers:  # (the product's name holds its maker's)
                     existing.remove(maker)
                 clashes = set()

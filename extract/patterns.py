@@ -499,7 +499,8 @@ class PatternRecognizer:
         label = _FOLDED_HEADS.get(folded)
         if label is not None:
             return label
-        compound = next((h for h in _COMPOUND_HEADS if folded.endswith(h) and len(folded) > len(h) + 3), None)
+        compound = next((h for h in _COMPOUND_HEADS if folded.endswith(h) and len(folded) > len(h) + 3), None) \
+            if folded.endswith(_COMPOUND_HEADS) else None
         if compound is not None and "-" not in text:  # "Führungsakademie", "Landesforschungsinstitut"
             return _FOLDED_HEADS[compound]
         if re.fullmatch(r"(?:Bundes)?[Mm]inister(?:in)?", text) and i + 1 < len(words) \
@@ -880,16 +881,20 @@ class PatternRecognizer:
         doc.user_data["sovkg_aliases"] = dict(sorted(aliases.items()))
         if not aliases:
             return
-        typed = {name: s.label_ for s in spans if s._.sovkg_method not in _SHAPE_RULES
-                 for name in (s._.sovkg_name, _ocr_name(s.text)) if name}
+        shaped: list[tuple[Span, str]] = []
         for span in spans:
             if span.kb_id_:
                 continue
             name = aliases.get(_key(span._.sovkg_name or span.text))
             if name:
                 span._.sovkg_name = name
-                if span._.sovkg_method in _SHAPE_RULES and name in typed:
-                    span.label_ = typed[name]
+                if span._.sovkg_method in _SHAPE_RULES:
+                    shaped.append((span, name))
+        if shaped:
+            typed = {name: s.label_ for s in spans if s._.sovkg_method not in _SHAPE_RULES
+                     for name in (s._.sovkg_name, _ocr_name(s.text)) if name}
+            for span, name in shaped:
+                span.label_ = typed.get(name, span.label_)
 
 
 def _later_abbreviations(doc: Doc, defined: list[Span], occupied: list[bool]) -> list[Span]:
