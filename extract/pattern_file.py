@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -279,7 +280,13 @@ def _conditions(raw: list[dict]) -> tuple[Condition, ...]:
 
 
 def _paths(value: str | list[str]) -> tuple[DepPath, ...] | None:
-    """One path or a list of alternatives (their ends are joined); ``topic`` alone is None."""
+    """One path or a list of alternatives (their ends are joined); ``topic`` alone is None.
+    Equal paths are one object, so that a sentence follows each once for all patterns."""
     if value == TOPIC:
         return None
-    return tuple(parse_path(text) for text in ([value] if isinstance(value, str) else value))
+    return _parsed(tuple([value] if isinstance(value, str) else value))
+
+
+@cache
+def _parsed(texts: tuple[str, ...]) -> tuple[DepPath, ...]:
+    return tuple(parse_path(text) for text in texts)

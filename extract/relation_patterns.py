@@ -18,7 +18,7 @@ relation the contract does not allow.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import srsly
@@ -150,7 +150,7 @@ class RelationPatterns:
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
         last = next((t.text for t in reversed(tokens) if not (t.is_space or t.text in _QUOTES)), "")
-        question = last == "?"  # only then may a cue stand in a yes/no question
+        scope = _Scope(sent, index, question=last == "?")  # only then may a cue stand in a yes/no question
         for token in tokens:
             cues = self.patterns.cues_of(token)
             classes = list(dict.fromkeys((c.cls, c.predicate) for c in cues)) if cues else []
@@ -159,23 +159,23 @@ class RelationPatterns:
             for cls, predicate in classes:
                 for pattern in self.patterns.by_class.get(cls, ()):
                     if pattern.fits(token):
-                        yield from self._match(pattern, token, predicate, sent, index, question)
+                        yield from self._match(pattern, token, predicate, scope)
 
-    def _match(self, pattern: Pattern, cue: Token, cue_predicate: str, sent: Span,
-               index: MentionIndex, question: bool) -> Iterator[RelationCandidate]:
+    def _match(self, pattern: Pattern, cue: Token, cue_predicate: str, scope: _Scope) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
-        if question and asks_whether(cue, sent):
+        if scope.question and asks_whether(cue, scope.sent):
             return
+        index = scope.index
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
         subject_types, object_types = self.patterns.types.get(predicate, (frozenset(), frozenset()))
         objects_first = any(path.context for path in pattern.subject or ())  # context is not the object
-        objects = self._ends(pattern.object, cue, sent, index, pattern.coreference,
+        objects = scope.ends(pattern.object, cue, pattern.coreference,
                              pattern.object_types or object_types) if objects_first else []
-        subjects = [s for s in self._ends(pattern.subject, cue, sent, index, pattern.coreference,
-                                          pattern.subject_types or subject_types, {o.chars for o in objects})
+        subjects = [s for s in scope.ends(pattern.subject, cue, pattern.coreference,
+                                          pattern.subject_types or subject_types, frozenset(o.chars for o in objects))
                     if index.named(s.span) and pattern.allows_subject(s.span.label_)]  # "KI" runs nothing
         if not objects_first:
-            objects = self._ends(pattern.object, cue, sent, index, pattern.coreference,
+            objects = scope.ends(pattern.object, cue, pattern.coreference,
                                  pattern.object_types or object_types) if subjects else []
         for subject in subjects:
             for obj in objects:
@@ -190,21 +190,7 @@ class RelationPatterns:
                 if not self.patterns.allows(stated, subject.span.label_, obj.span.label_) or \
                         not pattern.allows_object(obj.span.label_):  # its subjects were checked above
                     continue
-                yield self._candidate(pattern, cue, stated, subject, obj, sent)
-
-    def _ends(self, paths: tuple[DepPath, ...] | None, cue: Token, sent: Span, index: MentionIndex,
-              coreference: bool = True, allowed: frozenset[str] = frozenset(),
-              other: Container[tuple[int, int]] = ()) -> list[Resolved]:
-        if paths is None:
-            topic = index.topic(sent)
-            return [topic] if topic is not None else []
-        ends: list[Resolved] = []
-        for path in (p for p in paths if p.context):
-            found = index.context(cue, allowed, other)
-            ends += [found] if found is not None else []
-        for token in dict.fromkeys(t for path in paths for t in path.follow(cue) if not path.context):
-            ends += (r for r in index.resolve(token, descriptions=coreference) if all(r.chars != e.chars for e in ends))
-        return ends
+                yield self._candidate(pattern, cue, stated, subject, obj, scope.sent)
 
     def _candidate(self, pattern: Pattern, cue: Token, predicate: str, subject: Resolved, obj: Resolved,
                    sent: Span) -> RelationCandidate:
@@ -215,6 +201,39 @@ class RelationPatterns:
         return RelationCandidate(
             subject.chars, predicate, obj.chars, (sent.start_char, sent.end_char), cue.text,
             f"{self.name}:{pattern.id}", round(confidence, 3), anaphor=via, antecedent=antecedent, **facts)
+
+
+class _Scope:
+    """One sentence being matched: its mentions, whether it asks, and the ends each path
+    reached from each cue (patterns share paths: "subj" of a verb is asked for by every
+    pattern of its class; the pattern file parses equal paths into one object)."""
+
+    def __init__(self, sent: Span, index: MentionIndex, *, question: bool) -> None:
+        self.sent, self.index, self.question = sent, index, question
+        self._ends: dict[tuple, list[Resolved]] = {}
+
+    def ends(self, paths: tuple[DepPath, ...] | None, cue: Token, coreference: bool = True,
+             allowed: frozenset[str] = frozenset(), other: frozenset[tuple[int, int]] = frozenset()) -> list[Resolved]:
+        contextual = paths is not None and any(p.context for p in paths)
+        key = (id(paths), cue.i, coreference, allowed, other) if contextual else (id(paths), cue.i, coreference)
+        found = self._ends.get(key)
+        if found is None:
+            found = self._ends[key] = self._follow(paths, cue, coreference, allowed, other)
+        return found
+
+    def _follow(self, paths: tuple[DepPath, ...] | None, cue: Token, coreference: bool,
+                allowed: frozenset[str], other: frozenset[tuple[int, int]]) -> list[Resolved]:
+        if paths is None:
+            topic = self.index.topic(self.sent)
+            return [topic] if topic is not None else []
+        ends: list[Resolved] = []
+        for path in (p for p in paths if p.context):
+            found = self.index.context(cue, allowed, other)
+            ends += [found] if found is not None else []
+        for token in dict.fromkeys(t for path in paths for t in path.follow(cue) if not path.context):
+            ends += (r for r in self.index.resolve(token, descriptions=coreference)
+                     if all(r.chars != e.chars for e in ends))
+        return ends
 
 
 @Language.factory(
