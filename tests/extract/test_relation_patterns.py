@@ -234,6 +234,11 @@ def test_a_passive_without_a_subject_is_about_the_context(found) -> None:
      ("KI.NRW", "fundedBy", "Land")),
     ("Der Supercomputer JUPITER steht im Forschungszentrum Jülich.",
      ("Supercomputer JUPITER", "locatedIn", "Forschungszentrum Jülich")),
+    ("In Tübingen ist zudem das Tübingen AI Center angesiedelt, ein Kompetenzzentrum.",
+     ("Tübingen AI Center", "locatedIn", "Tübingen")),
+    ("Zum Ökosystem des Parks gehört die Aleph Alpha GmbH aus Heidelberg, die Sprachmodelle entwickelt.",
+     ("Aleph Alpha GmbH", "locatedIn", "Heidelberg")),
+    ("Der Rechner JUWELS gehört zum Forschungszentrum Jülich.", ("JUWELS", "partOf", "Forschungszentrum Jülich")),
 ])
 def test_money_made_available_and_a_site_that_is_a_body(found, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(found(text))
