@@ -465,32 +465,42 @@ class PatternRecognizer:
             if label is None:
                 continue
             label = _ENGLISH_MODIFIERS.get((words[i - 1], word), label) if i else label
-            start = i
-            while start > 0 and i - start < 4 and (words[start - 1][:1].isupper() or _DOTTED.match(words[start - 1])) \
-                    and words[start - 1].casefold() not in _ARTICLE_FORMS \
-                    and (not doc[start - 1].is_sent_start or words[start - 1].casefold() not in self.known_words):
-                kind = self.type_nouns.get(fold_word(words[start - 1]))
-                if kind is not None:  # "der Verein GovTech Campus": the type word is no part of the name
-                    label = kind if kind != "Initiative" else label
-                    break
-                start -= 1
-                if start >= 2 and words[start - 1] == "-" and not doc[start - 2].whitespace_ \
-                        and not doc[start - 1].whitespace_ and words[start - 2][:1].isupper():
-                    start -= 2  # "Gaia-X Hub Deutschland"
-            end = _english_complement_end(words, i + 1, lambda k: k < len(doc) and self._is_place_at(doc, k))
-            if end < len(words) and self._is_place_at(doc, end) and doc[end - 1].whitespace_:
-                end += self._place_length(doc, end)  # "ELLIS Institute Tübingen"
-            elif words[end:end + 2] == ["e.", "V."]:  # with its legal form: "Open Source Business Alliance e. V."
-                end += 2
-
-            elif end < len(words) and _COMPANY_SUFFIX.match(words[end]):
-                end += 1
+            start, kind = self._english_start(doc, words, i)
+            label = kind if kind is not None and kind != "Initiative" else label
             if start > 0 and words[start - 1].casefold() in _INDEFINITE:
                 continue  # "ein Service Center für Unternehmen": a kind of thing, not a name
+            end = self._english_end(doc, words, i)
             if words[end:end + 1] == ["("] and words[end + 2:end + 5] == [")", "e.", "V."]:
                 label = "Organization"  # "Artificial Intelligence Center Hamburg (ARIC) e. V.": an association
             if start < i or end > i + 1 and words[i + 1] in _ENGLISH_PREPOSITIONS:  # "Center for Digital Sovereignty"
                 yield _Candidate(start, end, label, "organisation")
+
+    def _english_start(self, doc: Doc, words: list[str], i: int) -> tuple[int, str | None]:
+        """Where an English name ending in the kind at ``i`` begins (capitalised or dotted words,
+        "Gaia-X Hub", "hessian.AI Service Center"), and the type of a type word before it ("der
+        Verein GovTech Campus": the type word is no part of the name)."""
+        start = i
+        while start > 0 and i - start < 4 and (words[start - 1][:1].isupper() or _DOTTED.match(words[start - 1])) \
+                and words[start - 1].casefold() not in _ARTICLE_FORMS \
+                and (not doc[start - 1].is_sent_start or words[start - 1].casefold() not in self.known_words):
+            kind = self.type_nouns.get(fold_word(words[start - 1]))
+            if kind is not None:
+                return start, kind
+            start -= 1
+            if start >= 2 and words[start - 1] == "-" and not doc[start - 2].whitespace_ \
+                    and not doc[start - 1].whitespace_ and words[start - 2][:1].isupper():
+                start -= 2  # "Gaia-X Hub Deutschland"
+        return start, None
+
+    def _english_end(self, doc: Doc, words: list[str], i: int) -> int:
+        """Where an English name with the kind at ``i`` ends: its complement ("… Laboratory for
+        Learning and Intelligent Systems"), a place ("ELLIS Institute Tübingen") or a legal form."""
+        end = _english_complement_end(words, i + 1, lambda k: k < len(doc) and self._is_place_at(doc, k))
+        if end < len(words) and self._is_place_at(doc, end) and doc[end - 1].whitespace_:
+            return end + self._place_length(doc, end)
+        if words[end:end + 2] == ["e.", "V."]:  # "Open Source Business Alliance e. V."
+            return end + 2
+        return end + 1 if end < len(words) and _COMPANY_SUFFIX.match(words[end]) else end
 
     def _org_head(self, words: list[str], i: int) -> str | None:
         """The type the word at ``i`` names as a body's head noun, if it is one."""
