@@ -135,6 +135,8 @@ _NAMING_PHRASES: dict[int, list[list[str]]] = {
 _OFFICE_WORD = re.compile(r"^(?:Bundes)?[Mm]inister(?:in|ium|iums)?$|^Chef(?:in)?$|^Staatskanzlei$")
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
 _DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
+#: a short form of capitals in hyphenated parts ("IT-DLZ", "KI-MIG")
+_HYPHENATED_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}(?:-[A-ZÄÖÜ]{2,5})+")
 #: the methods of the rules that type a name by its shape alone
 _SHAPE_RULES = frozenset({"sovkg_patterns:shape"})
 #: an initial or an abbreviated title inside a company's name ("F.", "Ing.", "h.c.")
@@ -1192,19 +1194,22 @@ def _long_and_short_inside(doc: Doc, open_: int, close: int, long_span: Span | N
 
 def _short_inside(doc: Doc, open_: int, close: int, long_span: Span | None, occupied: list[bool],
                   aliases: dict[str, str], added: list[Span]) -> None:
-    """"Sovereign Tech Fund (STF)": the one word in the parentheses is the name's short form."""
+    """"Sovereign Tech Fund (STF)", "(IT-DLZ)": the one word in the parentheses (hyphenated
+    parts written together count as one) is the name's short form."""
     inside = doc[open_ + 1:close]
-    if long_span is None or long_span.label_ == "Person" or len(inside) != 1 \
-            or not (_ACRONYM.match(inside[0].text) or _CAMEL.match(inside[0].text) or _SYMBOL_NAME.match(inside[0].text)
-                    or _DOTTED.match(inside[0].text)):
+    short = inside.text
+    if long_span is None or long_span.label_ == "Person" or not inside or any(t.whitespace_ for t in inside[:-1]) \
+            or len(inside) > 1 and not _HYPHENATED_ACRONYM.fullmatch(short) \
+            or not (_ACRONYM.match(short) or _CAMEL.match(short) or _SYMBOL_NAME.match(short) or _DOTTED.match(short)
+                    or _HYPHENATED_ACRONYM.fullmatch(short)):
         return  # "Dr. Florian Kessebohm (CDU)": a person's parentheses hold a party, no short form
     name = long_span._.sovkg_name or _ocr_name(long_span.text)
-    if long_span.label_ == "Place" and not _abbreviates(inside[0].text, long_span.text):
+    if long_span.label_ == "Place" and not _abbreviates(short, long_span.text):
         return  # "Landesoberbehörde IT Baden-Württemberg (BITBW)": not the place's short form (bodies'
         # short forms take letters from anywhere: "Technische Universität Hamburg (TUHH)")
-    aliases[_key(inside[0].text)] = name
-    if not occupied[inside[0].i]:
-        _add_abbreviation(doc, inside[0].i, inside[0].i + 1, long_span.label_, name, occupied, added,
+    aliases[_key(short)] = name
+    if not any(occupied[inside.start:inside.end]):
+        _add_abbreviation(doc, inside.start, inside.end, long_span.label_, name, occupied, added,
                           kb_id=long_span.kb_id_)
 
 

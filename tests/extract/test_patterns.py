@@ -460,3 +460,9 @@ def test_an_english_name_defined_by_its_acronym_and_no_place_s_short_form(nlp) -
 def test_a_kind_after_an_indefinite_article_and_a_body_of_the_land_are_no_names(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Es betreibt ein Service Center für Unternehmen. Das Rechenzentrum des Landes ist neu.")
     assert not {"Service Center", "Rechenzentrum des Landes", "Rechenzentrum"} & set(found)
+
+
+def test_a_hyphenated_short_form_in_parentheses(nlp_nokb) -> None:
+    doc = nlp_nokb("Partner ist das IT-Dienstleistungszentrum des Freistaats Bayern (IT-DLZ).")
+    assert ("IT-DLZ", "IT-Dienstleistungszentrum des Freistaats Bayern") in {
+        (s.text, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]}
