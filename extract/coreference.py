@@ -368,17 +368,16 @@ class MentionIndex:
         return Resolved(before[-1] if before else self._topic)
 
 
+#: whom a possessive determiner's stem may stand for
+_POSSESSORS = {"sein": frozenset({"Masc", "Neut"}), "ihr": frozenset({"Fem", "Plur"})}
+
+
 def _possessor_genders(token: Token) -> frozenset[str] | None:
     """The genders (or plural) a possessive determiner's owner may have: "sein-" a masculine
     or neuter one, "ihr-" a feminine or plural one; None for any other word."""
     if token.dep_ != "det:poss" and token.tag_ != "PPOSAT":
         return None
-    word = token.lower_
-    return _POSSESSORS["sein"] if word.startswith("sein") else _POSSESSORS["ihr"] if word.startswith("ihr") else None
-
-
-#: whom a possessive determiner's stem may stand for
-_POSSESSORS = {"sein": frozenset({"Masc", "Neut"}), "ihr": frozenset({"Fem", "Plur"})}
+    return next((genders for stem, genders in _POSSESSORS.items() if token.lower_.startswith(stem)), None)
 
 
 def _relative(token: Token) -> bool:

@@ -190,7 +190,7 @@ class _WordView:
         self.doc_words = doc_words(doc)
         flags = doc.to_array([IS_PUNCT, IS_SPACE, IDX, SPACY]).tolist()
         self.space_after = [bool(row[3]) for row in flags]
-        self.tokens = [i for i, (punct, space, _idx, _ws) in enumerate(flags)
+        self.tokens = [i for i, (punct, space, _idx, _ws) in enumerate(flags)  # :func:`_is_word`, from the arrays
                        if not (punct or space) or self.doc_words[i][:1].isalnum()]
         self.texts = [self.doc_words[i] for i in self.tokens]
         self.folded = [fold_word(w) for w in self.texts]

@@ -81,8 +81,8 @@ class NameModel:
             import spacy
             from sovkg.extract.ner_model import model_path, with_numpy_blas
 
-            self._model = with_numpy_blas(spacy.load(model_path() if self.model_name == "default" else self.model_name,
-                                                     exclude=["tagger", "parser", "lemmatizer"]))
+            path = model_path() if self.model_name == "default" else self.model_name
+            self._model = with_numpy_blas(spacy.load(path, exclude=["tagger", "parser", "lemmatizer"]))
         return self._model
 
     def __call__(self, doc: Doc) -> Doc:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -158,16 +157,26 @@ def _hyphen_joined(token: Token) -> bool:
         and not doc[token.i + 1].whitespace_
 
 
-def asks_whether(token: Token, sent: Span) -> bool:
+def ends_with_question(sent: Span) -> bool:
+    """The sentence ends with a question mark (before closing quotes and spaces)."""
+    doc, last = sent.doc, sent.end - 1
+    while last > sent.start and (doc[last].is_space or doc[last].text in _CLOSING_QUOTES):
+        last -= 1
+    return doc[last].text == "?"
+
+
+#: what may follow a sentence's question mark
+_CLOSING_QUOTES = frozenset({"“", "”", "\"", "»", "«"})
+
+
+def asks_whether(token: Token, sent: Span, *, question: bool | None = None) -> bool:
     """The token stands in a yes/no question ("Nutzt die Landesregierung X?", "…, und wird
     die Bundesregierung den SCS nutzen?"), which states nothing: its clause begins with a
     finite verb and the sentence ends with a question mark. A question with a question
     word ("Wie fördert das Land X?") presupposes what it asks about and is kept. ``sent`` is
-    the token's sentence, which callers have at hand (``token.sent`` walks the doc)."""
-    last = sent.end - 1
-    while last > sent.start and (token.doc[last].is_space or token.doc[last].text in ("“", "”", "\"", "»", "«")):
-        last -= 1
-    if token.doc[last].text != "?":
+    the token's sentence, which callers have at hand (``token.sent`` walks the doc);
+    ``question``: :func:`ends_with_question` of it, if the caller knows already."""
+    if not (ends_with_question(sent) if question is None else question):
         return False
     start = token.i
     while start > sent.start and not (token.doc[start - 1].text in (",", ";") and
@@ -280,13 +289,7 @@ def _conditions(raw: list[dict]) -> tuple[Condition, ...]:
 
 
 def _paths(value: str | list[str]) -> tuple[DepPath, ...] | None:
-    """One path or a list of alternatives (their ends are joined); ``topic`` alone is None.
-    Equal paths are one object, so that a sentence follows each once for all patterns."""
+    """One path or a list of alternatives (their ends are joined); ``topic`` alone is None."""
     if value == TOPIC:
         return None
-    return _parsed(tuple([value] if isinstance(value, str) else value))
-
-
-@cache
-def _parsed(texts: tuple[str, ...]) -> tuple[DepPath, ...]:
-    return tuple(parse_path(text) for text in texts)
+    return tuple(parse_path(text) for text in ([value] if isinstance(value, str) else value))

@@ -30,14 +30,12 @@ from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.normalize import fold_word
-from sovkg.extract.pattern_file import Pattern, PatternSet, asks_whether, load_patterns
+from sovkg.extract.pattern_file import Pattern, PatternSet, asks_whether, ends_with_question, load_patterns
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.records import RelationCandidate
 
 #: how much less sure a relation is when one end was resolved from a description
 COREFERENCE_FACTOR = 0.9
-#: what may close a sentence after its question mark
-_QUOTES = frozenset({"“", "”", "\"", "»", "«"})
 
 
 def normalise_clause(verb: Token) -> None:
@@ -149,8 +147,7 @@ class RelationPatterns:
         tokens = list(sent)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
-        last = next((t.text for t in reversed(tokens) if not (t.is_space or t.text in _QUOTES)), "")
-        scope = _Scope(sent, index, question=last == "?")  # only then may a cue stand in a yes/no question
+        scope = _Scope(sent, index, question=ends_with_question(sent))
         for token in tokens:
             cues = self.patterns.cues_of(token)
             classes = list(dict.fromkeys((c.cls, c.predicate) for c in cues)) if cues else []
@@ -163,7 +160,7 @@ class RelationPatterns:
 
     def _match(self, pattern: Pattern, cue: Token, cue_predicate: str, scope: _Scope) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
-        if scope.question and asks_whether(cue, scope.sent):
+        if asks_whether(cue, scope.sent, question=scope.question):
             return
         index = scope.index
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
@@ -204,25 +201,17 @@ class RelationPatterns:
 
 
 class _Scope:
-    """One sentence being matched: its mentions, whether it asks, and the ends each path
-    reached from each cue (patterns share paths: "subj" of a verb is asked for by every
-    pattern of its class; the pattern file parses equal paths into one object)."""
+    """One sentence being matched: its mentions, whether it ends with a question mark, and
+    the mentions a pattern's paths reach from a cue."""
 
     def __init__(self, sent: Span, index: MentionIndex, *, question: bool) -> None:
         self.sent, self.index, self.question = sent, index, question
-        self._ends: dict[tuple, list[Resolved]] = {}
 
     def ends(self, paths: tuple[DepPath, ...] | None, cue: Token, coreference: bool = True,
              allowed: frozenset[str] = frozenset(), other: frozenset[tuple[int, int]] = frozenset()) -> list[Resolved]:
-        contextual = paths is not None and any(p.context for p in paths)
-        key = (id(paths), cue.i, coreference, allowed, other) if contextual else (id(paths), cue.i, coreference)
-        found = self._ends.get(key)
-        if found is None:
-            found = self._ends[key] = self._follow(paths, cue, coreference, allowed, other)
-        return found
-
-    def _follow(self, paths: tuple[DepPath, ...] | None, cue: Token, coreference: bool,
-                allowed: frozenset[str], other: frozenset[tuple[int, int]]) -> list[Resolved]:
+        """What ``paths`` reach from ``cue``: the topic for none, what the text is about for
+        ``context`` (of ``allowed`` types, not ``other``), else the mentions the reached
+        words stand for (descriptions resolved with ``coreference``)."""
         if paths is None:
             topic = self.index.topic(self.sent)
             return [topic] if topic is not None else []

@@ -44,7 +44,7 @@ def split_compounds() -> Callable[[Language], Language]:
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         # "… an die Capgemini GmbH." ends a sentence: the legal form is "GmbH", the stop is
         # punctuation (spaCy splits a final stop only after a lower-case letter or digit)
-        suffixes = list(nlp.Defaults.suffixes or ()) + list(_LEGAL_FORM_STOPS) + list(_NAME_DIGIT_STOPS) + list(_NAME_LETTER_STOPS)
+        suffixes = [*(nlp.Defaults.suffixes or ()), *_LEGAL_FORM_STOPS, *_NAME_DIGIT_STOPS, *_NAME_LETTER_STOPS]
         nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         for abbreviation in abbreviations():  # "Drs.", "Art.", "Vgl.": one token, no full stop
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
