@@ -155,7 +155,9 @@ class MentionIndex:
                 continue
             if resolved is not None:
                 listed = [resolved] if resolved.via is not None and not resolved.examples else \
-                    [Resolved(s, resolved.via) for s in self._listed(resolved.span)]
+                    [Resolved(s, resolved.via, resolved.examples) for s in self._listed(resolved.span)]
+                modifier = self._modifier(word) if resolved.examples else None
+                listed += [modifier] if modifier is not None else []  # "Open-Source-Bausteine, darunter …"
                 found += (r for r in listed if all(r.chars != f.chars for f in found))
         return found
 

@@ -177,8 +177,8 @@ class RelationPatterns:
         for subject in subjects:
             for obj in objects:
                 if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
-                        subject.chars == obj.chars or subject.via is not None and obj.via is not None:
-                    continue
+                        subject.chars == obj.chars or _guessed(subject) and _guessed(obj):
+                    continue  # two ends resolved from descriptions are one guess too many
                 if predicate != "uses" and not index.named(obj.span):
                     continue  # one uses "KI"; nobody is funded, run or supported by it
                 if pattern.around and not subject.span.end <= cue.i < obj.span.start:
@@ -191,13 +191,21 @@ class RelationPatterns:
 
     def _candidate(self, pattern: Pattern, cue: Token, predicate: str, subject: Resolved, obj: Resolved,
                    sent: Span) -> RelationCandidate:
-        via = subject.via or obj.via
-        antecedent = None if via is None else subject.chars if subject.via is not None else obj.chars
+        resolved = next((end for end in (subject, obj) if _guessed(end)), None) or \
+            next((end for end in (subject, obj) if end.via is not None), None)
+        via = resolved.via if resolved is not None else None
+        antecedent = resolved.chars if resolved is not None else None
         confidence = pattern.confidence * (COREFERENCE_FACTOR if via is not None else 1.0)
         facts = sentence_facts(sent.text) if predicate == "fundedBy" else {}
         return RelationCandidate(
             subject.chars, predicate, obj.chars, (sent.start_char, sent.end_char), cue.text,
             f"{self.name}:{pattern.id}", round(confidence, 3), anaphor=via, antecedent=antecedent, **facts)
+
+
+def _guessed(end: Resolved) -> bool:
+    """Whether an end was resolved from a description or pronoun, which may be wrong; the
+    examples a plural noun lists in its own sentence ("Bausteine …, darunter A und B") are not."""
+    return end.via is not None and not end.examples
 
 
 class _Scope:

@@ -3,7 +3,8 @@
 Parliamentary papers mix running prose with headings, list items and signature lines
 that carry no full stop; a line break ends a sentence there. Text flattened from PDF
 keeps no line breaks, so full stops, question and exclamation marks end sentences too
-when the next word starts like a sentence (capital, digit, quote, list marker).
+when the next word starts like a sentence (capital, digit, quote, list marker, or a
+product name whose capital comes after a short lower-case prefix: "openDesk", "eAkte").
 Abbreviations ("z.B.", "Nr.", and those of ``data/abbreviations.txt``: "Drs.", "Art.",
 "Vgl.") are single tokens, so they never look like a full stop here.
 """
@@ -24,6 +25,7 @@ from sovkg.extract.pipeline_data import data_lines
 _BOUNDARY = re.compile(
     r"\n[ \t\r\f\v]*(?=\S)"  # a line break ends a heading, a list item, a signature line
     r"|(?<=[.!?])[\"“”»«')]?[ \t\r\f\v]+(?=[\"„“‚'»«(–•\-]?[A-ZÄÖÜ0-9])"  # a full stop before a capital
+    r"|(?<=[.!?])[ \t\r\f\v]+(?=[a-zäöü]{1,4}[A-ZÄÖÜ]\w)"  # or before a name of camel case ("openDesk", "dPhoenix")
 )
 
 

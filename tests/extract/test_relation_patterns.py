@@ -181,6 +181,11 @@ FAMILIES = [
      "entwickelt.", ("Aleph Alpha GmbH", "locatedIn", "Heidelberg")),
     ("what belongs to something", "Der Rechner JUWELS gehört zum Forschungszentrum Jülich.",
      ("JUWELS", "partOf", "Forschungszentrum Jülich")),
+    ("what a thing is made of", "Die Plattform openDesk besteht aus Open-Source-Komponenten.",
+     ("openDesk", "uses", "Open-Source")),
+    ("what a description is made of, by its examples", "Das Land setzt auf openDesk. Die Lösung setzt sich aus "
+     "Open-Source-Bausteinen zusammen, darunter Nextcloud, Collabora Online und OpenProject.",
+     ("openDesk", "uses", "Collabora Online")),
 ]
 
 
@@ -247,6 +252,7 @@ NEGATIVES = [
     ("a compound without a hyphen", "Cloud Interconnectivity Open Operations"),
     ("a type noun without a name", "Das Projekt wird von vielen Partnern getragen."),
     ("a type mismatch", "Die Stadt Köln ist Teil des Landes Nordrhein-Westfalen."),
+    ("a body is made of members, it uses none", "Der Beirat des Projekts F13 besteht aus dem BSI und der TU Dresden."),
 ]
 
 

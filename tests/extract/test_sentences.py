@@ -28,6 +28,16 @@ def test_flattened_text_splits_at_full_stops_but_not_abbreviations(nlp) -> None:
     ]
 
 
+def test_a_name_of_camel_case_starts_a_sentence_after_a_full_stop(nlp) -> None:
+    """ "openDesk", "dPhoenix" begin a sentence in lower case; an ordinary lower-case word does not."""
+    text = "Die Lösung läuft im Bund. openDesk besteht aus Open-Source-Komponenten. Vgl. dazu Nr. 3. oder mehr."
+    assert _sentences(nlp, text) == [
+        "Die Lösung läuft im Bund.",
+        "openDesk besteht aus Open-Source-Komponenten.",
+        "Vgl. dazu Nr. 3. oder mehr.",
+    ]
+
+
 def test_compounds_are_split_at_hyphens_and_dotted_names_stay_whole(nlp) -> None:
     tokens = [t.text for t in nlp.make_doc("Open-Source-Komponenten für NRW.Genius und ZaKI.D")]
     assert tokens == ["Open", "-", "Source", "-", "Komponenten", "für", "NRW.Genius", "und", "ZaKI.D"]
