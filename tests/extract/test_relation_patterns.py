@@ -181,6 +181,20 @@ FAMILIES = [
      "entwickelt.", ("Aleph Alpha GmbH", "locatedIn", "Heidelberg")),
     ("what belongs to something", "Der Rechner JUWELS gehört zum Forschungszentrum Jülich.",
      ("JUWELS", "partOf", "Forschungszentrum Jülich")),
+    ("where money comes from", "Die Projektmittel des Deutschen Forschungszentrums für Künstliche Intelligenz "
+     "stammen zu einem großen Teil aus Ausschreibungen der Europäischen Union.",
+     ("Deutschen Forschungszentrums für Künstliche Intelligenz", "fundedBy", "Europäischen Union")),
+    ("where the money of what the text is about comes from", "Das Projekt „AI Innovation Lab“ startet. Die Mittel "
+     "stammen aus dem Einzelplan des Hessischen Ministeriums für Digitalisierung und Innovation.",
+     ("AI Innovation Lab", "fundedBy", "Hessischen Ministeriums für Digitalisierung und Innovation")),
+    ("who bears the costs", "Am HLRS steht der Rechner Hunter. Die Kosten tragen der Bund über das "
+     "Bundesministerium für Forschung, Technologie und Raumfahrt (BMFTR) und das Land.",
+     ("Hunter", "fundedBy", "Bundesministerium für Forschung, Technologie und Raumfahrt")),
+    ("a share with money", "Das Innovation Park Artificial Intelligence (IPAI) entsteht in Heilbronn. Das Land "
+     "beteiligt sich mit bis zu 50 Millionen Euro am Aufbau des Parks.", ("IPAI", "fundedBy", "Land")),
+    ("a role noun as the subject, a clause after the name", "Das Innovation Park Artificial Intelligence (IPAI) "
+     "entsteht in Heilbronn. Hauptfinanzier des IPAI ist die Dieter Schwarz Stiftung mit Sitz in Heilbronn, die den "
+     "weit überwiegenden Teil der Investitionen trägt.", ("IPAI", "fundedBy", "Dieter Schwarz Stiftung")),
     ("what a thing is made of", "Die Plattform openDesk besteht aus Open-Source-Komponenten.",
      ("openDesk", "uses", "Open-Source")),
     ("what a description is made of, by its examples", "Das Land setzt auf openDesk. Die Lösung setzt sich aus "
@@ -252,6 +266,8 @@ NEGATIVES = [
     ("a compound without a hyphen", "Cloud Interconnectivity Open Operations"),
     ("a type noun without a name", "Das Projekt wird von vielen Partnern getragen."),
     ("a type mismatch", "Die Stadt Köln ist Teil des Landes Nordrhein-Westfalen."),
+    ("money from a place is no funder of a body", "Das Land Hessen startet. Die Mittel der Stadt Darmstadt stammen "
+     "aus Steuern."),
     ("a body is made of members, it uses none", "Der Beirat des Projekts F13 besteht aus dem BSI und der TU Dresden."),
 ]
 
