@@ -98,8 +98,11 @@ def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, s
     long_form = aliases.get(" ".join(name_key(name)))
     if long_form:
         return long_form
-    if item.land and name_key(name) in _OF_THE_LAND:
+    key = name_key(name)
+    if item.land and (key in _OF_THE_LAND or _portfolio_ministry(key)):
         return f"{name} {item.land}"
+    if _portfolio_ministry(key):
+        return f"{name} ({_level_of(item) or item.document.source})"
     if item.land and name_key(name) == ("staatskanzlei",):
         return f"Staatskanzlei des Landes {item.land}"
     if name_key(name) in _GENERIC_NAMES:
@@ -113,10 +116,43 @@ _GENERIC_NAMES = frozenset({("koalitionsvertrag",), ("koalitionsvereinbarung",),
                             ("haushaltsplan",), ("haushaltsgesetz",), ("landeshaushalt",), ("doppelhaushalt",)})
 
 
+def _portfolio_ministry(key: tuple[str, ...]) -> bool:
+    """ "das Wirtschaftsministerium": a ministry named by its portfolio alone, which every
+    government has (one of a Land's is not another Land's)."""
+    return len(key) == 1 and key[0].endswith("ministerium") and not key[0].startswith("bundes")
+
+
+def portfolio_aliases(item: DocumentExtraction) -> dict[str, str]:
+    """ "das Wirtschaftsministerium" of a document that names one ministry of that portfolio
+    ("Ministerium für Wirtschaft, Arbeit und Tourismus"): that ministry, in this document only
+    (folded short form → full name, as :func:`alias_map` gives)."""
+    portfolios: dict[tuple[str, ...], str] = {}  # the full names' keys (one per ministry)
+    for name in sorted({m.name or m.text for m in item.mentions if m.label == "GovernmentBody"}):
+        key = name_key(name)
+        if "ministerium" in key[:-1]:
+            portfolios.setdefault(key, name)
+    found: dict[str, str] = {}
+    for key in {name_key(m.name or m.text) for m in item.mentions}:
+        if not _portfolio_ministry(key):
+            continue
+        stem = key[0].removesuffix("ministerium").rstrip("s")
+        stem = stem[:-1] if stem.endswith("en") else stem  # "Innenministerium": "des Innern"
+        matching = [name for full, name in portfolios.items()
+                    if any(w.startswith(stem) for w in full[full.index("ministerium") + 1:])]
+        if len(matching) == 1:
+            found[" ".join(key)] = matching[0]
+    return found
+
+
+def _level_of(item: DocumentExtraction) -> str | None:
+    """The Land of the document's parliament, "Bund" for the Bundestag, else unknown."""
+    return item.land or ("Bund" if any(p.parliament == "Deutscher Bundestag" for p in item.parts) else None)
+
+
 def _government_of(item: DocumentExtraction) -> str:
     """ "Nordrhein-Westfalen, 18. Wahlperiode", "Bund, 21. Wahlperiode", or the document."""
     term = next((p.wahlperiode for p in item.parts if p.wahlperiode), None)
-    level = item.land or ("Bund" if any(p.parliament == "Deutscher Bundestag" for p in item.parts) else None)
+    level = _level_of(item)
     if level is None:
         return item.document.source
     return f"{level}, {term}. Wahlperiode" if term else level
@@ -130,9 +166,10 @@ def alias_map(extractions: Iterable[DocumentExtraction]) -> dict[str, str]:
 
 def resolve_document(item: DocumentExtraction, kb: KBIndex, aliases: Mapping[str, str]) -> DocumentExtraction:
     """One document's mentions and roles with entity keys, given the corpus's abbreviations."""
+    local = {**aliases, **portfolio_aliases(item)}
     mentions = tuple(
         m if m.entity_key else replace(
-            m, name=(name := contextual_name(m.name or m.text, item, aliases)),
+            m, name=(name := contextual_name(m.name or m.text, item, local)),
             entity_key=entity_key_for(name, m.label, kb))
         for m in item.mentions
     )

@@ -146,6 +146,26 @@ def test_a_coalition_agreement_is_that_of_its_land_and_term(tmp_path) -> None:
                       "Koalitionsvertrag (Nordrhein-Westfalen, 18. Wahlperiode)", "Koalitionsvertrag (d.txt)"]
 
 
+def test_a_ministry_named_by_its_portfolio_is_that_of_its_document(tmp_path) -> None:
+    """ "das Wirtschaftsministerium" is the one ministry of that portfolio the document names
+    in full; without one, that of the document's Land (or the document), never another Land's."""
+    from sovkg.builder import extract
+
+    (tmp_path / "a.txt").write_text("Das Ministerium für Wirtschaft, Arbeit und Tourismus fördert das Projekt. "
+                                    "Daneben schreibt das Wirtschaftsministerium einen Wettbewerb aus.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("LANDTAG NORDRHEIN-WESTFALEN\n18. Wahlperiode\nDrucksache 18/1234\n\n"
+                                    "Kleine Anfrage 5276\n\nDas Wirtschaftsministerium fördert das Projekt.\n",
+                                    encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Das Wirtschaftsministerium fördert das Projekt.\n", encoding="utf-8")
+    extraction, _ = extract(sorted(tmp_path.iterdir()), kb="none")
+    first = next(item for item in extraction.documents if item.document.source.endswith("a.txt"))
+    short = next(m for m in first.mentions if m.text == "Wirtschaftsministerium")
+    assert extraction.entities[short.entity_key].label == "Ministerium für Wirtschaft, Arbeit und Tourismus"
+    ministries = sorted(e.label for e in extraction.entities.values() if e.label.startswith("Wirtschafts"))
+    assert ministries == ["Wirtschaftsministerium (c.txt)", "Wirtschaftsministerium Nordrhein-Westfalen"]
+
+
 def test_a_surname_alone_is_the_one_person_of_that_name(tmp_path) -> None:
     from sovkg.builder import extract
 
