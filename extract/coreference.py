@@ -242,11 +242,18 @@ class MentionIndex:
 
     def _first_example(self, token: Token) -> Resolved | None:
         """A plural noun with examples after it ("16 Projekte …, darunter OpenGPT-X, Marispace-X
-        und Health-X"): the first of them (:meth:`_listed` adds the others)."""
-        if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
+        und Health-X"), or a noun with "wie" right after it ("Unternehmen wie Bosch und ZF"): the
+        first of them (:meth:`_listed` adds the others)."""
+        if token.pos_ != "NOUN":
             return None
         sent_end = self._sentences()[self._sentence_index(token)].end
-        cue = next((t for t in token.doc[token.i + 1:sent_end] if t.lower_ in _EXAMPLE_CUES), None)
+        after = token.doc[token.i + 1] if token.i + 1 < sent_end else None
+        if after is not None and after.lower_ == "wie":  # "Unternehmen wie SAP und die Telekom"
+            cue = after
+        elif "Plur" in token.morph.get("Number"):
+            cue = next((t for t in token.doc[token.i + 1:sent_end] if t.lower_ in _EXAMPLE_CUES), None)
+        else:
+            return None
         if cue is None:
             return None
         first = next((s for s in self.spans if cue.i < s.start <= cue.i + 3 and s.end <= sent_end), None)

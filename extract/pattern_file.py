@@ -141,7 +141,7 @@ class PatternSet:
         if found is None:
             cues = [c for key in keys or cue_keys(token) for c in self.by_lemma.get(key, ())]
             if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
-                cues += (c for c in self.by_stem.get(stem(token.text), ()) if c not in cues)
+                cues += (c for c in self.by_stem.get(stem(keys[-1] if keys else token.text), ()) if c not in cues)
             found = self._cues_of[memo] = tuple(cues)
         return found
 
@@ -194,12 +194,13 @@ def is_passive(verb: Token) -> bool:
 
 def cue_keys(token: Token) -> tuple[str, ...]:
     """The keys a cue is looked up by: its lemma with a separable verb's particle joined
-    to it ("zusammenarbeiten" for "arbeiten … zusammen"), and its own form, so that a
-    participle listed as written is found whatever the lemmatizer made of it."""
+    to it ("zusammenarbeiten" for "arbeiten … zusammen"), and its own form (with the
+    particle), so that a participle listed as written, and a verb whose lemma the
+    lemmatizer got wrong, are found by form and stem."""
     particle = next((c.text.lower() for c in token.children if c.dep_ == "compound:prt"), "") \
         if token.pos_ == "VERB" else ""
     lemma = fold_word(particle + (token.lemma_ or token.text))
-    form = fold_word(token.text)
+    form = fold_word(particle + token.text)
     return (lemma,) if form == lemma else (lemma, form)
 
 

@@ -73,6 +73,17 @@ def normalise_clause(verb: Token) -> None:
             token.dep_ = "obj"
 
 
+def attach_particles(tokens: list[Token]) -> None:
+    """A separable verb's particle the tagger knows (STTS ``PTKVZ``: "arbeiten … zusammen")
+    but the parser hung on a noun: it belongs to the verb before it (a separated particle
+    follows its finite verb), which the cue lexicon then finds as "zusammenarbeiten"."""
+    for particle in (t for t in tokens if t.tag_ == "PTKVZ" and t.head.pos_ not in ("VERB", "AUX")):
+        verb = next((t for t in reversed(tokens[:tokens.index(particle)])  # (the tagger may call it VVINF)
+                     if t.pos_ == "VERB" and t.tag_ != "VVPP"), None)
+        if verb is not None:
+            particle.head, particle.dep_ = verb, "compound:prt"
+
+
 def _mark_passive(participle: Token, children: list[Token]) -> None:
     """"wird … getragen" with "wird" parsed as a plain auxiliary: a passive auxiliary, and
     the "von" phrase the parser hung on it belongs to the participle."""
@@ -145,6 +156,7 @@ class RelationPatterns:
         if not index.in_sentence(sent):
             return
         tokens = list(sent)
+        attach_particles(tokens)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
         scope = _Scope(sent, index, question=ends_with_question(sent))

@@ -195,6 +195,14 @@ FAMILIES = [
     ("a role noun as the subject, a clause after the name", "Das Innovation Park Artificial Intelligence (IPAI) "
      "entsteht in Heilbronn. Hauptfinanzier des IPAI ist die Dieter Schwarz Stiftung mit Sitz in Heilbronn, die den "
      "weit überwiegenden Teil der Investitionen trägt.", ("IPAI", "fundedBy", "Dieter Schwarz Stiftung")),
+    ("cooperating within, with examples after wie", "Im Cyber Valley, einer der größten Forschungskooperationen "
+     "Europas im Bereich der KI, arbeiten das Max-Planck-Institut für Intelligente Systeme – kurz MPI-IS –, die "
+     "Universität Stuttgart und die Eberhard Karls Universität Tübingen mit Unternehmen wie Bosch, Mercedes-Benz und "
+     "ZF zusammen.", ("Mercedes-Benz", "partOf", "Cyber Valley")),
+    ("founding partners listed, the parser's objects among them", "Das Cyber Valley wurde 2016 gegründet. Zu den "
+     "Gründungspartnern gehören die Max-Planck-Gesellschaft mit dem Max-Planck-Institut für Intelligente Systeme "
+     "(MPI-IS), die Universität Stuttgart und die Eberhard Karls Universität Tübingen.",
+     ("Universität Stuttgart", "partOf", "Cyber Valley")),
     ("what a thing is made of", "Die Plattform openDesk besteht aus Open-Source-Komponenten.",
      ("openDesk", "uses", "Open-Source")),
     ("what a description is made of, by its examples", "Das Land setzt auf openDesk. Die Lösung setzt sich aus "
@@ -252,6 +260,22 @@ def test_a_list_goes_on_after_an_item_s_short_form(found) -> None:
 def test_a_government_s_support_is_funding(found) -> None:
     text = "Das Zentrum hessian.AI wächst. Es wird vom Bundesministerium für Forschung unterstützt."
     assert ("hessian.AI", "fundedBy", "Bundesministerium für Forschung") in triples(found(text))
+
+
+def test_a_separated_particle_hung_on_a_noun_joins_its_verb(nlp) -> None:
+    """ "arbeiten … zusammen" with "zusammen" parsed as a noun's adverb is still "zusammenarbeiten"."""
+    from sovkg.extract.normalize import fold_word
+    from sovkg.extract.pattern_file import cue_keys
+    from sovkg.extract.relation_patterns import attach_particles
+
+    doc = nlp("Im Verbund arbeiten die Universität Stuttgart und die Universität Tübingen eng zusammen.")
+    verb, particle = doc[2], doc[-2]
+    particle.head, particle.dep_ = doc[5], "advmod"  # the slip seen on real text
+    attach_particles(list(doc))
+    assert particle.head.i == verb.i and particle.dep_ == "compound:prt"
+    assert fold_word("zusammenarbeiten") in cue_keys(verb)
+    patterns = nlp.get_pipe("sovkg_relation_patterns").patterns
+    assert "cooperate-verb" in {cue.cls for cue in patterns.cues_of(verb)}
 
 
 def test_a_passive_without_a_subject_is_about_the_context(found) -> None:
