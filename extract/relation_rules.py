@@ -225,7 +225,8 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
             partners_among = _listed_after(doc, entities, agent) if agent is not None else []
         if agent is None:
             continue
-        subjects = [e for e in entities if e.label_ != "Place" and e.end <= agent.start
+        first_by = next((k for k in range(c.sent.start, agent.start) if doc[k].lower_ in _BY), agent.start)
+        subjects = [e for e in entities if e.label_ != "Place" and e.end <= first_by  # not another agent
                     and not _inside(e, agent) and e.start_char != agent.start_char
                     and not any(t.text == ";" for t in doc[e.end:agent.start])  # another clause
                     and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))]
@@ -535,20 +536,31 @@ def _listed_after(doc: Doc, entities: list[Span], first: Span) -> list[Span]:
     return found
 
 
+_BY = frozenset({"von", "vom", "durch"})
+
+
 def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
-    """The entity after "von"/"vom"/"durch" closest before the participle (or after it)."""
+    """The entity after "von"/"vom"/"durch" closest before the participle (or after it), not
+    one whose participle comes first ("von A getragen und von B finanziert": B finances)."""
     best = None
     for entity in entities:
         if entity.start == 0 or entity.label_ not in _ORGS | {"Initiative"}:
             continue  # an initiative runs things too: "vom InnoLab_bw … entwickelt"
-        # "von C", "vom C", "von dem C", "von dem Landesbetrieb C"
+        # "von C", "vom C", "von dem C", "von dem Landesbetrieb C", "durch das damalige C"
         window = [t.lower_ for t in doc[max(sent.start, entity.start - 3):entity.start]]
-        preposition = next((i for i in range(len(window) - 1, -1, -1) if window[i] in ("von", "vom", "durch")), None)
-        if preposition is not None and all(w in ("dem", "der", "den", "das", "die") or doc[entity.start - len(window) + i].text[:1].isupper()
-                                           for i, w in enumerate(window) if i > preposition):
-            if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
-                best = entity
+        preposition = next((i for i in range(len(window) - 1, -1, -1) if window[i] in _BY), None)
+        if preposition is None or not all(_ARTICLE_OR_ADJECTIVE.fullmatch(w) or
+                                          doc[entity.start - len(window) + i].text[:1].isupper()
+                                          for i, w in enumerate(window) if i > preposition):
+            continue
+        if entity.end <= verb.i and any(t.lower_ in _BY for t in doc[entity.end:verb.i]):
+            continue
+        if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
+            best = entity
     return best
+
+
+_ARTICLE_OR_ADJECTIVE = re.compile(r"dem|der|den|das|die|[a-zäöüß]+(?:e|en|er|es|em)")
 
 
 def _named_among(doc: Doc, sent: Span, entities: list[Span], verb: Token) -> list[Span]:

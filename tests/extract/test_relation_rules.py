@@ -83,6 +83,18 @@ def test_passive_agents_and_their_partners(relations) -> None:
     assert {("F13", "developedBy", "InnoLab_bw"), ("F13", "developedBy", "Aleph Alpha GmbH")} <= found
 
 
+def test_each_participle_has_its_own_agent(relations) -> None:
+    """ "von A getragen und von B finanziert": A runs and B funds; the bodies after "von" are
+    agents, never what is funded; an adjective may stand after "durch"."""
+    found = relations("Das Projekt GovTeuken wird von der Universität Leipzig und der TU Dresden getragen und von "
+                      "der Hector Stiftung finanziert. Das Projekt NRW.Genius wird gefördert durch das damalige "
+                      "Bundesministerium für Wirtschaft und Klimaschutz.")
+    assert ("GovTeuken", "fundedBy", "Hector Stiftung") in found
+    assert ("GovTeuken", "fundedBy", "Universität Leipzig") not in found
+    assert not any(s in ("Universität Leipzig", "TU Dresden") for s, _, _ in found)
+    assert ("NRW.Genius", "fundedBy", "Bundesministerium für Wirtschaft und Klimaschutz") in found
+
+
 def test_a_group_as_agent_and_the_bodies_named_among_it(relations) -> None:
     found = relations("hessian.AI wird von 13 hessischen Hochschulen getragen, darunter die Technische Universität "
                       "Darmstadt und die Universität Kassel.")
