@@ -205,6 +205,9 @@ def cue_keys(token: Token) -> tuple[str, ...]:
 
 
 _SUFFIXES = ("en", "et", "st", "t", "e", "n", "s")
+#: separable verb particles, before the "ge" of a participle ("auf-ge-baut")
+_PARTICLES = ("zusammen", "weiter", "bereit", "zurück", "durch", "heraus", "auf", "aus", "ein", "mit", "vor", "an",
+              "ab", "bei", "um", "nach", "fest")
 
 
 def stem(word: str) -> str:
@@ -212,13 +215,16 @@ def stem(word: str) -> str:
 
     Why: the trained lemmatizer has seen 2,400 sentences; for a verb it never saw it may
     invent a lemma ("fördert" → "förderen"). Stripping one inflection ending (and the
-    "ge" of a participle) maps "fördert", "gefördert" and "fördern" to "förder" (and
-    "getragen" to "trag"), so a cue
+    "ge" of a participle, also after a separable particle) maps "fördert", "gefördert" and
+    "fördern" to "förder" ("getragen" to "trag", "aufgebaut" to "aufbau"), so a cue
     is found whatever the lemmatizer made of it. Used only when lemma and form miss.
     """
     word = word.casefold()
     if word.startswith("ge") and word.endswith(("t", "en")) and len(word) > 6:
         word = word[2:]  # "gefördert", "getragen"
+    particle = next((p for p in _PARTICLES if word.startswith(p + "ge")), None)
+    if particle is not None and word.endswith(("t", "en")) and len(word) - len(particle) >= 6:
+        word = particle + word[len(particle) + 2:]  # "aufgebaut", "eingesetzt", "durchgeführt"
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]

@@ -69,6 +69,9 @@ def test_inflected_cues_share_a_stem() -> None:
     assert stem("fördert") == stem("gefördert") == stem("fördern") == "förder"
     assert stem("Förderungen") == stem("Förderung")
     assert stem("nutzt") == stem("genutzt") == stem("nutzen")
+    # a separable verb's participle has its "ge" after the particle
+    assert stem("aufgebaut") == stem("aufbauen") and stem("eingesetzt") == stem("einsetzen")
+    assert stem("durchgeführt") == stem("durchführen")
 
 
 # --- each family and construction, on sentences of the genre --------------------------
@@ -203,6 +206,9 @@ FAMILIES = [
      "Gründungspartnern gehören die Max-Planck-Gesellschaft mit dem Max-Planck-Institut für Intelligente Systeme "
      "(MPI-IS), die Universität Stuttgart und die Eberhard Karls Universität Tübingen.",
      ("Universität Stuttgart", "partOf", "Cyber Valley")),
+    ("a separable verb's participle", "Die neue Recheninfrastruktur „AI Compute Hub Hessen“ wird vom Hessischen "
+     "Zentrum für Künstliche Intelligenz in Darmstadt aufgebaut.",
+     ("AI Compute Hub Hessen", "developedBy", "Hessischen Zentrum für Künstliche Intelligenz")),
     ("what a thing is made of", "Die Plattform openDesk besteht aus Open-Source-Komponenten.",
      ("openDesk", "uses", "Open-Source")),
     ("what a description is made of, by its examples", "Das Land setzt auf openDesk. Die Lösung setzt sich aus "
