@@ -558,6 +558,8 @@ class PatternRecognizer:
                     break  # "Landesbehörden Rechenzeit anbieten": the plural's object, not its name
                 start, end = found
                 inner = (start + 1, end - 1) if doc[start].text in _QUOTES else (start, end)
+                if doc[start].text in _QUOTES and not _opens_name(doc[inner[0]]):
+                    break  # „ein Beispiel dafür, dass …“: a quoted description, no name
                 if self._place_length(doc, inner[0]) == inner[1] - inner[0]:
                     break  # "der erste Exascale-Rechner Europas": whose it is, not its name
                 yield _Candidate(inner[0], inner[1], label, "apposition")
@@ -792,9 +794,10 @@ class PatternRecognizer:
                 continue
             k = i + 2
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and lowers[k] not in _ARTICLE_FORMS:
-                yield _Candidate(k, k + 1, "Place", "seat")
-                if k + 2 < len(doc) and lowers[k + 1] in ("und", ","):
-                    k += 2
+                end = k + (self._place_length(doc, k) or 1)  # "Sankt Augustin" is one place
+                yield _Candidate(k, end, "Place", "seat")
+                if end + 1 < len(doc) and lowers[end] in ("und", ","):
+                    k = end + 1
                 else:
                     break
 
@@ -1069,6 +1072,12 @@ def _kind_of(head: str) -> str | None:
     if _BODY_HEADS.search(head):
         return "GovernmentBody"
     return None
+
+
+def _opens_name(token: Token) -> bool:
+    """Whether a quotation's first word may begin a name ("„fortytwo“", "„Der KI-Navigator“"):
+    not an article or function word in lower case ("„ein Beispiel dafür, dass …“")."""
+    return not (token.text[:1].islower() and token.lower_ in _FUNCTION_WORDS | _ARTICLE_FORMS)
 
 
 def _title_end(doc: Doc, i: int) -> int:

@@ -245,6 +245,19 @@ def test_generic_nouns_are_not_entities(nlp_nokb, text: str) -> None:
     assert _found(nlp_nokb, text) == {}
 
 
+def test_a_quoted_description_after_a_type_noun_is_no_name(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Der Staatssekretär nannte das Projekt „ein Beispiel dafür, dass KI und Klimaschutz "
+                             "zusammengehen“. Das Land fördert den Supercomputer „fortytwo“.")
+    assert not any(name.startswith("ein Beispiel") for name in found)
+    assert found["fortytwo"][0] == "Infrastructure"
+
+
+def test_a_seat_in_a_place_of_several_words(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Das Institut hat Standorte in Dortmund, Bonn und Sankt Augustin.")
+    assert {name: label for name, (label, _) in found.items()} == \
+        {"Dortmund": "Place", "Bonn": "Place", "Sankt Augustin": "Place"}
+
+
 def test_a_quoted_name_outranks_a_known_term_inside_it(nlp) -> None:
     doc = nlp("Das Land fördert das „Ökosystem KI“ mit 5 Millionen Euro.")
     assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == \
