@@ -49,7 +49,9 @@ def normalise_clause(verb: Token) -> None:
       object keeps as subject the one the morphology says is nominative (else the first)
       and gets the other as its object;
     * "…, den das LRZ betreibt": a relative pronoun whose form is never nominative made
-      the subject and the subject the object; they swap.
+      the subject and the subject the object; they swap;
+    * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
+      its subject, the other noun phrase the parser called a subject its object.
     """
     children = list(verb.children)
     if "Part" in verb.morph.get("VerbForm"):
@@ -63,6 +65,12 @@ def normalise_clause(verb: Token) -> None:
     objects = [c for c in children if c.dep_ == "obj"]
     if len(subjects) == 1 and len(objects) == 1 and _object_relative(subjects[0]):
         subjects[0].dep_, objects[0].dep_ = "obj", "nsubj"
+        return
+    pronoun = next((t for t in subjects if t.pos_ == "PRON" and t.i == verb.i + 1), None)
+    if len(subjects) >= 2 and pronoun is not None:  # "… bildet es das GCS": the pronoun after the verb
+        for token in subjects:
+            if token is not pronoun:
+                token.dep_ = "obj"
         return
     if len(subjects) < 2 or any(c.dep_ in ("obj", "cop") for c in children):
         return

@@ -146,6 +146,10 @@ FAMILIES = [
      ("TU Dresden", "partOf", "Projekts OpenGPT-X")),
     ("what its members form", "Das LRZ, das JSC und das HLRS bilden das Gauss Centre for Supercomputing.",
      ("HLRS", "partOf", "Gauss Centre for Supercomputing")),
+    ("what a pronoun forms with partners", "Das Leibniz-Rechenzentrum ist IT-Dienstleister der TUM. Zusammen mit "
+     "dem Jülich Supercomputing Centre (JSC) und dem Höchstleistungsrechenzentrum Stuttgart (HLRS) bildet es das "
+     "Gauss Centre for Supercomputing (GCS), den Verbund der drei nationalen Höchstleistungsrechenzentren.",
+     ("Leibniz-Rechenzentrum", "partOf", "Gauss Centre for Supercomputing")),
     ("a body's own development", "Der Assistent F13 ist eine Eigenentwicklung des Landesbetriebs Daten und "
      "Information (LDI).", ("F13", "developedBy", "Landesbetriebs Daten und Information")),
     ("a person working at a body", "„Die Frage ist offen“, sagt Prof. Dr. Ömer Sezgin, der am Lamarr-Institut den "
