@@ -101,6 +101,9 @@ _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "te
 _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Informatik|Hochleistungsrechn|Daten|"
                              r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie|"
                              r"Helmholtz|Max-Planck|Fraunhofer|Leibniz")  # the research societies' centres
+#: a computing centre of science is a research institution (and infrastructure): "Leibniz-Rechenzentrum",
+#: "Höchstleistungsrechenzentrum Stuttgart", "Universitätsrechenzentrum Leipzig"; a Land's is not
+_COMPUTING = re.compile(r"(?:[Hh]öchstleistungs|[Hh]ochleistungs|[Uu]niversitäts|[Hh]ochschul|Leibniz-)rechenzentrum$")
 #: who owns a strategy named after a place: "des Freistaates Sachsen", "der Stadt Dortmund"
 _OWNERS = frozenset({"Landes", "Freistaates", "Freistaats", "Bundes", "Stadt", "Landeshauptstadt", "Hansestadt"})
 #: heads that keep their kind at the end of a compound
@@ -322,8 +325,8 @@ class PatternRecognizer:
         """The name around one head noun: a complement ("Zentrum für …"), a place
         ("Universität zu Köln"), a direct head's name, a prefix or a founder's name."""
         start = _name_prefix_start(doc, token.i, self.places)
-        if head == "Organization" and _RESEARCH_FIELD.search(doc[start:token.i].text):
-            head = "ResearchOrganization"  # "Helmholtz-Zentrum Dresden-Rossendorf"
+        if head == "Organization" and (_RESEARCH_FIELD.search(doc[start:token.i].text) or _COMPUTING.search(token.text)):
+            head = "ResearchOrganization"  # "Helmholtz-Zentrum Dresden-Rossendorf", "Höchstleistungsrechenzentrum …"
         nxt = token.i + 1
         owner = nxt + 1 < len(doc) and doc[nxt].lower_ in ("des", "der") and doc[nxt + 1].text in _OWNERS
         if owner and start < token.i and nxt + 2 < len(doc) and self._is_place_at(doc, nxt + 2):

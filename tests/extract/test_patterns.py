@@ -200,6 +200,14 @@ def test_more_type_nouns_and_compound_heads(nlp_nokb) -> None:
     assert found["Führungsakademie Baden-Württemberg"][0] == "ResearchOrganization"
 
 
+def test_a_computing_centre_of_science_is_a_research_institution(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Das Höchstleistungsrechenzentrum Stuttgart und das Universitätsrechenzentrum Leipzig "
+                             "rechnen, das Thüringer Landesrechenzentrum betreibt die Netze.")
+    assert found["Höchstleistungsrechenzentrum Stuttgart"][0] == "ResearchOrganization"
+    assert found["Universitätsrechenzentrum Leipzig"][0] == "ResearchOrganization"
+    assert found["Thüringer Landesrechenzentrum"][0] == "Organization"
+
+
 def test_names_defined_by_their_acronym(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Dokumente werden im Open Document Format (ODF) gespeichert; zuständig ist das "
                              "Zentrale IT-Management Schleswig-Holstein (ZIT SH).")
