@@ -421,7 +421,7 @@ def test_a_naming_phrase_makes_a_quotation_a_name_and_it_is_found_again(nlp_nokb
         ("Gegenwärtig kommt vorrangig Teuken-7B zum Einsatz.", "Teuken-7B", "Technology"),
         ("Beschafft wurde er vom EuroHPC Joint Undertaking.", "EuroHPC Joint Undertaking", "Organization"),
         ("Dazu gehört das Höchstleistungsrechenzentrum Stuttgart.", "Höchstleistungsrechenzentrum Stuttgart",
-         "Organization"),
+         "ResearchOrganization"),
         ("Dazu gehört das Leibniz-Rechenzentrum in Garching.", "Leibniz-Rechenzentrum", "ResearchOrganization"),
     ],
 )
