@@ -104,6 +104,8 @@ _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Inform
 #: a computing centre of science is a research institution (and infrastructure): "Leibniz-Rechenzentrum",
 #: "Höchstleistungsrechenzentrum Stuttgart", "Universitätsrechenzentrum Leipzig"; a Land's is not
 _COMPUTING = re.compile(r"(?:[Hh]öchstleistungs|[Hh]ochleistungs|[Uu]niversitäts|[Hh]ochschul|Leibniz-)rechenzentrum$")
+#: the articles that open an apposition after a name ("STACKIT, die Cloud-Plattform …")
+_APPOSITION_ARTICLES = frozenset({"der", "die", "das", "ein", "eine", "einer", "eines", "einem", "einen"})
 #: who owns a strategy named after a place: "des Freistaates Sachsen", "der Stadt Dortmund"
 _OWNERS = frozenset({"Landes", "Freistaates", "Freistaats", "Bundes", "Stadt", "Landeshauptstadt", "Hansestadt"})
 #: heads that keep their kind at the end of a compound
@@ -269,7 +271,7 @@ class PatternRecognizer:
             for i in range(span.start, span.end):
                 occupied[i] = True
         candidates: list[_Candidate] = []
-        for rule in (lambda d: units, self._appositions, self._name_compounds, self._quoted,
+        for rule in (lambda d: units, self._appositions, self._described_after, self._name_compounds, self._quoted,
                      self._list_heads, self._persons, self._level_governments, self._seats, self._shapes):
             for candidate in rule(doc):
                 if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
@@ -571,6 +573,32 @@ class PatternRecognizer:
                     i += 1
                     continue
                 break
+
+    def _described_after(self, doc: Doc) -> Iterable[_Candidate]:
+        """ "STACKIT, die Cloud-Plattform der Schwarz Gruppe", "LLMoin, ein KI-Assistent der
+        Verwaltung": a name nobody listed, typed by the type noun of the apposition after it."""
+        words = doc_words(doc)
+        for comma in (i for i in range(1, len(words) - 2) if words[i] == "," and doc[i + 1].lower_ in _APPOSITION_ARTICLES):
+            label = self._apposition_type(doc, comma + 2)
+            start = comma
+            while start > 0 and comma - start < 4 and self._namey(doc[start - 1]):
+                start -= 1
+            before = doc[start - 1] if start > 0 else None
+            if label is None or label == "Place" or start == comma or self._is_place_at(doc, start) or \
+                    before is not None and before.text[:1].isupper() and before.lower_ not in _FUNCTION_WORDS:
+                continue  # no type, no name, a place, or a name whose beginning is not sure
+            yield _Candidate(start, comma, label, "apposition")
+
+    def _apposition_type(self, doc: Doc, i: int) -> str | None:
+        """The type noun heading an apposition from ``i`` on: after adjectives and the first
+        parts of a hyphenated compound ("die neue Cloud-Plattform")."""
+        for k in range(i, min(len(doc), i + 5)):
+            word = doc[k].text
+            if word[:1].isupper() and not (k + 1 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_):
+                return self.type_nouns.get(fold_word(word))
+            if not (word == "-" or word[:1].isupper() or re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", word)):
+                return None
+        return None
 
     def _name_compounds(self, doc: Doc) -> Iterable[_Candidate]:
         """"JUPITER-Supercomputer", "GovTeuken-Projekt": a name joined to its type noun."""

@@ -200,6 +200,13 @@ def test_more_type_nouns_and_compound_heads(nlp_nokb) -> None:
     assert found["Führungsakademie Baden-Württemberg"][0] == "ResearchOrganization"
 
 
+def test_a_name_typed_by_the_apposition_after_it(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Es verfügen STACKIT, die Cloud-Plattform der Schwarz Gruppe, und Heidelberg, die Stadt "
+                             "am Neckar, über Testate. Dort arbeitet LLMoin, ein KI-Assistent der Verwaltung.")
+    assert found["STACKIT"][0] == "Initiative" and found["LLMoin"][0] == "Technology"
+    assert found["Heidelberg"][0] == "Place"  # a place stays a place
+
+
 def test_a_computing_centre_of_science_is_a_research_institution(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Das Höchstleistungsrechenzentrum Stuttgart und das Universitätsrechenzentrum Leipzig "
                              "rechnen, das Thüringer Landesrechenzentrum betreibt die Netze.")
