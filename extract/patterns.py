@@ -562,6 +562,8 @@ class PatternRecognizer:
                 if found is None or plural and found[1] - found[0] == 1 and self._common_compound(doc[found[0]]):
                     break  # "Landesbehörden Rechenzeit anbieten": the plural's object, not its name
                 start, end = found
+                if label in ("Technology", "Infrastructure") and doc[start].text not in _QUOTES:
+                    end = _version_end(doc, end)  # "das Modell Mistral Small 3.1"
                 inner = (start + 1, end - 1) if doc[start].text in _QUOTES else (start, end)
                 if doc[start].text in _QUOTES and not _opens_name(doc[inner[0]]):
                     break  # „ein Beispiel dafür, dass …“: a quoted description, no name
@@ -1103,6 +1105,20 @@ def _kind_of(head: str) -> str | None:
     if _BODY_HEADS.search(head):
         return "GovernmentBody"
     return None
+
+
+def _version_end(doc: Doc, end: int) -> int:
+    """The end of a name with the version number after it ("Mistral Small 3.1", "Llama 3"):
+    a short number, dotted or followed by no word that makes it a quantity."""
+    if end >= len(doc) or not _VERSION.fullmatch(doc[end].text):
+        return end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if "." in doc[end].text or after is None or after.is_punct or after.text[:1].islower():
+        return end + 1
+    return end
+
+
+_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}")
 
 
 def _opens_name(token: Token) -> bool:

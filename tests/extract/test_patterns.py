@@ -207,6 +207,13 @@ def test_a_name_typed_by_the_apposition_after_it(nlp_nokb) -> None:
     assert found["Heidelberg"][0] == "Place"  # a place stays a place
 
 
+def test_a_model_s_version_belongs_to_its_name(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Eingesetzt wird das Modell Mistral Small 3.1 des Unternehmens, daneben das Sprachmodell "
+                             "Llama 3 und das Modell Gemma 2 Millionen Mal.")
+    assert found["Mistral Small 3.1"][0] == found["Llama 3"][0] == "Technology"
+    assert "Gemma" in found and "Gemma 2" not in found  # a quantity, no version
+
+
 def test_a_computing_centre_of_science_is_a_research_institution(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Das Höchstleistungsrechenzentrum Stuttgart und das Universitätsrechenzentrum Leipzig "
                              "rechnen, das Thüringer Landesrechenzentrum betreibt die Netze.")
