@@ -292,11 +292,15 @@ class PatternRecognizer:
     def _full_names(self, doc: Doc, existing: list[Span]) -> list[_Candidate]:
         """Names that outrank what earlier components found inside them: "ein KI-Labor",
         "Tübingen AI Center", "Hessisches Zentrum für Künstliche Intelligenz" over the "KI",
-        the "Tübingen", the "Künstliche Intelligenz" inside them; a defined acronym only
+        the "Tübingen", the "Künstliche Intelligenz" inside them, a type noun's name that ends
+        in a place ("die Landesoberbehörde IT Baden-Württemberg"); a defined acronym only
         where no other rule or list found what it abbreviates."""
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
             + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
             + list(self._bodies_at_places(doc))
+        places = [s for s in existing if s.label_ == "Place"]
+        units += [c for c in self._appositions(doc)  # "die Landesoberbehörde IT Baden-Württemberg"
+                  if any(c.start < s.start and s.end <= c.end for s in places)]
         named = [s for s in existing if named_thing(s)]  # a concept ("Cloud") inside never blocks a name
         ends = {c.end for c in units} | {s.end for s in named}
         taken = {i for c in units for i in range(c.start, c.end)} | {i for s in named for i in range(s.start, s.end)}

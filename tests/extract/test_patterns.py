@@ -207,6 +207,12 @@ def test_a_name_typed_by_the_apposition_after_it(nlp_nokb) -> None:
     assert found["Heidelberg"][0] == "Place"  # a place stays a place
 
 
+def test_a_type_noun_s_name_ending_in_a_known_place_outranks_the_place(nlp) -> None:
+    """With the knowledge base "Baden-Württemberg" is found first; the body's name holds it."""
+    found = _found(nlp, "F13 wird von der Landesoberbehörde IT Baden-Württemberg (BITBW) betrieben.")
+    assert found["IT Baden-Württemberg"][0] == "GovernmentBody" and "Baden-Württemberg" not in found
+
+
 def test_a_model_s_version_belongs_to_its_name(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Eingesetzt wird das Modell Mistral Small 3.1 des Unternehmens, daneben das Sprachmodell "
                              "Llama 3 und das Modell Gemma 2 Millionen Mal.")
