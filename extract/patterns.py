@@ -101,6 +101,19 @@ _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "te
 _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Informatik|Hochleistungsrechn|Daten|"
                              r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie|"
                              r"Helmholtz|Max-Planck|Fraunhofer|Leibniz")  # the research societies' centres
+#: a research society's body is research whatever its head ("Helmholtz-Gemeinschaft")
+_RESEARCH_SOCIETY = re.compile(r"Helmholtz|Max-Planck|Fraunhofer|Leibniz")
+
+
+def _research_centre(head: str, words: str) -> bool:
+    """Whether a body of the head noun with these words is a research body: a centre
+    ("Zentrum", "Kompetenzzentrum") for a research field, or any body of a research
+    society; an alliance or a network for AI is not ("KI-Allianz", "Verbund für …")."""
+    if _RESEARCH_SOCIETY.search(words):
+        return True
+    return fold_word(head).endswith(fold_word("zentrum")) and bool(_RESEARCH_FIELD.search(words))
+
+
 #: a computing centre of science is a research institution (and infrastructure): "Leibniz-Rechenzentrum",
 #: "Höchstleistungsrechenzentrum Stuttgart", "Universitätsrechenzentrum Leipzig"; a Land's is not
 _COMPUTING = re.compile(r"(?:[Hh]öchstleistungs|[Hh]ochleistungs|[Uu]niversitäts|[Hh]ochschul|Leibniz-)rechenzentrum$")
@@ -331,7 +344,8 @@ class PatternRecognizer:
         """The name around one head noun: a complement ("Zentrum für …"), a place
         ("Universität zu Köln"), a direct head's name, a prefix or a founder's name."""
         start = _name_prefix_start(doc, token.i, self.places)
-        if head == "Organization" and (_RESEARCH_FIELD.search(doc[start:token.i].text) or _COMPUTING.search(token.text)):
+        if head == "Organization" and (_research_centre(token.text, doc[start:token.i].text)
+                                       or _COMPUTING.search(token.text)):
             head = "ResearchOrganization"  # "Helmholtz-Zentrum Dresden-Rossendorf", "Höchstleistungsrechenzentrum …"
         nxt = token.i + 1
         owner = nxt + 1 < len(doc) and doc[nxt].lower_ in ("des", "der") and doc[nxt + 1].text in _OWNERS
@@ -342,7 +356,7 @@ class PatternRecognizer:
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
             end = _complement_end(doc, nxt + 1, self.places)
             if end > nxt + 1:
-                if head == "Organization" and _RESEARCH_FIELD.search(doc[nxt:end].text):
+                if head == "Organization" and _research_centre(token.text, doc[nxt:end].text):
                     head = "ResearchOrganization"  # "Zentrum für Künstliche Intelligenz"
                 yield from _coordinated(doc, start, nxt, end, head)
                 return

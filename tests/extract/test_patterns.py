@@ -207,6 +207,14 @@ def test_a_name_typed_by_the_apposition_after_it(nlp_nokb) -> None:
     assert found["Heidelberg"][0] == "Place"  # a place stays a place
 
 
+def test_an_alliance_for_ai_is_no_research_body_a_research_society_s_is(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Die KI-Allianz Baden-Württemberg, der Verbund für Nationales Hochleistungsrechnen und "
+                             "die Helmholtz-Gemeinschaft arbeiten mit dem Zentrum für Künstliche Intelligenz.")
+    assert found["KI-Allianz Baden-Württemberg"][0] == "Organization"
+    assert found["Verbund für Nationales Hochleistungsrechnen"][0] == "Organization"
+    assert found["Helmholtz-Gemeinschaft"][0] == found["Zentrum für Künstliche Intelligenz"][0] == "ResearchOrganization"
+
+
 def test_a_type_noun_s_name_ending_in_a_known_place_outranks_the_place(nlp) -> None:
     """With the knowledge base "Baden-Württemberg" is found first; the body's name holds it."""
     found = _found(nlp, "F13 wird von der Landesoberbehörde IT Baden-Württemberg (BITBW) betrieben.")
