@@ -569,7 +569,7 @@ class PatternRecognizer:
                     yield _Candidate(_name_prefix_start(doc, token.i, self.places), end, label, "apposition")
                 continue
             i = token.i + 1
-            plural = "Plur" in token.morph.get("Number")
+            plural = "Plur" in token.morph.get("Number") or token.text in (token.lemma_ + "n", token.lemma_ + "en")
             examples = i + 1 < len(doc) and doc[i].lower_ == "wie" and label == "Company"
             if examples:
                 i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not

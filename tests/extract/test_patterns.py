@@ -207,6 +207,13 @@ def test_a_name_typed_by_the_apposition_after_it(nlp_nokb) -> None:
     assert found["Heidelberg"][0] == "Place"  # a place stays a place
 
 
+def test_a_plural_type_noun_s_object_is_no_name(nlp_nokb) -> None:
+    """The tagger may call "Landesbehörden" singular; its lemma says it is a plural."""
+    found = _found(nlp_nokb, "Die Infrastruktur soll ab Herbst 2026 Hochschulen, Start-ups, mittelständischen "
+                             "Unternehmen und Landesbehörden Rechenzeit auf Grafikprozessoren zur Verfügung stellen.")
+    assert "Rechenzeit" not in found
+
+
 def test_an_alliance_for_ai_is_no_research_body_a_research_society_s_is(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die KI-Allianz Baden-Württemberg, der Verbund für Nationales Hochleistungsrechnen und "
                              "die Helmholtz-Gemeinschaft arbeiten mit dem Zentrum für Künstliche Intelligenz.")
