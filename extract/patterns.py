@@ -133,7 +133,7 @@ _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Found
                   "Centre": "ResearchOrganization", "Laboratory": "ResearchOrganization", "Undertaking": "Organization",
                   "Lab": "Initiative", "Hub": "Initiative", "School": "ResearchOrganization", "Schools": "Initiative",
                   "Valley": "Initiative", "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative",
-                  "Stack": "Technology"}
+                  "Stack": "Technology", "Act": "Policy"}
 #: the kinds an English name defined by its acronym may have anywhere in it
 _DEFINED_ENGLISH_KINDS = {**_ENGLISH_HEADS, "Park": "Initiative"}
 #: English words before a kind that make it another: a "Data Center" is infrastructure, a
@@ -837,12 +837,13 @@ class PatternRecognizer:
             yield _Candidate(start, end, "Person", "person")
 
     def _seats(self, doc: Doc) -> Iterable[_Candidate]:
-        """ "mit Hauptsitz in Altenholz", "Standorte in Lingen und Meppen": a place no list
-        knows, typed by the seat noun before it."""
+        """ "mit Hauptsitz in Altenholz", "Standorte in Lingen und Meppen", "die IONOS SE aus
+        Montabaur": a place no list knows, typed by the seat noun or legal form before it."""
         lowers = doc_lowers(doc)
         for i in range(len(doc) - 2):
-            if lowers[i] not in _SEAT_NOUNS or lowers[i + 1] != "in":
-                continue
+            if not (lowers[i] in _SEAT_NOUNS and lowers[i + 1] == "in" or _from_place_after_legal_form(doc, i)
+                    and self._namey(doc[i + 2]) and not self._common_compound(doc[i + 2])):
+                continue  # (not "die Meyer AG aus Kostengründen")
             k = i + 2
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and lowers[k] not in _ARTICLE_FORMS:
                 end = k + (self._place_length(doc, k) or 1)  # "Sankt Augustin" is one place
@@ -1123,6 +1124,12 @@ def _kind_of(head: str) -> str | None:
     if _BODY_HEADS.search(head):
         return "GovernmentBody"
     return None
+
+
+def _from_place_after_legal_form(doc: Doc, i: int) -> bool:
+    """ "… SE aus Montabaur", "… GmbH in Fürth": a company's legal form, then where it is."""
+    return bool(_COMPANY_SUFFIX.match(doc[i].text)) and doc[i + 1].lower_ in ("aus", "in") \
+        and doc[i + 2].is_title and not doc[i + 2].is_sent_start
 
 
 def _version_end(doc: Doc, end: int) -> int:

@@ -207,6 +207,13 @@ def test_a_name_typed_by_the_apposition_after_it(nlp_nokb) -> None:
     assert found["Heidelberg"][0] == "Place"  # a place stays a place
 
 
+def test_a_company_s_town_and_an_english_act(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Die IONOS SE aus Montabaur und die Meyer AG aus Kostengründen folgen dem "
+                             "Cybersecurity Act.")
+    assert found["Montabaur"][0] == "Place" and "Kostengründen" not in found
+    assert found["Cybersecurity Act"][0] == "Policy"
+
+
 def test_a_plural_type_noun_s_object_is_no_name(nlp_nokb) -> None:
     """The tagger may call "Landesbehörden" singular; its lemma says it is a plural."""
     found = _found(nlp_nokb, "Die Infrastruktur soll ab Herbst 2026 Hochschulen, Start-ups, mittelständischen "
