@@ -413,11 +413,20 @@ class PatternRecognizer:
                 start -= 2
             elif _INITIAL.fullmatch(before.text) and start < form and doc[start].text[:1].isupper():
                 start -= 1
-            elif before.text[:1].isupper() and fold_word(before.text) not in self.type_nouns:
-                start -= 1
+            elif form - start < 3 and all(_LOWER_NAME.fullmatch(t.text) for t in doc[start:form]) \
+                    and _LOWER_NAME.fullmatch(before.text) and before.lower_ not in self.known_words \
+                    and before.lower_ not in _FUNCTION_WORDS | _ARTICLE_FORMS:
+                start -= 1  # a name in lower case: "plusserver GmbH", "enervis energy advisors GmbH"
+            elif before.text[:1].isupper() and self.type_nouns.get(fold_word(before.text)) in _IN_COMPANY_NAMES \
+                    and not self._place_adjective(before.text):
+                start -= 1  # not "dem Unternehmen" of "dem Unternehmen Aleph Alpha GmbH"; "Meyer Software AG" whole
             else:
                 break
         return start
+
+    def _place_adjective(self, word: str) -> bool:
+        """ "Kölner", "Heidelberger": a town's adjective before a company's name, no part of it."""
+        return word.endswith("er") and any((fold_word(stem),) in self.places for stem in (word[:-2], word[:-1]))
 
     def _founder_start(self, doc: Doc, i: int) -> int:
         """"Hector Stiftung", "Robert Bosch Stiftung", "Hasso Plattner Institut": a body named
@@ -577,6 +586,8 @@ class PatternRecognizer:
                 if examples and doc[i].lower_ in _ARTICLE_FORMS and i + 1 < len(doc):
                     i += 1  # "… wie SAP und die Deutsche Telekom"
                 found = self._quoted_at(doc, i) or self._name_at(doc, i, any_capitalised=examples)
+                if found is not None and _COMPANY_SUFFIX.match(doc[found[0]].text):
+                    break  # "die Meyer Software AG": a legal form is no name
                 if found is None or plural and found[1] - found[0] == 1 and self._common_compound(doc[found[0]]):
                     break  # "Landesbehörden Rechenzeit anbieten": the plural's object, not its name
                 start, end = found
@@ -1124,6 +1135,11 @@ def _kind_of(head: str) -> str | None:
     if _BODY_HEADS.search(head):
         return "GovernmentBody"
     return None
+
+
+_LOWER_NAME = re.compile(r"[a-z][a-z0-9]{3,}")
+#: the type nouns a company's name may hold before its legal form (none, or a product's kind)
+_IN_COMPANY_NAMES = frozenset({None, "Technology", "Infrastructure"})
 
 
 def _from_place_after_legal_form(doc: Doc, i: int) -> bool:

@@ -207,6 +207,13 @@ def test_a_name_typed_by_the_apposition_after_it(nlp_nokb) -> None:
     assert found["Heidelberg"][0] == "Place"  # a place stays a place
 
 
+def test_company_names_in_lower_case_and_with_a_product_kind(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Beteiligt sind die Kölner plusserver GmbH, die enervis energy advisors GmbH, die "
+                             "Münchner Meyer Software AG und die Berater der öffentlichen Hand GmbH.")
+    assert {name for name, (label, _) in found.items() if label == "Company"} == \
+        {"plusserver GmbH", "enervis energy advisors GmbH", "Meyer Software AG"}
+
+
 def test_a_company_s_town_and_an_english_act(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die IONOS SE aus Montabaur und die Meyer AG aus Kostengründen folgen dem "
                              "Cybersecurity Act.")
