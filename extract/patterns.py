@@ -276,7 +276,8 @@ class PatternRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        units = self._full_names(doc, existing)
+        appositions = list(self._appositions(doc))
+        units = self._full_names(doc, existing, appositions)
         existing = [s for s in existing if not any(u.start <= s.start and s.end <= u.end and u.end - u.start > len(s)
                                                    for u in units)]
         occupied = [False] * len(doc)
@@ -284,7 +285,7 @@ class PatternRecognizer:
             for i in range(span.start, span.end):
                 occupied[i] = True
         candidates: list[_Candidate] = []
-        for rule in (lambda d: units, self._appositions, self._described_after, self._name_compounds, self._quoted,
+        for rule in (lambda d: units, lambda d: appositions, self._described_after, self._name_compounds, self._quoted,
                      self._list_heads, self._persons, self._level_governments, self._seats, self._shapes):
             for candidate in rule(doc):
                 if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
@@ -302,7 +303,7 @@ class PatternRecognizer:
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
 
-    def _full_names(self, doc: Doc, existing: list[Span]) -> list[_Candidate]:
+    def _full_names(self, doc: Doc, existing: list[Span], appositions: list[_Candidate]) -> list[_Candidate]:
         """Names that outrank what earlier components found inside them: "ein KI-Labor",
         "Tübingen AI Center", "Hessisches Zentrum für Künstliche Intelligenz" over the "KI",
         the "Tübingen", the "Künstliche Intelligenz" inside them, a type noun's name that ends
@@ -312,7 +313,7 @@ class PatternRecognizer:
             + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
             + list(self._bodies_at_places(doc))
         places = [s for s in existing if s.label_ == "Place"]
-        units += [c for c in self._appositions(doc)  # "die Landesoberbehörde IT Baden-Württemberg"
+        units += [c for c in appositions  # "die Landesoberbehörde IT Baden-Württemberg"
                   if any(c.start < s.start and s.end <= c.end for s in places)]
         named = [s for s in existing if named_thing(s)]  # a concept ("Cloud") inside never blocks a name
         ends = {c.end for c in units} | {s.end for s in named}
@@ -423,6 +424,12 @@ class PatternRecognizer:
             else:
                 break
         return start
+
+    def _town_at(self, doc: Doc, i: int) -> bool:
+        """ "… SE aus Montabaur", "… GmbH in Fürth": after a legal form, a word that names a town
+        (not "die Meyer AG aus Kostengründen")."""
+        token = doc[i]
+        return token.is_title and self._namey(token) and not self._common_compound(token)
 
     def _place_adjective(self, word: str) -> bool:
         """ "Kölner", "Heidelberger": a town's adjective before a company's name, no part of it."""
@@ -850,11 +857,11 @@ class PatternRecognizer:
     def _seats(self, doc: Doc) -> Iterable[_Candidate]:
         """ "mit Hauptsitz in Altenholz", "Standorte in Lingen und Meppen", "die IONOS SE aus
         Montabaur": a place no list knows, typed by the seat noun or legal form before it."""
-        lowers = doc_lowers(doc)
+        lowers, words = doc_lowers(doc), doc_words(doc)
         for i in range(len(doc) - 2):
-            if not (lowers[i] in _SEAT_NOUNS and lowers[i + 1] == "in" or _from_place_after_legal_form(doc, i)
-                    and self._namey(doc[i + 2]) and not self._common_compound(doc[i + 2])):
-                continue  # (not "die Meyer AG aus Kostengründen")
+            if not (lowers[i] in _SEAT_NOUNS and lowers[i + 1] == "in"
+                    or lowers[i + 1] in ("aus", "in") and _COMPANY_SUFFIX.match(words[i]) and self._town_at(doc, i + 2)):
+                continue
             k = i + 2
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and lowers[k] not in _ARTICLE_FORMS:
                 end = k + (self._place_length(doc, k) or 1)  # "Sankt Augustin" is one place
@@ -1140,12 +1147,6 @@ def _kind_of(head: str) -> str | None:
 _LOWER_NAME = re.compile(r"[a-z][a-z0-9]{3,}")
 #: the type nouns a company's name may hold before its legal form (none, or a product's kind)
 _IN_COMPANY_NAMES = frozenset({None, "Technology", "Infrastructure"})
-
-
-def _from_place_after_legal_form(doc: Doc, i: int) -> bool:
-    """ "… SE aus Montabaur", "… GmbH in Fürth": a company's legal form, then where it is."""
-    return bool(_COMPANY_SUFFIX.match(doc[i].text)) and doc[i + 1].lower_ in ("aus", "in") \
-        and doc[i + 2].is_title and not doc[i + 2].is_sent_start
 
 
 def _version_end(doc: Doc, end: int) -> int:
