@@ -110,7 +110,7 @@ class RelationRules:
                   head: Span | None, last: Span | None) -> Iterable[Found]:
         if not entities:
             return  # every family relates a mention of the sentence
-        text = sent.text
+        text = doc_text(doc)[sent.start_char:sent.end_char]  # (a span's .text builds every token)
         context = _Sentence(doc, sent, text, entities, topic, head, last, doc_lowers(doc)[sent.start:sent.end],
                             sentence_facts(text))
         results: list[Found | None] = []
@@ -264,7 +264,7 @@ def _uses_rules(c: _Sentence, _found: list) -> Iterator[Found | None]:
         if subject is not None:
             words = c.text.split(" ", 2)
             yield c.make(subject, "uses", c.last, words[0] + " … " + words[1], "uses", 0.75)
-    for cue, subject, obj in _uses(c.doc, c.sent, c.entities, c.topic):
+    for cue, subject, obj in _uses(c.doc, c.sent, c.text, c.entities, c.topic):
         if not named_thing(obj):  # named things used the patterns read from the parse; a concept
             yield c.make(subject, "uses", obj, cue, "uses", 0.8)  # in a compound they miss
 
@@ -451,8 +451,8 @@ FAMILIES: tuple[Family, ...] = (_located_in, _located_at, _unit_at, _passive_age
                                 _place_adjective, _clauses)
 
 
-def _uses(doc: Doc, sent: Span, entities: list[Span], topic: Span | None) -> Iterable[tuple[str, Span, Span]]:
-    text = sent.text
+def _uses(doc: Doc, sent: Span, text: str, entities: list[Span],
+          topic: Span | None) -> Iterable[tuple[str, Span, Span]]:
     for match in re.finditer(r"\bauf\b|\bnutzt\b|\bnutzen\b|nutzbar|einsetzt|eingesetzt|\bBasis\s+von\b|basiert\s+auf|"
                              r"Einbindung\s+(?:des|der|von)", text):
         position = sent.start_char + match.end()
