@@ -134,6 +134,8 @@ _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Found
                   "Lab": "Initiative", "Hub": "Initiative", "School": "ResearchOrganization", "Schools": "Initiative",
                   "Valley": "Initiative", "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative",
                   "Stack": "Technology", "Act": "Policy"}
+#: English kinds after a name of a name's shape ("dPhoenix Suite"): part of the name, and its type
+_KINDS_AFTER_SHAPES = {**_ENGLISH_HEADS, "Suite": "Technology", "Cloud": "Infrastructure", "Platform": "Initiative"}
 #: the kinds an English name defined by its acronym may have anywhere in it
 _DEFINED_ENGLISH_KINDS = {**_ENGLISH_HEADS, "Park": "Initiative"}
 #: English words before a kind that make it another: a "Data Center" is infrastructure, a
@@ -899,7 +901,11 @@ class PatternRecognizer:
             if _LAW_ABBREVIATION.match(text):
                 yield _Candidate(i, i + 1, "Policy", "shape-law")
             elif _name_shape(text) and not (_CODE_NAME.match(text) and codes[re.match(r"[A-Z]+", text).group()] >= _SERIES):
-                yield _Candidate(i, end, "Initiative", "shape")
+                kind = _KINDS_AFTER_SHAPES.get(words[end]) if end < len(words) else None
+                if kind is not None:  # "die dPhoenix Suite", "der openCode Hub": the kind is part of the name
+                    yield _Candidate(i, end + 1, kind, "shape-kind")
+                else:
+                    yield _Candidate(i, end, "Initiative", "shape")
 
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
                        aliases: dict[str, str]) -> list[Span]:

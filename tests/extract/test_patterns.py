@@ -207,6 +207,12 @@ def test_a_name_typed_by_the_apposition_after_it(nlp_nokb) -> None:
     assert found["Heidelberg"][0] == "Place"  # a place stays a place
 
 
+def test_an_english_kind_after_a_name_s_shape_belongs_to_it(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Dataport stellt mit der dPhoenix Suite einen Arbeitsplatz bereit. Die Office Suite "
+                             "bleibt.")
+    assert found["dPhoenix Suite"][0] == "Technology" and "Office Suite" not in found
+
+
 def test_company_names_in_lower_case_and_with_a_product_kind(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Beteiligt sind die Kölner plusserver GmbH, die enervis energy advisors GmbH, die "
                              "Münchner Meyer Software AG und die Berater der öffentlichen Hand GmbH.")
