@@ -139,11 +139,18 @@ class PatternSet:
         memo = (pos, token.text, token.lemma_, keys)
         found = self._cues_of.get(memo)
         if found is None:
-            cues = [c for key in keys or cue_keys(token) for c in self.by_lemma.get(key, ())]
-            if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
-                cues += (c for c in self.by_stem.get(stem(keys[-1] if keys else token.text), ()) if c not in cues)
+            cues = self._lookup(token, keys or cue_keys(token))
+            bare = cue_keys(token, particle=False) if keys else None
+            if not cues and bare is not None and bare != keys:  # "stammen … bei": a particle the parser
+                cues = self._lookup(token, bare)  # hung on the wrong verb makes no verb of its own
             found = self._cues_of[memo] = tuple(cues)
         return found
+
+    def _lookup(self, token: Token, keys: tuple[str, ...]) -> list[Cue]:
+        cues = [c for key in keys for c in self.by_lemma.get(key, ())]
+        if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
+            cues += (c for c in self.by_stem.get(stem(keys[-1]), ()) if c not in cues)
+        return cues
 
     def allows(self, predicate: str, subject: str, obj: str) -> bool:
         subjects, objects = self.types.get(predicate, (frozenset(), frozenset()))
@@ -192,15 +199,15 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
 
 
-def cue_keys(token: Token) -> tuple[str, ...]:
+def cue_keys(token: Token, *, particle: bool = True) -> tuple[str, ...]:
     """The keys a cue is looked up by: its lemma with a separable verb's particle joined
     to it ("zusammenarbeiten" for "arbeiten … zusammen"), and its own form (with the
     particle), so that a participle listed as written, and a verb whose lemma the
     lemmatizer got wrong, are found by form and stem."""
-    particle = next((c.text.lower() for c in token.children if c.dep_ == "compound:prt"), "") \
-        if token.pos_ == "VERB" else ""
-    lemma = fold_word(particle + (token.lemma_ or token.text))
-    form = fold_word(particle + token.text)
+    prefix = next((c.text.lower() for c in token.children if c.dep_ == "compound:prt"), "") \
+        if particle and token.pos_ == "VERB" else ""
+    lemma = fold_word(prefix + (token.lemma_ or token.text))
+    form = fold_word(prefix + token.text)
     return (lemma,) if form == lemma else (lemma, form)
 
 

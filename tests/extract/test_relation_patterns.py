@@ -194,6 +194,8 @@ FAMILIES = [
     ("where the money of what the text is about comes from", "Das Projekt „AI Innovation Lab“ startet. Die Mittel "
      "stammen aus dem Einzelplan des Hessischen Ministeriums für Digitalisierung und Innovation.",
      ("AI Innovation Lab", "fundedBy", "Hessischen Ministeriums für Digitalisierung und Innovation")),
+    ("money from a funding agenda", "Die Plattform „KI-Cloud Bayern“ startet im Jahr 2026. Die Mittel stammen aus "
+     "der Hightech Agenda Bayern der Staatsregierung.", ("KI-Cloud Bayern", "fundedBy", "Hightech Agenda Bayern")),
     ("who bears the costs", "Am HLRS steht der Rechner Hunter. Die Kosten tragen der Bund über das "
      "Bundesministerium für Forschung, Technologie und Raumfahrt (BMFTR) und das Land.",
      ("Hunter", "fundedBy", "Bundesministerium für Forschung, Technologie und Raumfahrt")),
@@ -286,6 +288,16 @@ def test_a_separated_particle_hung_on_a_noun_joins_its_verb(nlp) -> None:
     assert fold_word("zusammenarbeiten") in cue_keys(verb)
     patterns = nlp.get_pipe("sovkg_relation_patterns").patterns
     assert "cooperate-verb" in {cue.cls for cue in patterns.cues_of(verb)}
+
+
+def test_a_particle_hung_on_the_wrong_verb_leaves_that_verb_its_cue(nlp) -> None:
+    """ "Die Mittel stammen aus …; weitere steuert das Land bei": the parser may give "bei" to
+    "stammen"; "beistammen" is no word, so "stammen" is still the cue it is."""
+    doc = nlp("Die Mittel stammen aus dem Haushalt.")
+    verb, particle = doc[2], doc[-2]
+    particle.head, particle.dep_ = verb, "compound:prt"  # "Haushalt" as a stand-in for a stray "bei"
+    patterns = nlp.get_pipe("sovkg_relation_patterns").patterns
+    assert "money-verb" in {cue.cls for cue in patterns.cues_of(verb)}
 
 
 def test_a_passive_without_a_subject_is_about_the_context(found) -> None:
