@@ -118,6 +118,8 @@ FAMILIES = [
      ("Zentrum für angewandte Künstliche Intelligenz", "locatedIn", "Duisburg")),
     ("sites", "Das Deutsche Forschungszentrum für Künstliche Intelligenz unterhält Standorte in Saarbrücken, "
      "Bremen und Berlin.", ("Deutsche Forschungszentrum für Künstliche Intelligenz", "locatedIn", "Bremen")),
+    ("sites in a prepositional phrase", "Die Meyer GmbH wirbt mit ihren Standorten in Köln und Bonn.",
+     ("Meyer GmbH", "locatedIn", "Bonn")),
     ("sites, a long list", "Das Deutsche Forschungszentrum für Künstliche Intelligenz wurde 1988 gegründet. Neben "
      "Kaiserslautern unterhält das Zentrum Standorte unter anderem in Saarbrücken, Bremen, Berlin, Osnabrück, "
      "Darmstadt und Lübeck.",
