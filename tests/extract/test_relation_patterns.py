@@ -198,6 +198,9 @@ FAMILIES = [
      ("AI Innovation Lab", "fundedBy", "Hessischen Ministeriums für Digitalisierung und Innovation")),
     ("money from a funding agenda", "Die Plattform „KI-Cloud Bayern“ startet im Jahr 2026. Die Mittel stammen aus "
      "der Hightech Agenda Bayern der Staatsregierung.", ("KI-Cloud Bayern", "fundedBy", "Hightech Agenda Bayern")),
+    ("made on commission", "Das Land entwickelt den Assistenten „KI-Navigator“. Der Landesbetrieb hat die Anwendung "
+     "im Auftrag des Ministeriums für Arbeit, Soziales, Transformation und Digitalisierung (MASTD) konzipiert.",
+     ("KI-Navigator", "fundedBy", "Ministeriums für Arbeit, Soziales, Transformation und Digitalisierung")),
     ("who bears the costs", "Am HLRS steht der Rechner Hunter. Die Kosten tragen der Bund über das "
      "Bundesministerium für Forschung, Technologie und Raumfahrt (BMFTR) und das Land.",
      ("Hunter", "fundedBy", "Bundesministerium für Forschung, Technologie und Raumfahrt")),
