@@ -61,6 +61,8 @@ PRONOUN_TYPES = TOPIC_TYPES | {"Infrastructure", "Technology"}
 _PERSONAL: dict[str, frozenset[str]] = {
     "er": frozenset({"Masc"}), "ihn": frozenset({"Masc"}), "ihm": frozenset({"Masc", "Neut"}),
     "es": frozenset({"Neut"}), "sie": frozenset({"Fem", "Plur"})}
+#: nouns of a naming phrase: "mit der Bezeichnung „KI-Navigator“", "unter dem Namen „LLMoin“"
+_NAMING_NOUNS = frozenset({"Bezeichnung", "Name", "Namen", "Titel", "Arbeitstitel"})
 #: what introduces examples of a plural noun
 _EXAMPLE_CUES = frozenset({"darunter", "etwa", "beispielsweise"})
 #: the words between the items of a list
@@ -272,11 +274,16 @@ class MentionIndex:
         return Resolved(best, (token.idx, token.idx + len(token.text))) if best is not None else None
 
     def _named_beside(self, token: Token) -> Span | None:
-        """The name in apposition to a type noun or term ("das Projekt Phoenix")."""
-        return min(((NAME_DEPS.index(c.dep_), self._at[c.i]) for c in token.children
-                    if c.dep_ in NAME_DEPS and c.i in self._at and self.named(self._at[c.i])
-                    and not any(g.dep_ == "case" for g in c.children)),
-                   default=(0, None), key=lambda pair: pair[0])[1]
+        """The name in apposition to a type noun or term ("das Projekt Phoenix"), or given by
+        a naming phrase ("einen KI-Assistenten mit der Bezeichnung „KI-Navigator“")."""
+        beside = min(((NAME_DEPS.index(c.dep_), self._at[c.i]) for c in token.children
+                      if c.dep_ in NAME_DEPS and c.i in self._at and self.named(self._at[c.i])
+                      and not any(g.dep_ == "case" for g in c.children)),
+                     default=(0, None), key=lambda pair: pair[0])[1]
+        if beside is not None or token.pos_ != "NOUN":
+            return beside
+        naming = next((c for c in token.children if c.dep_ == "nmod" and c.lemma_ in _NAMING_NOUNS), None)
+        return self._named_beside(naming) if naming is not None else None
 
     def _kind(self, token: Token) -> str | None:
         """The type a noun announces ("Zentrum", "Vorhaben", "Betrieb"), if it is one."""
@@ -296,8 +303,17 @@ class MentionIndex:
         joined = start >= 2 and not self.doc[start].is_sent_start and self.doc[start - 1].text in APPOSITION_MARKS
         if joined and start - 2 in self._at:  # "IT.NRW – das zentrale Rechenzentrum …"
             return Resolved(self._at[start - 2])  # an apposition to the name before it
-        return self._antecedent(token, COMPATIBLE.get(kind, frozenset({kind})),
-                                (self.doc[start].idx, token.idx + len(token.text)))
+        via = (self.doc[start].idx, token.idx + len(token.text))
+        allowed = COMPATIBLE.get(kind, frozenset({kind}))
+        return self._named_by(token, allowed, via) or self._antecedent(token, allowed, via)
+
+    def _named_by(self, noun: Token, allowed: frozenset[str], via: tuple[int, int]) -> Resolved | None:
+        """The latest earlier name that ends in the description's noun ("die Suite" after "die
+        dPhoenix Suite"): the name says what it is, nearer mentions of its kind do not."""
+        word = fold_word(noun.text)
+        named = next((s for s in reversed(self.spans) if s.end <= noun.i and s.label_ in allowed and len(s) > 1
+                      and fold_word(s[-1].text) == word and self.named(s)), None)
+        return Resolved(named, via) if named is not None else None
 
     def _antecedent(self, token: Token, allowed: frozenset[str], via: tuple[int, int],
                     exclude: Container[tuple[int, int]] = ()) -> Resolved | None:

@@ -220,6 +220,13 @@ FAMILIES = [
     ("a separable verb's participle", "Die neue Recheninfrastruktur „AI Compute Hub Hessen“ wird vom Hessischen "
      "Zentrum für Künstliche Intelligenz in Darmstadt aufgebaut.",
      ("AI Compute Hub Hessen", "developedBy", "Hessischen Zentrum für Künstliche Intelligenz")),
+    ("a description that ends a name earlier", "Die dPhoenix Suite wird von Dataport entwickelt. Sie enthält "
+     "Nextcloud und Jitsi für Videokonferenzen. In Hamburg erprobt die Behörde für Wissenschaft, Forschung und "
+     "Gleichstellung die Suite seit Oktober 2024.",
+     ("Behörde für Wissenschaft, Forschung und Gleichstellung", "uses", "dPhoenix Suite")),
+    ("a name given by a naming phrase", "Nach Presseberichten erprobt der Landesbetrieb Daten und Information (LDI) "
+     "seit 2024 einen KI-Assistenten mit der Bezeichnung „KI-Navigator“, der Beschäftigten hilft.",
+     ("Landesbetrieb Daten und Information", "uses", "KI-Navigator")),
     ("what a thing is made of", "Die Plattform openDesk besteht aus Open-Source-Komponenten.",
      ("openDesk", "uses", "Open-Source")),
     ("what a description is made of, by its examples", "Das Land setzt auf openDesk. Die Lösung setzt sich aus "
