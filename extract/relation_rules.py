@@ -71,7 +71,8 @@ _AGENT_VERBS = {
 _TOPIC_WORDS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+ (?:wird|werden|wurde|wurden) )?"
                           r"(?:[Dd]as|[Dd]ie|[Dd]er|[Dd]ieses|[Dd]iese|[Dd]ieser)\s+(?:[a-zäöü]+e[nrs]?\s+)?"
                           r"(?:Projekt|Programm|Vorhaben|Plattform|Initiative|Modell|Sprachmodell|Wettbewerb|"
-                          r"Förderprogramm|Netzwerk|Zentrum)\b"
+                          r"Förderprogramm|Netzwerk|Zentrum|Anwendung|Lösung|Software|Assistent|System|Rechner|"
+                          r"Cluster|Suite|Infrastruktur)\b"
                           r"|^[A-ZÄÖÜ][a-zäöüß]+ (?:wird|wurde) (?:er|sie|es)\b")  # "Betrieben wird er vom JSC"
 _ANAPHORA = re.compile(r"^(?:Dabei|Hierauf|Darauf|Hierbei|Damit|Hierfür|Dafür)\b")
 

@@ -95,6 +95,15 @@ def test_each_participle_has_its_own_agent(relations) -> None:
     assert ("NRW.Genius", "fundedBy", "Bundesministerium für Wirtschaft und Klimaschutz") in found
 
 
+def test_a_fronted_participle_about_a_described_application(nlp) -> None:
+    """ "Betrieben wird die Anwendung von Dataport": the parser takes the capitalised participle
+    for a noun; the surface rule reads it, the application being the thing named before."""
+    text = "LLMoin ist ein KI-Assistent der Verwaltung. Betrieben wird die Anwendung von Dataport."
+    found = nlp(text).user_data["sovkg_relations"]  # (with the knowledge base, which knows both names)
+    assert ("LLMoin", "operatedBy", "Dataport", "passive-agent") in {
+        (text[f.subject[0]:f.subject[1]], f.predicate, text[f.object[0]:f.object[1]], f.rule) for f in found}
+
+
 def test_a_group_as_agent_and_the_bodies_named_among_it(relations) -> None:
     found = relations("hessian.AI wird von 13 hessischen Hochschulen getragen, darunter die Technische Universität "
                       "Darmstadt und die Universität Kassel.")
