@@ -223,7 +223,9 @@ class MentionIndex:
             attached = attached if attached is not None and _agrees(token, attached) else None
             found = self._one(attached) or self._bridged(attached) if attached is not None else None
             before = _noun_before(token, self._at)  # the parser may attach the clause to another noun
-            before = before if before is not None and _agrees(token, before) else None
+            # (a mention ending there agrees by its head: "das Rechenzentrum der TU Darmstadt, das …")
+            head = self._at[before.i].root if before is not None and before.i in self._at else before
+            before = before if before is not None and (_agrees(token, before) or _agrees(token, head)) else None
             return found or (self._one(before) or self._bridged(before) if before is not None else None)
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)

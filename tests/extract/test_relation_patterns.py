@@ -227,6 +227,10 @@ FAMILIES = [
     ("a name given by a naming phrase", "Nach Presseberichten erprobt der Landesbetrieb Daten und Information (LDI) "
      "seit 2024 einen KI-Assistenten mit der Bezeichnung „KI-Navigator“, der Beschäftigten hilft.",
      ("Landesbetrieb Daten und Information", "uses", "KI-Navigator")),
+    ("a relative clause after a name ending in another noun", "Den technischen Betrieb übernimmt das "
+     "Hochschulrechenzentrum der Technischen Universität Darmstadt, das bereits den Hochleistungsrechner "
+     "Lichtenberg II betreibt.",
+     ("Lichtenberg II", "operatedBy", "Hochschulrechenzentrum der Technischen Universität Darmstadt")),
     ("what a thing is made of", "Die Plattform openDesk besteht aus Open-Source-Komponenten.",
      ("openDesk", "uses", "Open-Source")),
     ("what a description is made of, by its examples", "Das Land setzt auf openDesk. Die Lösung setzt sich aus "
@@ -326,6 +330,8 @@ NEGATIVES = [
     ("a type mismatch", "Die Stadt Köln ist Teil des Landes Nordrhein-Westfalen."),
     ("money from a place is no funder of a body", "Das Land Hessen startet. Die Mittel der Stadt Darmstadt stammen "
      "aus Steuern."),
+    ("an attributive participle is no stative clause", "Die Eingaben werden im Rechenzentrum der Stadt Mainz "
+     "verarbeitet, das über das vom Landesbetrieb Daten und Information betriebene Landesnetz verbunden ist."),
     ("a body is made of members, it uses none", "Der Beirat des Projekts F13 besteht aus dem BSI und der TU Dresden."),
 ]
 
