@@ -1052,6 +1052,13 @@ def _name_prefix_start(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()
     return start
 
 
+def _after_the_name(token: Token, places: Container[tuple[str, ...]]) -> bool:
+    """What after a comma is no more of a body's name: a relative clause (", der
+    Technologiepartner ist …"), the seat (", Wiesbaden"), an apposition about the body
+    (", Mitglied der Helmholtz-Gemeinschaft")."""
+    return token.lower_ in _RELATIVE or (fold_word(token.text),) in places or token.lower_ in _APPOSITION_NOUNS
+
+
 def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -> int:
     """End of "für Maschinelles Lernen und Künstliche Intelligenz" (token index).
 
@@ -1070,14 +1077,10 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
             last_good = end
         elif text in ("-", "‐") and not doc[end - 1].whitespace_:
             end += 1  # "Analyse- und …"
-        elif text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _RELATIVE:
-            break  # ", der Technologiepartner ist …": a relative clause, not the name
+        elif text == "," and end + 1 < len(doc) and _after_the_name(doc[end + 1], places):
+            break
         elif token.lower_ in ("und", ",", "sowie") and end + 1 < len(doc) and _OFFICE_WORD.match(doc[end + 1].text):
             break  # "… und Energie und Ministerin für Kultur": the next ministry begins
-        elif text == "," and end + 1 < len(doc) and (fold_word(doc[end + 1].text),) in places:
-            break  # "…, Wiesbaden": the seat after the name
-        elif text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _APPOSITION_NOUNS:
-            break  # "…, Mitglied der Helmholtz-Gemeinschaft": an apposition about the body
         elif token.lower_ == "für" and end > i and any(t.lower_ == "für" for t in doc[i - 1:end]) \
                 and doc[end - 1].lower_ not in ("und", "sowie", ","):
             break  # "Ministerium für Digitalisierung und Innovation für digitale Innovationen": one field

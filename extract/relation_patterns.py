@@ -40,7 +40,7 @@ COREFERENCE_FACTOR = 0.9
 
 
 def normalise_clause(verb: Token) -> None:
-    """Two repairs of a small parser's commonest slips, made on the doc for the patterns:
+    """Repairs of a small parser's commonest slips, made on the doc for the patterns:
 
     * the subject of a verb with a passive auxiliary ("F13 wurde … entwickelt") is a
       passive subject (``nsubj:pass``), whatever the parser called it, and "werden" with
@@ -67,15 +67,12 @@ def normalise_clause(verb: Token) -> None:
     if len(subjects) == 1 and len(objects) == 1 and _object_relative(subjects[0]):
         subjects[0].dep_, objects[0].dep_ = "obj", "nsubj"
         return
-    pronoun = next((t for t in subjects if t.pos_ == "PRON" and t.i == verb.i + 1), None)
-    if len(subjects) >= 2 and pronoun is not None:  # "… bildet es das GCS": the pronoun after the verb
-        for token in subjects:
-            if token is not pronoun:
-                token.dep_ = "obj"
+    if len(subjects) < 2:
         return
-    if len(subjects) < 2 or any(c.dep_ in ("obj", "cop") for c in children):
+    keep = next((t for t in subjects if t.pos_ == "PRON" and t.i == verb.i + 1), None)  # "bildet es das GCS"
+    if keep is None and any(c.dep_ in ("obj", "cop") for c in children):
         return
-    keep = next((t for t in subjects if _case(t) == "Nom"), None) or \
+    keep = keep or next((t for t in subjects if _case(t) == "Nom"), None) or \
         next((t for t in subjects if not _object_relative(t)), subjects[0])
     for token in subjects:
         if token is not keep and token.i != keep.i:
