@@ -22,6 +22,10 @@ from sovkg.extract.normalize import fold_word
 from sovkg.extract.pipeline_data import content_lines
 
 VOICES = ("active", "passive", "any")
+#: cue classes a compound noun is found by through its head ("Industriepartner" → "Partner")
+COMPOUND_HEAD_CLASSES = frozenset({"whole-noun"})
+#: the shortest head a compound is found by: "Partner", "Sparte", not "Teil" ("Anteil")
+_MIN_HEAD = 6
 #: the parts of speech a cue word has (nothing else is looked up)
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN"})
 #: the path that stands for the document's main topic instead of a dependency
@@ -112,6 +116,7 @@ class PatternSet:
     by_class: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     by_stem: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    by_head: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     _cues_of: dict[tuple, tuple[Cue, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -127,6 +132,11 @@ class PatternSet:
         object.__setattr__(self, "by_class", {k: tuple(v) for k, v in classes.items()})
         object.__setattr__(self, "by_lemma", {k: tuple(v) for k, v in lemmas.items()})
         object.__setattr__(self, "by_stem", {k: tuple(v) for k, v in stems.items()})
+        heads: dict[str, list[Cue]] = defaultdict(list)  # by the lemma as written: "Gesellschafter" is no
+        for cue in self.cues:  # "…gesellschaft", however both fold
+            if cue.cls in COMPOUND_HEAD_CLASSES and len(cue.lemma) >= _MIN_HEAD:
+                heads[cue.lemma.lower()].append(cue)
+        object.__setattr__(self, "by_head", {k: tuple(v) for k, v in heads.items()})
 
     def cues_of(self, token: Token) -> tuple[Cue, ...]:
         """The cues a token is: by its lemma or form, and a verb or participle (which the
@@ -150,6 +160,10 @@ class PatternSet:
         cues = [c for key in keys for c in self.by_lemma.get(key, ())]
         if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
             cues += (c for c in self.by_stem.get(stem(keys[-1]), ()) if c not in cues)
+        if not cues and token.pos_ == "NOUN":  # "Industriepartner", "Digitalsparte": a member's noun by its head
+            word = (token.lemma_ or token.text).lower()
+            cues = next((list(self.by_head[word[k:]]) for k in range(1, len(word) - _MIN_HEAD + 1)
+                         if word[k:] in self.by_head), [])
         return cues
 
     def allows(self, predicate: str, subject: str, obj: str) -> bool:

@@ -65,6 +65,16 @@ def test_a_cue_predicate_needs_types() -> None:
         load_patterns(PATTERNS, CUES + "besitzen\tagent-verb\townedBy\n")
 
 
+def test_a_compound_finds_a_member_noun_by_its_head_not_a_shorter_word() -> None:
+    from sovkg.extract.nlp import load_pipeline
+
+    nlp = load_pipeline(kb="none")
+    patterns = nlp.get_pipe("sovkg_relation_patterns").patterns
+    doc = nlp("Industriepartner, Forschungsgesellschaft und Anteil.")
+    assert {c.cls for c in patterns.cues_of(doc[0])} == {"whole-noun"}
+    assert not patterns.cues_of(doc[2]) and not patterns.cues_of(doc[4])  # not "Gesellschafter", not "Teil"
+
+
 def test_inflected_cues_share_a_stem() -> None:
     assert stem("fördert") == stem("gefördert") == stem("fördern") == "förder"
     assert stem("Förderungen") == stem("Förderung")
@@ -231,6 +241,10 @@ FAMILIES = [
      "Hochschulrechenzentrum der Technischen Universität Darmstadt, das bereits den Hochleistungsrechner "
      "Lichtenberg II betreibt.",
      ("Lichtenberg II", "operatedBy", "Hochschulrechenzentrum der Technischen Universität Darmstadt")),
+    ("a member noun found by its compound's head", "Das Karlsruher Institut für Technologie ist Forschungspartner "
+     "des Projekts GovTeuken.", ("Karlsruher Institut für Technologie", "partOf", "Projekts GovTeuken")),
+    ("a joint undertaking of a union", "Das EuroHPC Joint Undertaking, ein Gemeinschaftsunternehmen der "
+     "Europäischen Union, trägt die Hälfte der Kosten.", ("EuroHPC Joint Undertaking", "partOf", "Europäischen Union")),
     ("what a thing is made of", "Die Plattform openDesk besteht aus Open-Source-Komponenten.",
      ("openDesk", "uses", "Open-Source")),
     ("what a description is made of, by its examples", "Das Land setzt auf openDesk. Die Lösung setzt sich aus "
