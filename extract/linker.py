@@ -103,9 +103,9 @@ def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, s
         return f"{name} {item.land}"
     if _portfolio_ministry(key):
         return f"{name} ({_level_of(item) or item.document.source})"
-    if item.land and name_key(name) == ("staatskanzlei",):
+    if item.land and key == ("staatskanzlei",):
         return f"Staatskanzlei des Landes {item.land}"
-    if name_key(name) in _GENERIC_NAMES:
+    if key in _GENERIC_NAMES:
         return f"{name} ({_government_of(item)})"
     return name
 
