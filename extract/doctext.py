@@ -9,7 +9,7 @@ so the cache cannot go stale.
 from __future__ import annotations
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _TEXT = "sovkg_text"
 _LOWERS = "sovkg_lowers"
@@ -21,6 +21,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """A span's text cut from the doc's text: ``Span.text`` builds every token it holds."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def doc_lowers(doc: Doc) -> list[str]:

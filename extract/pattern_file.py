@@ -150,9 +150,9 @@ class PatternSet:
         found = self._cues_of.get(memo)
         if found is None:
             cues = self._lookup(token, keys or cue_keys(token))
-            bare = cue_keys(token, particle=False) if keys else None
-            if not cues and bare is not None and bare != keys:  # "stammen … bei": a particle the parser
-                cues = self._lookup(token, bare)  # hung on the wrong verb makes no verb of its own
+            bare = cue_keys(token, particle=False) if keys and not cues else None
+            if bare is not None and bare != keys:  # "stammen … bei": a particle the parser hung on
+                cues = self._lookup(token, bare)  # the wrong verb makes no verb of its own
             found = self._cues_of[memo] = tuple(cues)
         return found
 

@@ -99,10 +99,10 @@ _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "te
                                "vorgänger", "vorgängerin", "vormals", "ehemals", "früher"})
 #: a centre for one of these fields is a research centre: "Zentrum für Künstliche Intelligenz"
 _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Informatik|Hochleistungsrechn|Daten|"
-                             r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie|"
-                             r"Helmholtz|Max-Planck|Fraunhofer|Leibniz")  # the research societies' centres
+                             r"Quanten|Robotik|Informationsdienste|Wissenschaft|Technologie")
 #: a research society's body is research whatever its head ("Helmholtz-Gemeinschaft")
 _RESEARCH_SOCIETY = re.compile(r"Helmholtz|Max-Planck|Fraunhofer|Leibniz")
+_CENTRE = fold_word("zentrum")
 
 
 def _research_centre(head: str, words: str) -> bool:
@@ -111,7 +111,7 @@ def _research_centre(head: str, words: str) -> bool:
     society; an alliance or a network for AI is not ("KI-Allianz", "Verbund für …")."""
     if _RESEARCH_SOCIETY.search(words):
         return True
-    return fold_word(head).endswith(fold_word("zentrum")) and bool(_RESEARCH_FIELD.search(words))
+    return fold_word(head).endswith(_CENTRE) and bool(_RESEARCH_FIELD.search(words))
 
 
 #: a computing centre of science is a research institution (and infrastructure): "Leibniz-Rechenzentrum",

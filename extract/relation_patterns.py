@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.coreference import MentionIndex, Resolved
 from sovkg.extract.dependency_paths import Path as DepPath
-from sovkg.extract.doctext import doc_text
+from sovkg.extract.doctext import span_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.normalize import fold_word
@@ -214,7 +214,7 @@ class RelationPatterns:
         via = resolved.via if resolved is not None else None
         antecedent = resolved.chars if resolved is not None else None
         confidence = pattern.confidence * (COREFERENCE_FACTOR if via is not None else 1.0)
-        facts = sentence_facts(doc_text(sent.doc)[sent.start_char:sent.end_char]) if predicate == "fundedBy" else {}
+        facts = sentence_facts(span_text(sent)) if predicate == "fundedBy" else {}
         return RelationCandidate(
             subject.chars, predicate, obj.chars, (sent.start_char, sent.end_char), cue.text,
             f"{self.name}:{pattern.id}", round(confidence, 3), anaphor=via, antecedent=antecedent, **facts)

@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.clause_rules import PASSIVE_AUX, clause_relations
 from sovkg.extract.coreference import named_thing
-from sovkg.extract.doctext import doc_lowers, doc_text
+from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.pattern_file import asks_whether
 from sovkg.extract.patterns import skip_parenthesis
@@ -111,7 +111,7 @@ class RelationRules:
                   head: Span | None, last: Span | None) -> Iterable[Found]:
         if not entities:
             return  # every family relates a mention of the sentence
-        text = doc_text(doc)[sent.start_char:sent.end_char]  # (a span's .text builds every token)
+        text = span_text(sent)
         context = _Sentence(doc, sent, text, entities, topic, head, last, doc_lowers(doc)[sent.start:sent.end],
                             sentence_facts(text))
         results: list[Found | None] = []
@@ -226,7 +226,7 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
             partners_among = _listed_after(doc, entities, agent) if agent is not None else []
         if agent is None:
             continue
-        first_by = next((k for k in range(c.sent.start, agent.start) if doc[k].lower_ in _BY), agent.start)
+        first_by = next((k for k in range(c.sent.start, agent.start) if c.lower[k - c.sent.start] in _BY), agent.start)
         subjects = [e for e in entities if e.label_ != "Place" and e.end <= first_by  # not another agent
                     and not _inside(e, agent) and e.start_char != agent.start_char
                     and not any(t.text == ";" for t in doc[e.end:agent.start])  # another clause
@@ -568,7 +568,7 @@ def _named_among(doc: Doc, sent: Span, entities: list[Span], verb: Token) -> lis
     """The bodies listed after ", darunter" when the agent is a group ("von 13 Hochschulen")."""
     after = doc[verb.i:sent.end].text
     match = re.match(r"\S+\s*,\s*darunter\b", after)
-    if match is None or not any(doc[j].lower_ in ("von", "vom", "durch") for j in range(max(sent.start, verb.i - 6), verb.i)):
+    if match is None or not any(doc[j].lower_ in _BY for j in range(max(sent.start, verb.i - 6), verb.i)):
         return []
     start = verb.i + 3
     return [e for e in entities if e.start >= start and e.label_ in _ORGS]
