@@ -86,6 +86,8 @@ WINDOW = 3
 #: how many sentences back a pronoun looks ("Das ARIC … Er wird … gefördert. Zu seinen
 #: Mitgliedern …": two, for a pronoun after a pronoun)
 PRONOUN_WINDOW = 2
+#: how much less sure a relation is when one end was resolved from a description or pronoun
+COREFERENCE_FACTOR = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +275,17 @@ class MentionIndex:
         agreeing = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i
                     and s.label_ in PRONOUN_TYPES and self.named(s) and _gender_agrees(s, allowed)]
         best = next((s for s in agreeing if s.root.dep_.startswith("nsubj")), agreeing[0] if agreeing else None)
+        best = self._apposed_to(best) or best if best is not None else None
         return Resolved(best, (token.idx, token.idx + len(token.text))) if best is not None else None
+
+    def _apposed_to(self, span: Span) -> Span | None:
+        """The named mention an apposition follows ("JUPITER, der erste Exascale-Rechner Europas"):
+        what the pronoun after both stands for, by position (the parser may not see it)."""
+        i = span.start - 1
+        while i > 0 and self.doc[i].is_lower and self.doc[i].is_alpha:  # "der erste"
+            i -= 1
+        before = self._at.get(i - 1) if i > 0 and self.doc[i].text in APPOSITION_MARKS else None
+        return before if before is not None and before.label_ in PRONOUN_TYPES and self.named(before) else None
 
     def _named_beside(self, token: Token) -> Span | None:
         """The name in apposition to a type noun or term ("das Projekt Phoenix"), or given by

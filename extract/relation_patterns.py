@@ -25,7 +25,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.coreference import MentionIndex, Resolved
+from sovkg.extract.coreference import COREFERENCE_FACTOR, DEFINITE, MentionIndex, Resolved
 from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.doctext import span_text
 from sovkg.extract.extensions import register_extensions
@@ -34,9 +34,6 @@ from sovkg.extract.normalize import fold_word
 from sovkg.extract.pattern_file import Pattern, PatternSet, asks_whether, ends_with_question, load_patterns
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.records import RelationCandidate
-
-#: how much less sure a relation is when one end was resolved from a description
-COREFERENCE_FACTOR = 0.9
 
 
 def normalise_clause(verb: Token) -> None:
@@ -79,6 +76,23 @@ def normalise_clause(verb: Token) -> None:
             token.dep_ = "obj"
 
 
+def front_adverb(verb: Token, index: MentionIndex) -> None:
+    """"Technisch setzt das Vorhaben … auf": a bare capitalised word before the verb, first in
+    its sentence and naming nothing, which the parser took for the subject while a definite
+    nominative noun phrase after the verb became its object. German puts adverbs first
+    ("Technisch", "Perspektivisch", "Finanziell"); a bare common noun is rarely a subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+    if len(subjects) != 1 or len(objects) != 1:
+        return
+    first, obj = subjects[0], objects[0]
+    if first.i + 1 != verb.i or not first.is_sent_start or any(True for _ in first.children) or \
+            index.root_mention(first) is not None:
+        return
+    if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children) and "Nom" in _cases(obj):
+        first.dep_, obj.dep_ = "advmod", "nsubj"
+
+
 def attach_particles(tokens: list[Token]) -> None:
     """A separable verb's particle the tagger knows (STTS ``PTKVZ``: "arbeiten … zusammen")
     but the parser hung on a noun: it belongs to the verb before it (a separated particle
@@ -109,8 +123,12 @@ def _object_relative(token: Token) -> bool:
 
 def _case(token: Token) -> str:
     """The case the noun or its article is marked with, if only one."""
-    cases = {c for t in (token, *(c for c in token.children if c.dep_ == "det")) for c in t.morph.get("Case")}
+    cases = _cases(token)
     return cases.pop() if len(cases) == 1 else ""
+
+
+def _cases(token: Token) -> set[str]:
+    return {c for t in (token, *(c for c in token.children if c.dep_ == "det")) for c in t.morph.get("Case")}
 
 
 class RelationPatterns:
@@ -165,6 +183,7 @@ class RelationPatterns:
         attach_particles(tokens)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
+            front_adverb(verb, index)
         scope = _Scope(sent, index, question=ends_with_question(sent))
         for token in tokens:
             cues = self.patterns.cues_of(token)

@@ -49,7 +49,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.clause_rules import PASSIVE_AUX, clause_relations
-from sovkg.extract.coreference import named_thing
+from sovkg.extract.coreference import COREFERENCE_FACTOR, MentionIndex, Resolved, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.pattern_file import asks_whether
@@ -74,6 +74,7 @@ _TOPIC_WORDS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+ (?:wird|werden|wurde|w
                           r"Förderprogramm|Netzwerk|Zentrum|Anwendung|Lösung|Software|Assistent|System|Rechner|"
                           r"Cluster|Suite|Infrastruktur)\b"
                           r"|^[A-ZÄÖÜ][a-zäöüß]+ (?:wird|wurde) (?:er|sie|es)\b")  # "Betrieben wird er vom JSC"
+_PRONOUNS = frozenset({"er", "es", "sie"})
 _ANAPHORA = re.compile(r"^(?:Dabei|Hierauf|Darauf|Hierbei|Damit|Hierfür|Dafür)\b")
 
 
@@ -92,13 +93,14 @@ class RelationRules:
         found: list[Found] = []
         topic: Span | None = None
         last: Span | None = None
+        index = MentionIndex(doc, spans, {})
         for sent in doc.sents:
             within = spans[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
             entities = [s for s in within if s.end <= sent.end]
             head = _list_head(sent, entities)
             if head is not None:
                 topic = head
-            found += self._sentence(doc, sent, entities, topic, head, last)
+            found += self._sentence(doc, sent, entities, topic, head, last, index)
             things = [e for e in entities if e.label_ in _THINGS and e is not head and named_thing(e)]
             if things and head is None:
                 topic = things[0]
@@ -108,12 +110,12 @@ class RelationRules:
         return doc
 
     def _sentence(self, doc: Doc, sent: Span, entities: list[Span], topic: Span | None,
-                  head: Span | None, last: Span | None) -> Iterable[Found]:
+                  head: Span | None, last: Span | None, index: MentionIndex) -> Iterable[Found]:
         if not entities:
             return  # every family relates a mention of the sentence
         text = span_text(sent)
         context = _Sentence(doc, sent, text, entities, topic, head, last, doc_lowers(doc)[sent.start:sent.end],
-                            sentence_facts(text))
+                            sentence_facts(text), index)
         results: list[Found | None] = []
         for family in FAMILIES:
             results += family(context, results)
@@ -123,7 +125,8 @@ class RelationRules:
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     """What every cue family reads: the sentence, its entities, the topic, the list head
-    and the last named thing before it, the lower-cased words and amounts and years."""
+    and the last named thing before it, the lower-cased words and amounts and years, and
+    the document's mentions for resolving a pronoun."""
 
     doc: Doc
     sent: Span
@@ -134,6 +137,7 @@ class _Sentence:
     last: Span | None
     lower: list[str]
     facts: dict
+    index: MentionIndex
 
     def at(self, match_end: int) -> int:
         """A position in the document of an offset into the sentence's text."""
@@ -231,8 +235,12 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
                     and not _inside(e, agent) and e.start_char != agent.start_char
                     and not any(t.text == ";" for t in doc[e.end:agent.start])  # another clause
                     and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))]
-        if not subjects and _TOPIC_WORDS.match(c.text) and c.topic is not None:
+        pronoun = _pronoun_subject(c, t)
+        if pronoun is not None:  # "…; gefördert wird es durch das BMFTR": what "es" stands for
+            subjects = [pronoun.span]
+        elif not subjects and _TOPIC_WORDS.match(c.text) and c.topic is not None:
             subjects = [c.topic]
+        coreference = {"anaphor": pronoun.via, "antecedent": pronoun.chars} if pronoun is not None else {}
         # "vom InnoLab_bw des Staatsministeriums gemeinsam mit dem Unternehmen Aleph Alpha entwickelt"
         partners = [e for e in entities if agent.end <= e.start and e.end <= t.i and e.label_ in _ORGS
                     and re.search(r"\b(?:gemeinsam|zusammen) mit\b", doc[agent.end:e.start].text)]
@@ -240,7 +248,18 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
         for subject in (s for s in subjects if s.label_ != "Place"):
             for by in (agent, *partners, *partners_among):
                 yield c.make(subject, _AGENT_VERBS[t.lower_], by, f"{doc[by.start - 1].text} … {t.text}",
-                             "passive-agent", 0.85, **c.facts)
+                             "passive-agent", 0.85 * (COREFERENCE_FACTOR if pronoun else 1.0),
+                             **c.facts, **coreference)
+
+
+def _pronoun_subject(c: _Sentence, participle: Token) -> Resolved | None:
+    """The personal pronoun right after a participle's auxiliary ("Getragen wird es von …",
+    which the parser reads as a noun), resolved as the patterns resolve pronouns."""
+    i = participle.i
+    if i + 2 >= c.sent.end or c.lower[i + 1 - c.sent.start] not in PASSIVE_AUX:
+        return None
+    resolved = c.index.resolve(c.doc[i + 2]) if c.lower[i + 2 - c.sent.start] in _PRONOUNS else []
+    return resolved[0] if resolved and resolved[0].via is not None else None
 
 
 def _active_developer(c: _Sentence, _found: list) -> Iterator[Found | None]:
@@ -530,6 +549,9 @@ def _listed_after(doc: Doc, entities: list[Span], first: Span) -> list[Span]:
     found, end = [], first.end
     for entity in (e for e in entities if e.start >= first.end):
         gap = [t.lower_ for t in doc[end:entity.start]]
+        if gap == ["("] and entity.end < len(doc) and doc[entity.end].text == ")":
+            end = entity.end + 1  # its short form: "durch das BMFTR (BMFTR) und …"
+            continue
         if not gap or not set(gap) <= _LIST_GAP or not set(gap) & {",", "und", "sowie"}:
             break
         found.append(entity)
@@ -554,8 +576,9 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
                                           doc[entity.start - len(window) + i].text[:1].isupper()
                                           for i, w in enumerate(window) if i > preposition):
             continue
-        if entity.end <= verb.i and any(t.lower_ in _BY for t in doc[entity.end:verb.i]):
-            continue
+        between = doc[entity.end:verb.i] if entity.end <= verb.i else doc[verb.i:entity.start]
+        if entity.end <= verb.i and any(t.lower_ in _BY for t in between) or any(t.text == ";" for t in between):
+            continue  # another participle's agent, or another clause's
         if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
             best = entity
     return best

@@ -395,3 +395,26 @@ def test_a_yes_no_question_states_nothing_a_question_word_presupposes(found) -> 
     assert found("2. Wie bewertet die Bundesregierung die Ergebnisse, und wird die Bundesregierung die Plattform "
                  "openDesk nutzen?") == set()
     assert ("Landesregierung", "uses", "openDesk") in triples(found("Die Landesregierung nutzt die Plattform openDesk."))
+
+
+def test_a_fronted_adverb_the_parser_made_the_subject_gives_way_to_the_noun_phrase(nlp) -> None:
+    """ "Technisch setzt das Vorhaben … auf": the parser's slip made by hand, then repaired;
+    a name first in the sentence ("Dataport betreibt das Rechenzentrum") stays the subject."""
+    from sovkg.extract.coreference import MentionIndex
+    from sovkg.extract.relation_patterns import front_adverb
+
+    for text, first_dep in (("Technisch setzt das Vorhaben vollständig auf Open-Source-Software.", "advmod"),
+                            ("Dataport betreibt das Rechenzentrum in Altenholz.", "nsubj")):
+        doc = nlp(text)
+        first, verb, noun = doc[0], doc[1], doc[3]
+        for token in doc:
+            token.head = token if token.i == verb.i else token.head
+        first.head, first.dep_, noun.head, noun.dep_ = verb, "nsubj", verb, "obj"
+        front_adverb(verb, MentionIndex(doc, list(doc.spans["sovkg_mentions"]), {}))
+        assert (first.dep_, noun.dep_) == (first_dep, "nsubj" if first_dep == "advmod" else "obj")
+
+
+def test_a_project_s_technical_basis_after_a_fronted_adverb(found) -> None:
+    text = ("Das Projekt KI-Cloud Bayern stellt Rechenleistung bereit. Technisch setzt das Vorhaben vollständig auf "
+            "Open-Source-Software.")
+    assert ("KI-Cloud Bayern", "uses", "Open-Source-Software") in triples(found(text))

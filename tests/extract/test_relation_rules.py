@@ -181,3 +181,26 @@ def test_a_fronted_participle_with_a_pronoun_is_about_the_topic(relations) -> No
     found = relations("Hier steht der Rechner „JUPITER“. Der Rechner „JUPITER“ ist schnell. Betrieben wird er vom "
                       "Jülich Supercomputing Centre (JSC).")
     assert ("JUPITER", "operatedBy", "Jülich Supercomputing Centre") in found
+
+
+def test_a_pronoun_after_a_participle_s_auxiliary_stands_for_the_subject_before(nlp) -> None:
+    """Each clause of "Getragen wird es von …; gefördert wird es durch …" is about what "es"
+    stands for, with the pronoun kept as evidence and the confidence lowered."""
+    text = ("Das Center for Scalable Data Analytics and Artificial Intelligence (ScaDS.AI) ist eines der "
+            "KI-Kompetenzzentren in Sachsen. Getragen wird es von der Technischen Universität Dresden; gefördert "
+            "wird es durch das Bundesministerium für Forschung, Technologie und Raumfahrt (BMFTR) und den "
+            "Freistaat Sachsen.")
+    found = [f for f in nlp(text).user_data["sovkg_relations"] if f.rule == "passive-agent"]
+    triples = {(text[f.subject[0]:f.subject[1]], f.predicate, text[f.object[0]:f.object[1]]) for f in found}
+    subject = "Center for Scalable Data Analytics and Artificial Intelligence"
+    assert {(subject, "operatedBy", "Technischen Universität Dresden"),
+            (subject, "fundedBy", "Bundesministerium für Forschung, Technologie und Raumfahrt"),
+            (subject, "fundedBy", "Freistaat Sachsen")} <= triples
+    assert all(text[f.anaphor[0]:f.anaphor[1]] == "es" and f.confidence < 0.85 for f in found)
+
+
+def test_a_pronoun_stands_for_the_name_not_its_apposition(relations) -> None:
+    found = relations("Hier steht JUPITER, der erste Exascale-Rechner Europas, der 2025 in Betrieb ging. "
+                      "Betrieben wird er vom Jülich Supercomputing Centre (JSC).")
+    assert ("JUPITER", "operatedBy", "Jülich Supercomputing Centre") in found
+    assert not any(r[0] == "Exascale-Rechner" for r in found)
