@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -466,17 +466,23 @@ def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:
     """Whether a mention can be what a pronoun of these genders stands for, by its article
     (its root's, or the one right before it: "das ELLIS Institute"), else by the type noun
     it stands beside ("dem Hochleistungsrechner HoreKa"), else by its head; a mention whose
-    gender nothing tells agrees."""
+    gender nothing tells agrees; a subject of a copula agrees with its predicate noun's
+    gender too ("Das ARIC ist ein Verein … Er wird …")."""
     root = span.root
+    predicate = root.head if root.dep_ == "nsubj" and root.head.pos_ == "NOUN" else None
+    if predicate is not None and any(c.dep_ == "cop" for c in predicate.children) and \
+            _verdict((_article(predicate), predicate), allowed):
+        return True
     beside = root.head if root.dep_ in NAME_DEPS and root.head.pos_ == "NOUN" and root.head.i == span.start - 1 \
         else None
     before = span.doc[span.start - 1] if span.start > 0 else None
     article = _article(root) or (before if before is not None and before.pos_ == "DET" else None)
-    for word in (article, *((_article(beside), beside) if beside is not None else ()), root):
-        verdict = _morph_agrees(word, allowed) if word is not None else None
-        if verdict is not None:
-            return verdict
-    return True
+    return _verdict((article, *((_article(beside), beside) if beside is not None else ()), root), allowed) is not False
+
+
+def _verdict(words: Iterable[Token | None], allowed: Container[str]) -> bool | None:
+    """What the first of ``words`` whose morphology tells says about the genders."""
+    return next((v for v in (_morph_agrees(w, allowed) for w in words if w is not None) if v is not None), None)
 
 
 def _owner_phrase(token: Token) -> bool:

@@ -234,7 +234,8 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
         subjects = [e for e in entities if e.label_ != "Place" and e.end <= first_by  # not another agent
                     and not _inside(e, agent) and e.start_char != agent.start_char
                     and not any(t.text == ";" for t in doc[e.end:agent.start])  # another clause
-                    and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))]
+                    and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))
+                    and (e.start == 0 or doc[e.start - 1].lower_ != "des")]  # "im Rahmen des NHR": a genitive, no subject
         pronoun = _pronoun_subject(c, t)
         if pronoun is not None:  # "…; gefördert wird es durch das BMFTR": what "es" stands for
             subjects = [pronoun.span]

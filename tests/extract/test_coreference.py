@@ -155,3 +155,29 @@ def test_a_pronoun_agrees_with_the_article_before_a_name_whatever_the_name_s_hea
                  sents=[True] + [False] * 5 + [True] + [False] * 3)
     index = MentionIndex(doc, [mention(doc, 3, 5, "ResearchOrganization")], ANAPHORS)
     assert texts(index.resolve(doc[6])) == ["ELLIS Institute"]
+
+
+def test_a_pronoun_agrees_with_the_predicate_noun_of_a_copula() -> None:
+    """ "Das ARIC ist ein Verein. Er wird gefördert.": "er" is the masculine "Verein" the
+    neuter name was said to be."""
+    words = ["Das", "ARIC", "ist", "ein", "Verein", ".", "Er", "wird", "gefördert", "."]
+    doc = parsed(words, [1, 4, 4, 4, 4, 4, 8, 8, 8, 8],
+                 ["det", "nsubj", "cop", "det", "ROOT", "punct", "nsubj:pass", "aux:pass", "ROOT", "punct"],
+                 pos=["DET", "PROPN", "AUX", "DET", "NOUN", "PUNCT", "PRON", "AUX", "VERB", "PUNCT"],
+                 morphs=["Gender=Neut", "", "", "Gender=Masc", "Gender=Neut", "", "PronType=Prs", "", "", ""],
+                 sents=[True] + [False] * 5 + [True] + [False] * 3)
+    index = MentionIndex(doc, [mention(doc, 1, 2, "Organization")], ANAPHORS)
+    assert texts(index.resolve(doc[6])) == ["ARIC"]
+    doc[2].dep_ = "dep"  # no copula: the name's own article decides
+    assert texts(MentionIndex(doc, [mention(doc, 1, 2, "Organization")], ANAPHORS).resolve(doc[6])) == []
+
+
+def test_a_pronoun_stands_for_the_name_an_apposition_follows() -> None:
+    words = ["Hier", "steht", "JUPITER", ",", "der", "erste", "Rechner", ".", "Er", "läuft", "."]
+    doc = parsed(words, [1, 1, 1, 6, 6, 6, 1, 1, 9, 9, 9],
+                 ["advmod", "ROOT", "obj", "punct", "det", "amod", "obl", "punct", "nsubj", "ROOT", "punct"],
+                 pos=["ADV", "VERB", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT"],
+                 morphs=["", "", "", "", "Gender=Masc", "", "Gender=Masc", "", "PronType=Prs", "", ""],
+                 sents=[True] + [False] * 7 + [True] + [False] * 2)
+    index = MentionIndex(doc, [mention(doc, 2, 3, "Infrastructure"), mention(doc, 6, 7, "Technology")], ANAPHORS)
+    assert texts(index.resolve(doc[8])) == ["JUPITER"]

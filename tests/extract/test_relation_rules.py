@@ -204,3 +204,10 @@ def test_a_pronoun_stands_for_the_name_not_its_apposition(relations) -> None:
                       "Betrieben wird er vom Jülich Supercomputing Centre (JSC).")
     assert ("JUPITER", "operatedBy", "Jülich Supercomputing Centre") in found
     assert not any(r[0] == "Exascale-Rechner" for r in found)
+
+
+def test_a_genitive_before_the_agent_is_not_what_is_funded(relations) -> None:
+    found = relations("Für rechenintensive Arbeiten nutzen die Forschenden den GPU-Cluster Capella. Finanziert wurde "
+                      "der Cluster im Rahmen des NHR je zur Hälfte vom Bund.")
+    assert ("Capella", "fundedBy", "Bund") in found
+    assert not any(r[0] == "NHR" for r in found)
