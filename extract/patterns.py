@@ -772,7 +772,17 @@ class PatternRecognizer:
             noun = doc[i - naming - 1] if i - naming >= 1 else None
             kind = self.type_nouns.get(fold_word(noun.text)) if noun is not None else None
             return kind or "Initiative"
-        return self.type_nouns.get(fold_word(before.text)) if before.text[:1].isupper() else None
+        return self._compound_type(before.text) if before.text[:1].isupper() else None
+
+    def _compound_type(self, word: str) -> str | None:
+        """The type noun a word is or ends in ("Qualifizierungsprogramm" → "Programm"): before a
+        quoted name, a compound of a type noun types it as the type noun itself would."""
+        folded = fold_word(word)
+        found = self.type_nouns.get(folded)
+        if found is not None or not word[1:].islower():
+            return found
+        return next((self.type_nouns[folded[k:]] for k in range(3, len(folded) - _MIN_TYPE_HEAD + 1)
+                     if folded[k:] in self.type_nouns), None)
 
     def _type_after(self, doc: Doc, i: int) -> str | None:
         """'»Teuken-7B« ein … Sprachmodell': the type noun of a following predicate."""
@@ -1153,6 +1163,8 @@ def _kind_of(head: str) -> str | None:
     return None
 
 
+#: the shortest type noun a compound is typed by: "Programm", "Vorhaben", not "Amt" ("Gesamt")
+_MIN_TYPE_HEAD = 6
 _LOWER_NAME = re.compile(r"[a-z][a-z0-9]{3,}")
 #: the type nouns a company's name may hold before its legal form (none, or a product's kind)
 _IN_COMPANY_NAMES = frozenset({None, "Technology", "Infrastructure"})

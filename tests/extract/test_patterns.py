@@ -538,3 +538,23 @@ def test_a_hyphenated_short_form_in_parentheses(nlp_nokb) -> None:
     doc = nlp_nokb("Partner ist das IT-Dienstleistungszentrum des Freistaats Bayern (IT-DLZ).")
     assert ("IT-DLZ", "IT-Dienstleistungszentrum des Freistaats Bayern") in {
         (s.text, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Das ARIC hat das Qualifizierungsprogramm „KI-Kompass Verwaltung“ entwickelt.", "KI-Kompass Verwaltung",
+         "Initiative"),
+        ("Im Verbundvorhaben „Sichere Daten Nord“ arbeiten drei Länder zusammen.", "Sichere Daten Nord", "Initiative"),
+    ],
+)
+def test_a_compound_of_a_type_noun_types_the_quoted_name_after_it(nlp_nokb, text: str, name: str, label: str) -> None:
+    assert _found(nlp_nokb, text)[name][0] == label
+
+
+def test_a_short_type_noun_types_no_compound(nlp_nokb) -> None:
+    """ "Labor" is a type noun, but a compound is typed only by a head of six letters or more
+    (as "Gesamt" ends in "amt" and "Kapital" in "Tal")."""
+    patterns = nlp_nokb.get_pipe("sovkg_patterns")
+    assert patterns._compound_type("Labor") is not None and patterns._compound_type("Weinlabor") is None
+    assert patterns._compound_type("Forschungsprojekt") == "Initiative"
