@@ -223,6 +223,8 @@ def _genitives(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> 
         j = entity.end
         if j < sent.end and doc[j].text in ("“", "”", "\"", "«", "»"):
             j += 1
+        if j < sent.end and doc[j].text == "(":  # its short form: "das Amt für IT (ITD) der Senatskanzlei"
+            j = next((k + 1 for k in range(j + 1, min(sent.end, j + 5)) if doc[k].text == ")"), j)
         if j >= sent.end or lower[j - sent.start] not in ("des", "der"):
             continue
         owner = next((e for e in entities if e.start in (j + 1, j + 2) and e is not entity), None)

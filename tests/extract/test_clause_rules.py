@@ -28,6 +28,8 @@ import pytest
         # genitives: a unit of a body, a thing a body runs
         ("F13 entstand im InnoLab_bw des Staatsministeriums Baden-Württemberg.",
          {("InnoLab_bw", "operatedBy", "Staatsministeriums Baden-Württemberg")}),
+        ("Die Steuerung liegt beim Amt für IT und Digitalisierung (ITD) der Senatskanzlei.",
+         {("Amt für IT und Digitalisierung", "partOf", "Senatskanzlei")}),
         # parts
         ("openDesk ist als Referenzlösung Bestandteil des Deutschland.Stack.",
          {("openDesk", "partOf", "Deutschland.Stack")}),
