@@ -124,6 +124,8 @@ _OWNERS = frozenset({"Landes", "Freistaates", "Freistaats", "Bundes", "Stadt", "
 #: heads that keep their kind at the end of a compound
 #: heads a body named after its founder has, the name written apart ("Hector Stiftung")
 _FOUNDER_HEADS = frozenset(fold_word(h) for h in ("stiftung", "institut", "gesellschaft"))
+#: bodies named after a person with a given name: "Eberhard Karls Universität"
+_PERSON_NAMED_HEADS = frozenset(fold_word(h) for h in ("universität", "hochschule"))
 _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur",
                                                 "gemeinschaft", "zentrum", "behörde", "direktion"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
@@ -301,6 +303,7 @@ class PatternRecognizer:
         defined = self._abbreviations(doc, spans, occupied, aliases)
         spans += defined + _later_abbreviations(doc, defined, occupied)
         self._list_head_appositives(doc, spans, aliases)
+        self._founder_aliases(doc, spans, aliases)
         self._link_aliases(doc, spans, aliases)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
@@ -346,7 +349,7 @@ class PatternRecognizer:
     def _organisation_at(self, doc: Doc, token: Token, head: str) -> Iterable[_Candidate]:
         """The name around one head noun: a complement ("Zentrum für …"), a place
         ("Universität zu Köln"), a direct head's name, a prefix or a founder's name."""
-        start = _name_prefix_start(doc, token.i, self.places)
+        start = self._founder_start(doc, _name_prefix_start(doc, token.i, self.places), token)
         if head == "Organization" and (_research_centre(token.text, doc[start:token.i].text)
                                        or _COMPUTING.search(token.text)):
             head = "ResearchOrganization"  # "Helmholtz-Zentrum Dresden-Rossendorf", "Höchstleistungsrechenzentrum …"
@@ -379,8 +382,6 @@ class PatternRecognizer:
             if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
                 yield _Candidate(start, end, head, "organisation")
                 return
-        if start == token.i:
-            start = self._founder_start(doc, token.i)
         if start < token.i:  # _name_prefix_start only steps back over hyphens
             yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
 
@@ -437,19 +438,29 @@ class PatternRecognizer:
         """ "Kölner", "Heidelberger": a town's adjective before a company's name, no part of it."""
         return word.endswith("er") and any((fold_word(stem),) in self.places for stem in (word[:-2], word[:-1]))
 
-    def _founder_start(self, doc: Doc, i: int) -> int:
+    def _founder_start(self, doc: Doc, i: int, head: Token) -> int:
         """"Hector Stiftung", "Robert Bosch Stiftung", "Hasso Plattner Institut": a body named
-        after its founder, written apart. Only words no German word list knows (and first
-        names) are a founder's name: "das Land Stiftung …" stays as it is."""
-        if fold_word(doc[i].text) not in _FOUNDER_HEADS:
+        after its founder, written apart, before its name's start ``i``. Only words no German
+        word list knows (and first names) are a founder's name: "das Land Stiftung …" stays
+        as it is. A university's name begins with a given name ("die Eberhard Karls
+        Universität Tübingen", "die Johannes Gutenberg-Universität Mainz"), also after a
+        hyphenated prefix."""
+        folded = fold_word(head.text)
+        if folded in _FOUNDER_HEADS and i == head.i:
+            start = i
+            while start > 0 and i - start < 3 and _founder_word(doc[start - 1]) and \
+                    (self._given_name(doc, start - 1) or doc[start - 1].lower_ not in self.known_words
+                     or start >= 2 and self._given_name(doc, start - 2)) and \
+                    (fold_word(doc[start - 1].text),) not in self.places and \
+                    fold_word(doc[start - 1].text) not in self.type_nouns:
+                start -= 1  # a surname that is a word after a given name: "Dieter Schwarz Stiftung"
+            return start
+        if folded not in _PERSON_NAMED_HEADS:
             return i
-        start = i
-        while start > 0 and i - start < 3 and _founder_word(doc[start - 1]) and \
-                (self._given_name(doc, start - 1) or doc[start - 1].lower_ not in self.known_words
-                 or start >= 2 and self._given_name(doc, start - 2)) and \
-                (fold_word(doc[start - 1].text),) not in self.places and fold_word(doc[start - 1].text) not in self.type_nouns:
-            start -= 1  # a surname that is a word after a given name: "Dieter Schwarz Stiftung"
-        return start
+        start = next((k for k in range(i - 1, max(-1, i - 3), -1) if self._given_name(doc, k)
+                      and all(_founder_word(t) for t in doc[k:i])), i)
+        before = doc[start - 1] if start > 0 else None
+        return start if before is None or not before.text[:1].isupper() or before.lower_ in _ARTICLE_FORMS else i
 
     def _given_name(self, doc: Doc, i: int) -> bool:
         return doc[i].text in self.first_names
@@ -974,6 +985,16 @@ class PatternRecognizer:
             if other is not None and not other.kb_id_ and other.label_ != "Place":
                 aliases[_key(other._.sovkg_name or other.text)] = span._.sovkg_name
                 other._.sovkg_name = span._.sovkg_name
+
+    def _founder_aliases(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
+        """A university named after a person is also written without the person ("die Eberhard
+        Karls Universität Tübingen" … "die Universität Tübingen"): that short form is its alias."""
+        for span in spans:
+            if not span.kb_id_ and span._.sovkg_method == "sovkg_patterns:organisation" and \
+                    self._given_name(doc, span.start):
+                head = next((t.i for t in span if fold_word(t.text) in _PERSON_NAMED_HEADS), None)
+                if head is not None and head + 1 < span.end:
+                    aliases.setdefault(_key(doc[head:span.end].text), span._.sovkg_name or span.text)
 
     def _link_aliases(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
         """Later mentions of a defined abbreviation link to its long form, and take its type

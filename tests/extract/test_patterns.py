@@ -558,3 +558,15 @@ def test_a_short_type_noun_types_no_compound(nlp_nokb) -> None:
     patterns = nlp_nokb.get_pipe("sovkg_patterns")
     assert patterns._compound_type("Labor") is not None and patterns._compound_type("Weinlabor") is None
     assert patterns._compound_type("Forschungsprojekt") == "Initiative"
+
+
+def test_a_university_named_after_a_person_keeps_the_name_and_its_short_form_links_to_it(nlp_nokb) -> None:
+    doc = nlp_nokb("Beteiligt sind die Eberhard Karls Universität Tübingen und die Johannes Gutenberg-Universität "
+                   "Mainz. Die Universität Tübingen koordiniert.")
+    names = [(s.text, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]]
+    assert ("Eberhard Karls Universität Tübingen", "Eberhard Karls Universität Tübingen") in names
+    assert ("Johannes Gutenberg-Universität Mainz", "Johannes Gutenberg-Universität Mainz") in names
+    assert ("Universität Tübingen", "Eberhard Karls Universität Tübingen") in names
+    # a capitalised word that is no given name is no part of it
+    other = nlp_nokb("Forschung Universität Stuttgart.")
+    assert "Universität Stuttgart" in {s.text for s in other.spans["sovkg_mentions"]}
