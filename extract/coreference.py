@@ -191,12 +191,20 @@ class MentionIndex:
                         continue
                     joined = joined or self.doc[i].lower_ in _LIST_WORDS
                     i += step
+                if step == 1 and joined and self._examples_noun_at(i):
+                    i += 2  # "… und die Universität Tübingen sowie Unternehmen wie die Robert Bosch GmbH"
+                    i += self.doc[i].lower_ in _ARTICLES if i < len(self.doc) else 0
                 nxt = (self._by_start if step == 1 else self._by_end).get(i if step == 1 else i + 1)
                 if not joined or nxt is None or _family(nxt.label_) != family:
                     break
                 listed.append(nxt)
                 current = nxt
         return listed
+
+    def _examples_noun_at(self, i: int) -> bool:
+        """A common noun followed by "wie" at ``i``: a kind whose examples go on with the list."""
+        return i + 2 < len(self.doc) and self.doc[i].pos_ == "NOUN" and i not in self._at and \
+            self.doc[i + 1].lower_ == "wie"
 
     def _past_parenthesis(self, i: int, step: int) -> int:
         """The position past the parenthesis opening (``step`` 1) or closing (-1) at ``i``,

@@ -181,3 +181,17 @@ def test_a_pronoun_stands_for_the_name_an_apposition_follows() -> None:
                  sents=[True] + [False] * 7 + [True] + [False] * 2)
     index = MentionIndex(doc, [mention(doc, 2, 3, "Infrastructure"), mention(doc, 6, 7, "Technology")], ANAPHORS)
     assert texts(index.resolve(doc[8])) == ["JUPITER"]
+
+
+def test_a_list_goes_on_over_a_kind_and_its_examples() -> None:
+    """ "die Universität Stuttgart sowie Unternehmen wie die Robert Bosch GmbH und die ZF AG",
+    parsed with the companies hung on the kind: they are items of the list too."""
+    words = ["die", "Universität", "Stuttgart", "sowie", "Unternehmen", "wie", "die", "Bosch", "GmbH", "und", "die",
+             "ZF", "AG"]
+    doc = parsed(words, [1, 1, 1, 4, 1, 7, 7, 4, 7, 11, 11, 7, 11],
+                 ["det", "ROOT", "flat", "cc", "conj", "cc", "det", "nmod", "flat", "cc", "det", "conj", "flat"],
+                 pos=["DET", "NOUN", "PROPN", "CCONJ", "NOUN", "CCONJ", "DET", "PROPN", "PROPN", "CCONJ", "DET",
+                      "PROPN", "PROPN"])
+    spans = [mention(doc, 1, 3, "ResearchOrganization"), mention(doc, 7, 9, "Company"), mention(doc, 11, 13, "Company")]
+    assert texts(MentionIndex(doc, spans, ANAPHORS).resolve(doc[2])) == ["Universität Stuttgart", "Bosch GmbH",
+                                                                         "ZF AG"]
