@@ -12,7 +12,9 @@ written on say the same things in active voice and in noun phrases:
 * ``part-of``: "openDesk ist … Bestandteil des Deutschland-Stacks", "die Sovereign Tech
   Agency, eine Tochtergesellschaft der SPRIND";
 * ``located-in``: "„fortytwo“ am Standort Darmstadt";
-* ``position``: "Prof. Dr. Jonas Brenneisen, Geschäftsführender Direktor von hessian.AI".
+* ``position``: "Prof. Dr. Jonas Brenneisen, Geschäftsführender Direktor von hessian.AI";
+  ``person-from``: "Prof. Dr. Henrik Stöckel von der TU Dresden" (a surface rule: the
+  parser hangs the phrase on any word of the name, or on the next name of a list).
 
 Each rule keeps to the clause it reads: a subject is the entity next to its verb (or the
 antecedent of a relative pronoun), an object stands in the same clause. What the
@@ -304,9 +306,21 @@ _POSITION = re.compile(
 
 
 def _positions(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
-    """"X, Geschäftsführender Direktor von Y": a person's post in an organisation."""
+    """"X, Geschäftsführender Direktor von Y": a person's post in an organisation; "Prof. Dr.
+    X von der TU Dresden", "Staatssekretär X aus dem HMWK": where a person comes from (the
+    parser hangs such a phrase on any word of the name, or on the next name of a list)."""
     for person in (e for e in entities if e.label_ == "Person"):
-        if person.end >= sent.end or doc[person.end].text != ",":
+        if person.end >= sent.end:
+            continue
+        words = lower[person.end - sent.start:person.end - sent.start + 3]
+        if words[:1] in (["vom"], ["von"]) or words[:2] in (["aus", "dem"], ["aus", "der"]):
+            start = person.end + (1 if words[0] == "vom" else 2)
+            start += start < sent.end and lower[start - sent.start] in ("der", "dem")
+            body = next((e for e in entities if e.start == start and e.label_ in _ORGS), None)
+            if body is not None:
+                yield person, "memberOf", body, doc[person.end:body.end].text, "person-from", 0.7
+            continue
+        if doc[person.end].text != ",":
             continue
         body = next((e for e in entities if person.end + 1 < e.start <= person.end + 10
                      and e.label_ in _ORGS | {"Initiative"}), None)

@@ -30,6 +30,12 @@ import pytest
          {("InnoLab_bw", "operatedBy", "Staatsministeriums Baden-Württemberg")}),
         ("Die Steuerung liegt beim Amt für IT und Digitalisierung (ITD) der Senatskanzlei.",
          {("Amt für IT und Digitalisierung", "partOf", "Senatskanzlei")}),
+        # where a person comes from, also in a list the parser mixes up
+        ("Dem Direktorium gehören Prof. Dr. Henrik Stöckel von der TU Dresden und Prof. Dr. Leonie Marquardt von der "
+         "Universität Leipzig an.",
+         {("Henrik Stöckel", "memberOf", "TU Dresden"), ("Leonie Marquardt", "memberOf", "Universität Leipzig")}),
+        ("Staatssekretär Dr. Paul Wendrich aus dem Finanzministerium sprach.",
+         {("Paul Wendrich", "memberOf", "Finanzministerium")}),
         # parts
         ("openDesk ist als Referenzlösung Bestandteil des Deutschland.Stack.",
          {("openDesk", "partOf", "Deutschland.Stack")}),
