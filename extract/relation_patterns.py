@@ -49,7 +49,9 @@ def normalise_clause(verb: Token) -> None:
     * "…, den das LRZ betreibt": a relative pronoun whose form is never nominative made
       the subject and the subject the object; they swap;
     * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
-      its subject, the other noun phrase the parser called a subject its object.
+      its subject, the other noun phrase the parser called a subject its object;
+    * "Die technische Umsetzung erfolgt durch Dataport": a verb with no subject and one
+      object before it that may be nominative has it as its subject.
     """
     children = list(verb.children)
     if "Part" in verb.morph.get("VerbForm"):
@@ -61,6 +63,10 @@ def normalise_clause(verb: Token) -> None:
         return
     subjects = [c for c in children if c.dep_ == "nsubj"]
     objects = [c for c in children if c.dep_ == "obj"]
+    if not subjects and len(objects) == 1 and objects[0].i < verb.i and "Nom" in _cases(objects[0]) and \
+            verb.pos_ == "VERB":  # "Die technische Umsetzung erfolgt durch Dataport": no object of "erfolgen"
+        objects[0].dep_ = "nsubj"
+        return
     if len(subjects) == 1 and len(objects) == 1 and _object_relative(subjects[0]):
         subjects[0].dep_, objects[0].dep_ = "obj", "nsubj"
         return

@@ -418,3 +418,20 @@ def test_a_project_s_technical_basis_after_a_fronted_adverb(found) -> None:
     text = ("Das Projekt KI-Cloud Bayern stellt Rechenleistung bereit. Technisch setzt das Vorhaben vollständig auf "
             "Open-Source-Software.")
     assert ("KI-Cloud Bayern", "uses", "Open-Source-Software") in triples(found(text))
+
+
+def test_a_verb_without_a_subject_has_the_nominative_before_it_as_subject(nlp) -> None:
+    """ "Die technische Umsetzung erfolgt durch Dataport" parsed with "Umsetzung" as the object:
+    repaired; "Den Betrieb übernimmt das ITZBund" (a subject after the verb) is left alone."""
+    from sovkg.extract.relation_patterns import normalise_clause
+
+    doc = nlp("Die technische Umsetzung erfolgt durch Dataport.")
+    noun, verb = doc[2], doc[3]
+    noun.dep_ = "obj"
+    normalise_clause(verb)
+    assert noun.dep_ == "nsubj"
+    doc = nlp("Den Betrieb übernimmt das ITZBund.")
+    verb = doc[2]
+    deps = {t.i: t.dep_ for t in doc}
+    normalise_clause(verb)
+    assert {t.i: t.dep_ for t in doc} == deps
