@@ -587,7 +587,7 @@ class PatternRecognizer:
 
     def _appositions(self, doc: Doc) -> Iterable[_Candidate]:
         for k, word in enumerate(doc_words(doc)):
-            label = self.type_nouns.get(fold_word(word)) if word[:1].isupper() else None
+            label = self._type_noun_at(doc, k) if word[:1].isupper() else None
             if label is None or label == "Place" or k + 1 >= len(doc):
                 continue  # places come from the gazetteer: "die Kommunen Nordrhein-Westfalens"
             token = doc[k]
@@ -784,6 +784,16 @@ class PatternRecognizer:
             kind = self.type_nouns.get(fold_word(noun.text)) if noun is not None else None
             return kind or "Initiative"
         return self._compound_type(before.text) if before.text[:1].isupper() else None
+
+    def _type_noun_at(self, doc: Doc, k: int) -> str | None:
+        """The type the noun at ``k`` says, as the hyphenated compound it ends (the tokenizer
+        splits "Cloud-Plattform": an infrastructure, where a "Plattform" is an initiative) or
+        on its own."""
+        if k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_:
+            joined = self.type_nouns.get(fold_word(f"{doc[k - 2].text}-{doc[k].text}"))
+            if joined is not None:
+                return joined
+        return self.type_nouns.get(fold_word(doc[k].text))
 
     def _compound_type(self, word: str) -> str | None:
         """The type noun a word is or ends in ("Qualifizierungsprogramm" → "Programm"): before a

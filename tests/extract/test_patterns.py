@@ -570,3 +570,10 @@ def test_a_university_named_after_a_person_keeps_the_name_and_its_short_form_lin
     # a capitalised word that is no given name is no part of it
     other = nlp_nokb("Forschung Universität Stuttgart.")
     assert "Universität Stuttgart" in {s.text for s in other.spans["sovkg_mentions"]}
+
+
+def test_a_hyphenated_type_noun_types_its_name_before_its_head_does(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Das Land nutzt die Cloud-Plattform STACKIT, die Container-Plattform Kubernetes und "
+                             "die Plattform KI.NRW.")
+    assert (found["STACKIT"][0], found["Kubernetes"][0], found["KI.NRW"][0]) == \
+        ("Infrastructure", "Technology", "Initiative")
