@@ -61,7 +61,12 @@ _LAW_ABBREVIATION = re.compile(r"^(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ])(?=.*[a-
 _CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Za-z]?$")
 #: "Distr@l", "SCHULE@BW", "InnoLab_bw": an @ or _ inside a word marks a name
 _SYMBOL_NAME = re.compile(r"^[A-Za-zÄÖÜäöü][\wÄÖÜäöüß]*[@_][\wÄÖÜäöüß]+$")
+#: camel case: "openDesk", "GovTeuken"
 _CAMEL = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z]*$")
+#: a short word of capitals before lower case: "LLMoin", "ITZBund", a name after a type noun
+#: (not a plural of an acronym, "PCs", "LLMs", nor OCR's run-together words, "SSPielverhalten";
+#: on its own too often a table's unit, "TEuro", to be a name by its shape alone)
+_CAPITALS_FIRST = re.compile(r"^[A-Z]{2,4}[a-z]{2,5}$")
 #: what is never a name on its own: code identifiers ("do_query", "ID_LENGTH") and file
 #: names ("Session.pm", "C5_Einfuehrung_node.html")
 _CODE_IDENTIFIER = re.compile(r"^(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z0-9]+_\w+)$")
@@ -321,11 +326,14 @@ class PatternRecognizer:
         units += [c for c in appositions  # "die Landesoberbehörde IT Baden-Württemberg"
                   if any(c.start < s.start and s.end <= c.end for s in places)]
         named = [s for s in existing if named_thing(s)]  # a concept ("Cloud") inside never blocks a name
-        ends = {c.end for c in units} | {s.end for s in named}
-        taken = {i for c in units for i in range(c.start, c.end)} | {i for s in named for i in range(s.start, s.end)}
+        ends = {c.end for c in units} | {s.end for s in named if s.label_ != "Place"}
+        taken = {i for c in units for i in range(c.start, c.end)} | \
+            {i for s in named if s.label_ != "Place" for i in range(s.start, s.end)}
+        places = {i for s in named if s.label_ == "Place" for i in range(s.start, s.end)}
         for long_form, short in _pairs(self._defined_acronyms(doc)):
-            if long_form.end not in ends and not taken & set(range(long_form.start, long_form.end)):
-                units += [long_form, short]
+            inside = set(range(long_form.start, long_form.end))
+            if long_form.end not in ends and not taken & inside and inside - places:
+                units += [long_form, short]  # a place may end it: "Infrastrukturbank Hessen (WIBank)"
         return units
 
     def _span(self, doc: Doc, c: _Candidate) -> Span:
@@ -1153,7 +1161,7 @@ def _name_shape(text: str) -> bool:
 
 def _strong_shape(text: str) -> bool:
     """Dotted, camel case, capitals or letters with digits: a name by its shape alone."""
-    return bool(_DOTTED.match(text) or _CAMEL.match(text) or _MIXED.match(text)
+    return bool(_DOTTED.match(text) or _CAMEL.match(text) or _CAPITALS_FIRST.match(text) or _MIXED.match(text)
                 or (_ACRONYM.match(text) and len(text) >= 3))
 
 

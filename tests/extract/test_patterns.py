@@ -577,3 +577,19 @@ def test_a_hyphenated_type_noun_types_its_name_before_its_head_does(nlp_nokb) ->
                              "die Plattform KI.NRW.")
     assert (found["STACKIT"][0], found["Kubernetes"][0], found["KI.NRW"][0]) == \
         ("Infrastructure", "Technology", "Initiative")
+
+
+def test_a_defined_acronym_s_long_form_may_end_in_a_known_place(nlp) -> None:
+    """With the knowledge base "Hessen" is found first; it does not block the body's name."""
+    doc = nlp("Die Abwicklung übernimmt die Wirtschafts- und Infrastrukturbank Hessen (WIBank). Die WIBank zahlt aus.")
+    names = {(s.text, s._.sovkg_name, s.label_) for s in doc.spans["sovkg_mentions"]}
+    long_form = "Wirtschafts- und Infrastrukturbank Hessen"
+    assert {(long_form, long_form, "GovernmentBody"), ("WIBank", long_form, "GovernmentBody")} <= names
+    doc = nlp("Er wohnt in Baden-Württemberg (BW).")  # a place alone stays the place
+    assert ("Baden-Württemberg", "Place") in {(s.text, s.label_) for s in doc.spans["sovkg_mentions"]}
+
+
+def test_capitals_before_lower_case_are_a_name_after_a_type_noun_only(nlp_nokb) -> None:
+    assert _found(nlp_nokb, "Die Verwaltung nutzt den KI-Assistenten LLMoin.")["LLMoin"][0] == "Technology"
+    doc = nlp_nokb("Die Kosten betragen 300 TEuro.")
+    assert "TEuro" not in {s.text for s in doc.spans["sovkg_mentions"]}
