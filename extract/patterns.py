@@ -323,8 +323,9 @@ class PatternRecognizer:
             + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
             + list(self._bodies_at_places(doc))
         places = [s for s in existing if s.label_ == "Place"]
-        units += [c for c in appositions  # "die Landesoberbehörde IT Baden-Württemberg"
-                  if any(c.start < s.start and s.end <= c.end for s in places)]
+        units += [c for c in appositions  # "die Landesoberbehörde IT Baden-Württemberg", "Förderwettbewerb „… Gaia-X“"
+                  if any(c.start < s.start and s.end <= c.end for s in places)
+                  or c.start > 0 and doc[c.start - 1].text in _QUOTES and c.end - c.start >= 2]
         named = [s for s in existing if named_thing(s)]  # a concept ("Cloud") inside never blocks a name
         ends = {c.end for c in units} | {s.end for s in named if s.label_ != "Place"}
         taken = {i for c in units for i in range(c.start, c.end)} | \
@@ -933,7 +934,8 @@ class PatternRecognizer:
             end = _code_suffix_end(doc, words, i)
             if text[1:].islower():  # a plain word ("Projekt", "und"): no shape of a name, cheaply told,
                 if end > i + 1 and words[i + 2] == "X" and text[:1].isupper():  # unless it is "Gaia-X"
-                    yield _Candidate(i, end, "Initiative", "shape")
+                    yield _Candidate(i, end + (end < len(words) and _CAMEL.match(words[end]) is not None),
+                                     "Initiative", "shape")  # with a camel-case word: "Health-X dataLOFT"
                 elif end > i + 1 and _MODEL_SIZE.fullmatch(words[i + 2]) and text[:1].isupper():
                     yield _Candidate(i, end, "Technology", "shape")  # or a model with its size: "Teuken-7B"
                 continue

@@ -593,3 +593,15 @@ def test_capitals_before_lower_case_are_a_name_after_a_type_noun_only(nlp_nokb) 
     assert _found(nlp_nokb, "Die Verwaltung nutzt den KI-Assistenten LLMoin.")["LLMoin"][0] == "Technology"
     doc = nlp_nokb("Die Kosten betragen 300 TEuro.")
     assert "TEuro" not in {s.text for s in doc.spans["sovkg_mentions"]}
+
+
+def test_a_quoted_name_after_a_type_noun_outranks_a_known_name_inside_it(nlp) -> None:
+    doc = nlp("Im Förderwettbewerb „Innovative und praxisnahe Anwendungen und Datenräume im digitalen Ökosystem "
+              "Gaia-X“ wurden elf Verbundprojekte unterstützt.")
+    assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [
+        ("Innovative und praxisnahe Anwendungen und Datenräume im digitalen Ökosystem Gaia-X", "Initiative")]
+
+
+def test_a_name_like_gaia_x_goes_on_with_a_camel_case_word(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Gefördert wurden OpenGPT-X, Marispace-X und Health-X dataLOFT.")
+    assert {"OpenGPT-X", "Marispace-X", "Health-X dataLOFT"} <= set(found) and "dataLOFT" not in found
