@@ -365,8 +365,10 @@ class PatternRecognizer:
         nxt = token.i + 1
         owner = nxt + 1 < len(doc) and doc[nxt].lower_ in ("des", "der") and doc[nxt + 1].text in _OWNERS
         if owner and start < token.i and nxt + 2 < len(doc) and self._is_place_at(doc, nxt + 2):
-            # "IT-Dienstleistungszentrum des Freistaats Bayern": a named owner is part of the name
-            yield _Candidate(start, nxt + 2 + self._place_length(doc, nxt + 2), head, "organisation")
+            # "IT-Dienstleistungszentrum des Freistaats Bayern": a named owner is part of the name,
+            # and a body of a Land, a Bund or a city is a government's (an authority, not a firm)
+            body = "GovernmentBody" if head == "Organization" else head
+            yield _Candidate(start, nxt + 2 + self._place_length(doc, nxt + 2), body, "organisation")
             return
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
             end = _complement_end(doc, nxt + 1, self.places)

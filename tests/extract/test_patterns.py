@@ -101,7 +101,7 @@ def test_coordinated_appositions(nlp_nokb) -> None:
         ("Die Aufsichts- und Dienstleistungsdirektion (ADD) nutzt es.", "Aufsichts- und Dienstleistungsdirektion",
          "GovernmentBody", None),
         ("Partner ist das IT-Dienstleistungszentrum des Freistaats Bayern.",
-         "IT-Dienstleistungszentrum des Freistaats Bayern", "Organization", None),
+         "IT-Dienstleistungszentrum des Freistaats Bayern", "GovernmentBody", None),
     ],
 )
 def test_organisation_shapes(nlp_nokb, text: str, surface: str, label: str, name: str | None) -> None:
