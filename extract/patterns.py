@@ -92,6 +92,7 @@ _ORG_HEADS: dict[str, str] = {
     "bundesamt": "GovernmentBody", "landesamt": "GovernmentBody",
     "amt": "GovernmentBody", "agentur": "GovernmentBody", "bundesagentur": "GovernmentBody",
     "beauftragte": "GovernmentBody", "beauftragter": "GovernmentBody", "landesbetrieb": "GovernmentBody",
+    "staatsbetrieb": "GovernmentBody",
     "behörde": "GovernmentBody", "senatsverwaltung": "GovernmentBody",  # the city states' ministries
     "verbund": "Organization", "zentrale": "GovernmentBody", "direktion": "GovernmentBody",  # "Hessische Zentrale für Datenverarbeitung"
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
@@ -132,7 +133,8 @@ _FOUNDER_HEADS = frozenset(fold_word(h) for h in ("stiftung", "institut", "gesel
 #: bodies named after a person with a given name: "Eberhard Karls Universität"
 _PERSON_NAMED_HEADS = frozenset(fold_word(h) for h in ("universität", "hochschule"))
 _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur",
-                                                "gemeinschaft", "zentrum", "behörde", "direktion"))
+                                                "gemeinschaft", "zentrum", "behörde", "direktion", "beauftragte",
+                                                "beauftragter"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
@@ -161,7 +163,7 @@ _NAMING_PHRASES: dict[int, list[list[str]]] = {
 }
 _OFFICE_WORD = re.compile(r"^(?:Bundes)?[Mm]inister(?:in|ium|iums)?$|^Chef(?:in)?$|^Staatskanzlei$")
 _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "welche", "welcher", "welches", "deren", "dessen", "wie"})
-_DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb"})
+_DIRECT_HEADS = frozenset({"landesbetrieb", "bundesbetrieb", "eigenbetrieb", "staatsbetrieb"})
 #: a short form of capitals in hyphenated parts ("IT-DLZ", "KI-MIG")
 _HYPHENATED_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}(?:-[A-ZÄÖÜ]{2,5})+")
 #: the methods of the rules that type a name by its shape alone
@@ -1145,11 +1147,21 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
             end += 2
         elif re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", text) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() \
                 and doc[end - 1].lower_ in ("für", "und", "der", "des", ",", "zur", "zum") \
-                and token.lower_ not in _INDEFINITE | _RELATIVE | {"den", "dem"}:
-            end += 1  # a lower-case adjective: "für angewandte Künstliche Intelligenz"
+                and (token.lower_ not in _INDEFINITE | _RELATIVE | {"den", "dem"}
+                     or token.lower_ in _ARTICLE_FORMS and _articled_field(doc, i, end)):
+            end += 1  # a lower-case adjective or article: "für angewandte …", "für den Datenschutz"
         else:
             break
     return last_good
+
+
+def _articled_field(doc: Doc, i: int, end: int) -> bool:
+    """Whether the article at ``end`` goes on a body's field that began with one: "für den
+    Datenschutz und die Informationsfreiheit" (after "für", never after a comma: ", den das
+    LRZ betreibt" is a relative clause)."""
+    before = doc[end - 1].lower_
+    return before == "für" or before == "und" and any(
+        doc[k].lower_ == "für" and doc[k + 1].lower_ in _ARTICLE_FORMS for k in range(max(0, i - 1), end - 1))
 
 
 def _name_shape(text: str) -> bool:

@@ -605,3 +605,23 @@ def test_a_quoted_name_after_a_type_noun_outranks_a_known_name_inside_it(nlp) ->
 def test_a_name_like_gaia_x_goes_on_with_a_camel_case_word(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Gefördert wurden OpenGPT-X, Marispace-X und Health-X dataLOFT.")
     assert {"OpenGPT-X", "Marispace-X", "Health-X dataLOFT"} <= set(found) and "dataLOFT" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Der Landesbeauftragte für den Datenschutz und die Informationsfreiheit Baden-Württemberg prüft F13.",
+         "Landesbeauftragte für den Datenschutz und die Informationsfreiheit Baden-Württemberg"),
+        ("Zuständig ist das Ministerium der Justiz und für den Rechtsstaat.",
+         "Ministerium der Justiz und für den Rechtsstaat"),
+        ("Der Staatsbetrieb Sächsische Informatik Dienste (SID) betreibt das Rechenzentrum.",
+         "Staatsbetrieb Sächsische Informatik Dienste"),
+    ],
+)
+def test_government_bodies_with_articles_in_their_field_and_state_enterprises(nlp_nokb, text: str, name: str) -> None:
+    assert _found(nlp_nokb, text)[name][0] == "GovernmentBody"
+
+
+def test_an_article_after_a_comma_begins_a_relative_clause_not_a_field(nlp_nokb) -> None:
+    doc = nlp_nokb("Das Zentrum für Informatik, den das Land betreibt, wächst.")
+    assert "Zentrum für Informatik" in {s.text for s in doc.spans["sovkg_mentions"]}
