@@ -322,6 +322,7 @@ class PatternRecognizer:
         in a place ("die Landesoberbehörde IT Baden-Württemberg"); a defined acronym only
         where no other rule or list found what it abbreviates."""
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
+            + list(_society_institutes(doc)) \
             + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
             + list(self._bodies_at_places(doc))
         places = [s for s in existing if s.label_ == "Place"]
@@ -1155,6 +1156,18 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
     return last_good
 
 
+def _society_institutes(doc: Doc) -> Iterable[_Candidate]:
+    """"Fraunhofer IAIS", "Fraunhofer FOKUS": an institute of a research society by the society's
+    name and the institute's acronym."""
+    words = doc_words(doc)
+    for i, word in enumerate(words[:-1]):
+        if word == "Fraunhofer" and _SOCIETY_ACRONYM.fullmatch(words[i + 1]):
+            yield _Candidate(i, i + 2, "ResearchOrganization", "organisation")
+
+
+_SOCIETY_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,6}")
+
+
 def _articled_field(doc: Doc, i: int, end: int) -> bool:
     """Whether the article at ``end`` goes on a body's field that began with one: "für den
     Datenschutz und die Informationsfreiheit" (after "für", never after a comma: ", den das
@@ -1372,11 +1385,15 @@ def _short_inside(doc: Doc, open_: int, close: int, long_span: Span | None, occu
     parts written together count as one) is the name's short form."""
     inside = doc[open_ + 1:close]
     short = inside.text
-    if long_span is None or long_span.label_ == "Person" or not inside or any(t.whitespace_ for t in inside[:-1]) \
-            or len(inside) > 1 and not _HYPHENATED_ACRONYM.fullmatch(short) \
+    society = long_span is not None and len(inside) == 2 and inside[0].text == "Fraunhofer" \
+        and long_span.text.startswith("Fraunhofer") and bool(_SOCIETY_ACRONYM.fullmatch(inside[1].text))
+    if not society and (  # "Fraunhofer-Institut für … (Fraunhofer FOKUS)" is one
+            long_span is None or long_span.label_ == "Person" or not inside or any(t.whitespace_ for t in inside[:-1])
+            or len(inside) > 1 and not _HYPHENATED_ACRONYM.fullmatch(short)
             or not (_ACRONYM.match(short) or _CAMEL.match(short) or _SYMBOL_NAME.match(short) or _DOTTED.match(short)
-                    or _HYPHENATED_ACRONYM.fullmatch(short)):
+                    or _HYPHENATED_ACRONYM.fullmatch(short))):
         return  # "Dr. Florian Kessebohm (CDU)": a person's parentheses hold a party, no short form
+    assert long_span is not None
     name = long_span._.sovkg_name or _ocr_name(long_span.text)
     if long_span.label_ == "Place" and not _abbreviates(short, long_span.text):
         return  # "Landesoberbehörde IT Baden-Württemberg (BITBW)": not the place's short form (bodies'

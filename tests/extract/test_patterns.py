@@ -625,3 +625,12 @@ def test_government_bodies_with_articles_in_their_field_and_state_enterprises(nl
 def test_an_article_after_a_comma_begins_a_relative_clause_not_a_field(nlp_nokb) -> None:
     doc = nlp_nokb("Das Zentrum für Informatik, den das Land betreibt, wächst.")
     assert "Zentrum für Informatik" in {s.text for s in doc.spans["sovkg_mentions"]}
+
+
+def test_a_research_society_s_institute_by_its_acronym_and_as_a_long_form_s_short_form(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Geleitet wurde OpenGPT-X vom Fraunhofer IAIS und vom Fraunhofer IIS.")
+    assert found["Fraunhofer IAIS"][0] == found["Fraunhofer IIS"][0] == "ResearchOrganization"
+    doc = nlp_nokb("Das Fraunhofer-Institut für Offene Kommunikationssysteme (Fraunhofer FOKUS) entwickelt es. "
+                   "Fraunhofer FOKUS ist beteiligt.")
+    names = {s._.sovkg_name for s in doc.spans["sovkg_mentions"]}
+    assert names == {"Fraunhofer-Institut für Offene Kommunikationssysteme"}
