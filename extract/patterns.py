@@ -324,7 +324,7 @@ class PatternRecognizer:
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
             + list(_society_institutes(doc)) \
             + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
-            + list(self._bodies_at_places(doc))
+            + list(self._bodies_at_places(doc)) + list(self._initiatives_at_places(doc))
         places = [s for s in existing if s.label_ == "Place"]
         units += [c for c in appositions  # "die Landesoberbehörde IT Baden-Württemberg", "Förderwettbewerb „… Gaia-X“"
                   if any(c.start < s.start and s.end <= c.end for s in places)
@@ -856,6 +856,19 @@ class PatternRecognizer:
                     name = " ".join([long_form or word, *words[i + 1:i + 1 + length]])
                     yield _Candidate(i, i + 1 + length, kind, "body-at-place", name)
                     break
+
+    def _initiatives_at_places(self, doc: Doc) -> Iterable[_Candidate]:
+        """"KI-Innovationswettbewerb Baden-Württemberg", "Bildungscampus Heilbronn": a compound
+        of an initiative's type noun followed by a place is the initiative of that place (a bare
+        type noun is not: "das Projekt Bayern" is rarely a name)."""
+        words = doc_words(doc)
+        for i, word in enumerate(words[:-1]):
+            if not word[:1].isupper() or self._compound_type(word) != "Initiative" or \
+                    fold_word(word) in self.type_nouns and not (i >= 2 and words[i - 1] == "-"):
+                continue
+            length = self._place_length(doc, i + 1)
+            if length:
+                yield _Candidate(_name_prefix_start(doc, i, self.places), i + 1 + length, "Initiative", "organisation")
 
     def _units(self, doc: Doc) -> Iterable[_Candidate]:
         """"beim Landesbetrieb IT.NRW ein KI-Labor": the lab of that body, named after it."""

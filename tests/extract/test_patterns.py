@@ -634,3 +634,10 @@ def test_a_research_society_s_institute_by_its_acronym_and_as_a_long_form_s_shor
                    "Fraunhofer FOKUS ist beteiligt.")
     names = {s._.sovkg_name for s in doc.spans["sovkg_mentions"]}
     assert names == {"Fraunhofer-Institut für Offene Kommunikationssysteme"}
+
+
+def test_a_compound_initiative_of_a_place_is_one_name(nlp_nokb) -> None:
+    doc = nlp_nokb("Das Ministerium schreibt den KI-Innovationswettbewerb Baden-Württemberg aus. Das Projekt Bayern läuft.")
+    names = {(s.text, s.label_) for s in doc.spans["sovkg_mentions"]}
+    assert ("KI-Innovationswettbewerb Baden-Württemberg", "Initiative") in names
+    assert ("Bayern", "Place") in names  # a bare type noun makes no name of the place after it
