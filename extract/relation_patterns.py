@@ -47,7 +47,8 @@ def normalise_clause(verb: Token) -> None:
       object keeps as subject the one the morphology says is nominative (else the first)
       and gets the other as its object;
     * "…, den das LRZ betreibt": a relative pronoun whose form is never nominative made
-      the subject and the subject the object; they swap;
+      the subject and the subject the object; they swap (a second "subject" after it is the
+      first one's genitive);
     * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
       its subject, the other noun phrase the parser called a subject its object;
     * "Die technische Umsetzung erfolgt durch Dataport": a verb with no subject and one
@@ -67,8 +68,9 @@ def normalise_clause(verb: Token) -> None:
             verb.pos_ == "VERB":  # "Die technische Umsetzung erfolgt durch Dataport": no object of "erfolgen"
         objects[0].dep_ = "nsubj"
         return
-    if len(subjects) == 1 and len(objects) == 1 and _object_relative(subjects[0]):
-        subjects[0].dep_, objects[0].dep_ = "obj", "nsubj"
+    relative = next((t for t in subjects if _object_relative(t)), None)
+    if relative is not None:
+        _relative_object(relative, [t for t in subjects + objects if t.i > relative.i])
         return
     if len(subjects) < 2:
         return
@@ -80,6 +82,19 @@ def normalise_clause(verb: Token) -> None:
     for token in subjects:
         if token is not keep and token.i != keep.i:
             token.dep_ = "obj"
+
+
+def _relative_object(relative: Token, after: list[Token]) -> None:
+    """"…, den das LRZ betreibt", "…, den das Zentrum (ZIH) der TU Dresden betreibt": the
+    relative pronoun is the object, the first noun phrase after it the subject, and a second
+    "subject" the parser found there the genitive of the first."""
+    if not after:
+        return
+    relative.dep_ = "obj"
+    first, *rest = sorted(after, key=lambda t: t.i)
+    first.dep_ = "nsubj"
+    for other in (t for t in rest if t.dep_ == "nsubj"):
+        other.dep_ = "nmod"
 
 
 def front_adverb(verb: Token, index: MentionIndex) -> None:

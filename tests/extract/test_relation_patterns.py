@@ -435,3 +435,17 @@ def test_a_verb_without_a_subject_has_the_nominative_before_it_as_subject(nlp) -
     deps = {t.i: t.dep_ for t in doc}
     normalise_clause(verb)
     assert {t.i: t.dep_ for t in doc} == deps
+
+
+def test_an_object_relative_pronoun_and_two_subjects_the_second_a_genitive(nlp) -> None:
+    """ "…, den das Zentrum (ZIH) der TU Dresden betreibt" parsed with "den" and "TU" as
+    subjects and "Zentrum" as object: the pronoun is the object, "Zentrum" the subject."""
+    from sovkg.extract.relation_patterns import normalise_clause
+
+    doc = nlp("Sie nutzen den Cluster Capella, den das Zentrum (ZIH) der TU Dresden betreibt.")
+    words = [t.text for t in doc]
+    relative, noun, tu, verb = (doc[words.index(w, 5)] for w in ("den", "Zentrum", "TU", "betreibt"))
+    for token, dep in ((relative, "nsubj"), (noun, "obj"), (tu, "nsubj")):
+        token.head, token.dep_ = verb, dep
+    normalise_clause(verb)
+    assert (relative.dep_, noun.dep_, tu.dep_) == ("obj", "nsubj", "nmod")
