@@ -98,20 +98,38 @@ def _relative_object(relative: Token, after: list[Token]) -> None:
 
 
 def front_adverb(verb: Token, index: MentionIndex) -> None:
-    """"Technisch setzt das Vorhaben … auf": a bare capitalised word before the verb, first in
-    its sentence and naming nothing, which the parser took for the subject while a definite
-    nominative noun phrase after the verb became its object. German puts adverbs first
+    """"Technisch setzt das Vorhaben … auf", "Wissenschaftlich begleitet wird der KI-Navigator
+    vom DFKI": a bare capitalised word before the verb, first in its sentence and naming
+    nothing, which the parser took for the subject while a definite nominative noun phrase
+    after the verb became its object (or a second subject). German puts adverbs first
     ("Technisch", "Perspektivisch", "Finanziell"); a bare common noun is rarely a subject."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
-    if len(subjects) != 1 or len(objects) != 1:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects or subjects[0].i + 1 != verb.i:
         return
-    first, obj = subjects[0], objects[0]
-    if first.i + 1 != verb.i or not first.is_sent_start or any(True for _ in first.children) or \
+    first = subjects[0]
+    others = [c for c in verb.children if c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.i > verb.i]
+    if len(others) != 1 or not first.is_sent_start or any(True for _ in first.children) or \
             index.root_mention(first) is not None:
         return
-    if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children) and "Nom" in _cases(obj):
-        first.dep_, obj.dep_ = "advmod", "nsubj"
+    other = others[0]
+    if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in other.children) and "Nom" in _cases(other):
+        first.dep_, other.dep_ = "advmod", first.dep_
+
+
+def passive_agent(verb: Token) -> None:
+    """"… wird … vom Deutschen Forschungszentrum … begleitet" with the agent parsed as an
+    object and "vom" hung on its adjective: an oblique with its preposition, as the passive
+    patterns read it."""
+    if not any(c.dep_ == "aux:pass" for c in verb.children):
+        return
+    for noun in [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]:
+        case = next((t for t in noun.subtree if t.i < noun.i and t.lower_ in _AGENT_PREPOSITIONS
+                     and t.head.i in (noun.i, *(a.i for a in noun.children if a.dep_ == "amod"))), None)
+        if case is not None:
+            case.head, case.dep_, noun.dep_ = noun, "case", "obl"
+
+
+_AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
 
 
 def attach_particles(tokens: list[Token]) -> None:
@@ -204,6 +222,7 @@ class RelationPatterns:
         attach_particles(tokens)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
+            passive_agent(verb)
             front_adverb(verb, index)
         scope = _Scope(sent, index, question=ends_with_question(sent))
         for token in tokens:

@@ -449,3 +449,23 @@ def test_an_object_relative_pronoun_and_two_subjects_the_second_a_genitive(nlp) 
         token.head, token.dep_ = verb, dep
     normalise_clause(verb)
     assert (relative.dep_, noun.dep_, tu.dep_) == ("obj", "nsubj", "nmod")
+
+
+def test_a_fronted_adverb_before_a_passive_and_an_agent_parsed_as_object(nlp) -> None:
+    """ "Wissenschaftlich begleitet wird der KI-Navigator vom Deutschen Forschungszentrum …",
+    parsed with the adverb as the passive subject and the agent as an object whose "vom"
+    hangs on its adjective: repaired to subject and agent."""
+    from sovkg.extract.coreference import MentionIndex
+    from sovkg.extract.relation_patterns import front_adverb, passive_agent
+
+    doc = nlp("Wissenschaftlich begleitet wird der Assistent vom Deutschen Forschungszentrum.")
+    adverb, verb, aux, noun, vom, adjective, agent = doc[0], doc[1], doc[2], doc[4], doc[5], doc[6], doc[7]
+    for token in doc:
+        token.head = verb
+    verb.dep_ = "ROOT"
+    adverb.dep_, aux.dep_, noun.dep_, agent.dep_ = "nsubj:pass", "aux:pass", "nsubj:pass", "obj"
+    doc[3].head, doc[3].dep_ = noun, "det"
+    adjective.head, adjective.dep_, vom.head, vom.dep_ = agent, "amod", adjective, "case"
+    passive_agent(verb)
+    front_adverb(verb, MentionIndex(doc, [], {}))
+    assert (adverb.dep_, noun.dep_, agent.dep_, vom.head.i) == ("advmod", "nsubj:pass", "obl", agent.i)
