@@ -63,6 +63,8 @@ _PERSONAL: dict[str, frozenset[str]] = {
     "es": frozenset({"Neut"}), "sie": frozenset({"Fem", "Plur"})}
 #: nouns of a naming phrase: "mit der Bezeichnung „KI-Navigator“", "unter dem Namen „LLMoin“"
 _NAMING_NOUNS = frozenset({"Bezeichnung", "Name", "Namen", "Titel", "Arbeitstitel"})
+#: a group whose members follow "aus": "ein Konsortium aus A und B" stands for A and B
+_GROUP_NOUNS = frozenset({"Konsortium", "Zusammenschluss", "Bündnis", "Firmenkonsortium", "Bieterkonsortium"})
 #: what introduces examples of a plural noun
 _EXAMPLE_CUES = frozenset({"darunter", "etwa", "beispielsweise"})
 #: the words between the items of a list
@@ -264,13 +266,16 @@ class MentionIndex:
         after = token.doc[token.i + 1] if token.i + 1 < sent_end else None
         if after is not None and after.lower_ == "wie":  # "Unternehmen wie SAP und die Telekom"
             cue = after
+        elif after is not None and after.lower_ == "aus" and token.lemma_ in _GROUP_NOUNS:
+            cue = after  # "ein Konsortium aus dem IT-Konzern Eviden und der Firma ParTec"
         elif "Plur" in token.morph.get("Number"):
             cue = next((t for t in token.doc[token.i + 1:sent_end] if t.lower_ in _EXAMPLE_CUES), None)
         else:
             return None
         if cue is None:
             return None
-        first = next((s for s in self.spans if cue.i < s.start <= cue.i + 3 and s.end <= sent_end), None)
+        reach = 6 if cue.lower_ == "aus" else 3  # "aus dem französischen IT-Konzern Eviden"
+        first = next((s for s in self.spans if cue.i < s.start <= cue.i + reach and s.end <= sent_end), None)
         via = (token.idx, token.idx + len(token.text))  # the noun stands for its examples, as a description
         return Resolved(first, via, examples=True) if first is not None and self.named(first) else None
 

@@ -241,8 +241,8 @@ def stem(word: str) -> str:
     is found whatever the lemmatizer made of it. Used only when lemma and form miss.
     """
     word = word.casefold()
-    if word.startswith("ge") and word.endswith(("t", "en")) and len(word) > 6:
-        word = word[2:]  # "gefördert", "getragen"
+    if word.startswith("ge") and word.endswith(("t", "en")) and len(word) >= 6:
+        word = word[2:]  # "gefördert", "getragen", "gebaut"
     particle = next((p for p in _PARTICLES if word.startswith(p + "ge")), None)
     if particle is not None and word.endswith(("t", "en")) and len(word) - len(particle) >= 6:
         word = particle + word[len(particle) + 2:]  # "aufgebaut", "eingesetzt", "durchgeführt"

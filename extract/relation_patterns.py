@@ -18,6 +18,7 @@ relation the contract does not allow.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def normalise_clause(verb: Token) -> None:
     * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
       its subject, the other noun phrase the parser called a subject its object;
     * "Die technische Umsetzung erfolgt durch Dataport": a verb with no subject and one
-      object before it that may be nominative has it as its subject.
+      object before it that may be nominative has it as its subject; of two objects and no
+      subject, the one that is not only accusative is the subject.
     """
     children = list(verb.children)
     if "Part" in verb.morph.get("VerbForm"):
@@ -68,6 +70,9 @@ def normalise_clause(verb: Token) -> None:
             verb.pos_ == "VERB":  # "Die technische Umsetzung erfolgt durch Dataport": no object of "erfolgen"
         objects[0].dep_ = "nsubj"
         return
+    if not subjects and len(objects) == 2:
+        _two_objects(objects)
+        return
     relative = next((t for t in subjects if _object_relative(t)), None)
     if relative is not None:
         _relative_object(relative, [t for t in subjects + objects if t.i > relative.i])
@@ -82,6 +87,17 @@ def normalise_clause(verb: Token) -> None:
     for token in subjects:
         if token is not keep and token.i != keep.i:
             token.dep_ = "obj"
+
+
+def _two_objects(objects: list[Token]) -> None:
+    """"Gebaut hat den Rechner ein Konsortium …": of two objects and no subject, the one whose
+    article is only ever accusative ("den", "einen") is the object, the other the subject."""
+    accusative = [t for t in objects if any(c.dep_ == "det" and c.lower_ in _ACCUSATIVE_ARTICLES for c in t.children)]
+    if len(accusative) == 1:
+        next(t for t in objects if t is not accusative[0]).dep_ = "nsubj"
+
+
+_ACCUSATIVE_ARTICLES = frozenset({"den", "einen", "diesen", "keinen"})
 
 
 def _relative_object(relative: Token, after: list[Token]) -> None:
@@ -130,6 +146,30 @@ def passive_agent(verb: Token) -> None:
 
 
 _AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
+
+
+def front_participle(tokens: list[Token]) -> None:
+    """"Gebaut hat den Rechner ein Konsortium …", "Betrieben wird er vom JSC": a participle
+    first in its sentence, capitalised there, which the tagger takes for a noun and the parser
+    for the subject of the auxiliary after it. It is the clause's verb: the auxiliary and
+    everything that hung on it hang on the participle."""
+    if len(tokens) < 3:
+        return
+    participle, aux = tokens[0], tokens[1]
+    if participle.pos_ not in ("NOUN", "PROPN") or aux.lemma_ not in _AUXILIARIES or aux.pos_ != "AUX" or \
+            not _PARTICIPLE.fullmatch(participle.lower_) or participle.head.i != aux.i:
+        return
+    participle.head = aux.head if aux.head.i != aux.i else participle
+    participle.dep_, participle.pos_ = aux.dep_, "VERB"
+    participle.set_morph("VerbForm=Part")
+    for child in [c for c in aux.children if c.i != participle.i]:
+        child.head = participle
+    aux.head, aux.dep_ = participle, "aux:pass" if aux.lemma_ == "werden" else "aux"
+
+
+#: a participle's form: "gebaut", "betrieben", "entwickelt", "finanziert", "aufgebaut"
+_PARTICIPLE = re.compile(r"(?:[a-zäöü]{2,8})?ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert")
+_AUXILIARIES = frozenset({"haben", "sein", "werden"})
 
 
 def attach_particles(tokens: list[Token]) -> None:
@@ -220,6 +260,7 @@ class RelationPatterns:
             return
         tokens = list(sent)
         attach_particles(tokens)
+        front_participle(tokens)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
             passive_agent(verb)

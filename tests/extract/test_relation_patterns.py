@@ -469,3 +469,23 @@ def test_a_fronted_adverb_before_a_passive_and_an_agent_parsed_as_object(nlp) ->
     passive_agent(verb)
     front_adverb(verb, MentionIndex(doc, [], {}))
     assert (adverb.dep_, noun.dep_, agent.dep_, vom.head.i) == ("advmod", "nsubj:pass", "obl", agent.i)
+
+
+def test_a_fronted_participle_is_the_verb_and_a_consortium_stands_for_its_members(found) -> None:
+    """ "Gebaut hat den Rechner ein Konsortium aus …": the participle the tagger calls a noun
+    heads the clause, the accusative is the object, the consortium its members."""
+    text = "Hier steht JUPITER. Gebaut hat den Rechner ein Konsortium aus der Firma Eviden und der Firma ParTec."
+    assert {("JUPITER", "developedBy", "Eviden"), ("JUPITER", "developedBy", "ParTec")} <= triples(found(text))
+
+
+def test_the_fronted_participle_repair_moves_the_auxiliary_s_dependents(nlp) -> None:
+    from sovkg.extract.relation_patterns import front_participle
+
+    doc = nlp("Gebaut hat den Rechner die Firma Eviden.")
+    participle, aux = doc[0], doc[1]
+    for token in doc:
+        token.head = aux
+    participle.pos_, participle.dep_, aux.dep_ = "PROPN", "nsubj", "ROOT"
+    front_participle(list(doc))
+    assert participle.pos_ == "VERB" and participle.head.i == participle.i and aux.head.i == participle.i
+    assert all(t.head.i == participle.i for t in doc[2:] if t.dep_ in ("obj", "nsubj", "punct"))
