@@ -983,8 +983,25 @@ class PatternRecognizer:
             long_span = by_end.get(token.i) or by_end.get(before)
             if not _long_and_short_inside(doc, token.i, close, long_span, occupied, aliases, added):
                 _short_inside(doc, token.i, close, long_span, occupied, aliases, added)
+            self._long_after_short(doc, token.i, close, spans, aliases)
         self._dash_abbreviations(doc, spans, aliases)
         return added
+
+    def _long_after_short(self, doc: Doc, open_: int, close: int, spans: list[Span],
+                          aliases: dict[str, str]) -> None:
+        """"das ScaDS.AI Dresden/Leipzig (Center for Scalable Data Analytics and Artificial
+        Intelligence)": a name only its shape typed, its seat between, then its long form in
+        parentheses: the name is the long form's short form (and takes its type)."""
+        inside = [s for s in spans if open_ < s.start and s.end <= close]
+        if len(inside) != 1 or (inside[0].start, inside[0].end) != (open_ + 1, close) or len(inside[0]) < 3 \
+                or inside[0].label_ in ("Place", "Person"):
+            return
+        long_span, i = inside[0], open_
+        while i > 0 and open_ - i < 5 and (doc[i - 1].text == "/" or self._is_place_at(doc, i - 1)):
+            i -= 1  # the seat: "Dresden/Leipzig"
+        short = next((s for s in spans if s.end == i and s._.sovkg_method in _SHAPE_RULES), None)
+        if short is not None and _abbreviates(short.text, long_span.text):
+            aliases.setdefault(_key(short.text), long_span._.sovkg_name or _ocr_name(long_span.text))
 
     def _dash_abbreviations(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
         """"das Hessische Zentrum für Künstliche Intelligenz – hessian.AI – beim …", "– kurz

@@ -641,3 +641,11 @@ def test_a_compound_initiative_of_a_place_is_one_name(nlp_nokb) -> None:
     names = {(s.text, s.label_) for s in doc.spans["sovkg_mentions"]}
     assert ("KI-Innovationswettbewerb Baden-Württemberg", "Initiative") in names
     assert ("Bayern", "Place") in names  # a bare type noun makes no name of the place after it
+
+
+def test_a_long_form_in_parentheses_after_a_name_and_its_seat_names_it(nlp_nokb) -> None:
+    doc = nlp_nokb("Mit dem ScaDS.AI Dresden/Leipzig (Center for Scalable Data Analytics and Artificial Intelligence) "
+                   "verfügt Sachsen über ein Zentrum. Das ScaDS.AI forscht.")
+    long_form = "Center for Scalable Data Analytics and Artificial Intelligence"
+    shorts = [(s._.sovkg_name, s.label_) for s in doc.spans["sovkg_mentions"] if s.text == "ScaDS.AI"]
+    assert shorts == [(long_form, "ResearchOrganization")] * 2
