@@ -52,9 +52,7 @@ def normalise_clause(verb: Token) -> None:
       first one's genitive);
     * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
       its subject, the other noun phrase the parser called a subject its object;
-    * "Die technische Umsetzung erfolgt durch Dataport": a verb with no subject and one
-      object before it that may be nominative has it as its subject; of two objects and no
-      subject, the one that is not only accusative is the subject.
+    * a verb without a subject may have it among its objects (:func:`_subject_among_objects`).
     """
     children = list(verb.children)
     if "Part" in verb.morph.get("VerbForm"):
@@ -66,12 +64,8 @@ def normalise_clause(verb: Token) -> None:
         return
     subjects = [c for c in children if c.dep_ == "nsubj"]
     objects = [c for c in children if c.dep_ == "obj"]
-    if not subjects and len(objects) == 1 and objects[0].i < verb.i and "Nom" in _cases(objects[0]) and \
-            verb.pos_ == "VERB":  # "Die technische Umsetzung erfolgt durch Dataport": no object of "erfolgen"
-        objects[0].dep_ = "nsubj"
-        return
-    if not subjects and len(objects) == 2:
-        _two_objects(objects)
+    if not subjects:
+        _subject_among_objects(verb, objects)
         return
     relative = next((t for t in subjects if _object_relative(t)), None)
     if relative is not None:
@@ -89,12 +83,18 @@ def normalise_clause(verb: Token) -> None:
             token.dep_ = "obj"
 
 
-def _two_objects(objects: list[Token]) -> None:
-    """"Gebaut hat den Rechner ein Konsortium …": of two objects and no subject, the one whose
-    article is only ever accusative ("den", "einen") is the object, the other the subject."""
-    accusative = [t for t in objects if any(c.dep_ == "det" and c.lower_ in _ACCUSATIVE_ARTICLES for c in t.children)]
-    if len(accusative) == 1:
-        next(t for t in objects if t is not accusative[0]).dep_ = "nsubj"
+def _subject_among_objects(verb: Token, objects: list[Token]) -> None:
+    """A verb with no subject: "Die technische Umsetzung erfolgt durch Dataport" (one object
+    before the verb that may be nominative is the subject), "Gebaut hat den Rechner ein
+    Konsortium …" (of two objects, the one whose article is not only ever accusative, "den",
+    "einen", is the subject)."""
+    if len(objects) == 1 and objects[0].i < verb.i and "Nom" in _cases(objects[0]) and verb.pos_ == "VERB":
+        objects[0].dep_ = "nsubj"
+    elif len(objects) == 2:
+        accusative = [t for t in objects if any(c.dep_ == "det" and c.lower_ in _ACCUSATIVE_ARTICLES
+                                                for c in t.children)]
+        if len(accusative) == 1:
+            next(t for t in objects if t is not accusative[0]).dep_ = "nsubj"
 
 
 _ACCUSATIVE_ARTICLES = frozenset({"den", "einen", "diesen", "keinen"})
