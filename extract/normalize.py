@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 #: Inflectional endings of German nouns and adjectives, longest first.
-_ENDINGS = ("ern", "ers", "en", "er", "es", "em", "e", "s", "n")
+_ENDINGS = ("ern", "ers", "ens", "en", "er", "es", "em", "e", "s", "n")
 
 #: OCR reads a capital I as a lower-case l in these all-capital abbreviations.
 _OCR_WORDS = {"Al": "AI", "Kl": "KI"}

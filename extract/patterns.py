@@ -170,7 +170,8 @@ _HYPHENATED_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}(?:-[A-ZÄÖÜ]{2,5})+")
 _SHAPE_RULES = frozenset({"sovkg_patterns:shape"})
 #: an initial or an abbreviated title inside a company's name ("F.", "Ing.", "h.c.")
 _INITIAL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.|[a-z]\.[a-z]\.)")
-_COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG)$")
+_COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG|Corporation|Corp\.|LLC|PLC|N\.V\.|"
+                             r"B\.V\.|S\.A\.|SAS)$")
 _PERSON_CUES = frozenset({"dr.", "prof.", "abgeordnete", "abgeordneten", "abgeordneter", "minister", "ministerin",
                           "präsident", "präsidentin", "staatssekretär", "staatssekretärin", "ministerpräsident",
                           "ministerpräsidentin", "bundeskanzler", "bundeskanzlerin", "oberbürgermeister",

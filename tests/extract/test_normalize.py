@@ -14,6 +14,9 @@ from sovkg.extract.normalize import case_compatible, fold_word
         ("GRÜNEN", "GRÜNE"),
         ("Planungsrates", "Planungsrat"),
         ("Deutschlands", "Deutschland"),
+        ("Unternehmens", "Unternehmen"),  # the genitive s of a noun in -en
+        ("Niedersachsens", "Niedersachsen"),
+        ("Vorhabens", "Vorhaben"),
         ("Al", "AI"),  # OCR: lower-case L for capital I
         ("Kl", "KI"),
     ],

@@ -649,3 +649,16 @@ def test_a_long_form_in_parentheses_after_a_name_and_its_seat_names_it(nlp_nokb)
     long_form = "Center for Scalable Data Analytics and Artificial Intelligence"
     shorts = [(s._.sovkg_name, s.label_) for s in doc.spans["sovkg_mentions"] if s.text == "ScaDS.AI"]
     assert shorts == [(long_form, "ResearchOrganization")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Grafikprozessoren stammen vom US-Hersteller NVIDIA.", "NVIDIA"),
+        ("Eingesetzt wird das Modell des französischen Unternehmens Mistral AI.", "Mistral AI"),
+        ("Lizenzen der Microsoft Corporation laufen aus.", "Microsoft Corporation"),
+    ],
+)
+def test_companies_by_a_maker_s_noun_a_genitive_noun_and_an_english_legal_form(nlp_nokb, text: str,
+                                                                              name: str) -> None:
+    assert _found(nlp_nokb, text)[name][0] == "Company"
