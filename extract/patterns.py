@@ -171,7 +171,7 @@ _SHAPE_RULES = frozenset({"sovkg_patterns:shape"})
 #: an initial or an abbreviated title inside a company's name ("F.", "Ing.", "h.c.")
 _INITIAL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.|[a-z]\.[a-z]\.)")
 _COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG|Corporation|Corp\.|LLC|PLC|N\.V\.|"
-                             r"B\.V\.|S\.A\.|SAS)$")
+                             r"B\.V\.|S\.A\.|SAS|Gruppe|Group)$")
 _PERSON_CUES = frozenset({"dr.", "prof.", "abgeordnete", "abgeordneten", "abgeordneter", "minister", "ministerin",
                           "präsident", "präsidentin", "staatssekretär", "staatssekretärin", "ministerpräsident",
                           "ministerpräsidentin", "bundeskanzler", "bundeskanzlerin", "oberbürgermeister",
@@ -403,7 +403,8 @@ class PatternRecognizer:
     def _legal_forms(self, doc: Doc) -> Iterable[_Candidate]:
         """"Open Source Business Alliance e. V.", "Capgemini GmbH": the words before a legal form."""
         words = doc_words(doc)
-        for token in (doc[i] for i, word in enumerate(words) if word == "V." or _COMPANY_SUFFIX.match(word)):
+        for token in (doc[i] for i, word in enumerate(words) if word == "V." or _COMPANY_SUFFIX.match(word)
+                      and not (i + 1 < len(words) and _COMPANY_SUFFIX.match(words[i + 1]))):  # "… Group AG"
             registered = token.text == "V." and token.i > 0 and doc[token.i - 1].text == "e."
             if _COMPANY_SUFFIX.match(token.text) or registered:
                 start = token.i - 1 if registered else token.i

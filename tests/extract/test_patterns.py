@@ -662,3 +662,10 @@ def test_a_long_form_in_parentheses_after_a_name_and_its_seat_names_it(nlp_nokb)
 def test_companies_by_a_maker_s_noun_a_genitive_noun_and_an_english_legal_form(nlp_nokb, text: str,
                                                                               name: str) -> None:
     assert _found(nlp_nokb, text)[name][0] == "Company"
+
+
+def test_a_group_is_a_company_s_legal_form_unless_another_follows(nlp_nokb) -> None:
+    doc = nlp_nokb("Partner sind die Mercedes-Benz Group AG, die Porsche AG und die Schwarz Gruppe. Die Arbeitsgruppe "
+                   "und die Gruppe tagen.")
+    assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [
+        ("Mercedes-Benz Group AG", "Company"), ("Porsche AG", "Company"), ("Schwarz Gruppe", "Company")]
