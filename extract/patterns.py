@@ -323,7 +323,7 @@ class PatternRecognizer:
         in a place ("die Landesoberbehörde IT Baden-Württemberg"); a defined acronym only
         where no other rule or list found what it abbreviates."""
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
-            + list(_society_institutes(doc)) \
+            + list(_society_institutes(doc)) + list(_adjective_names(doc)) \
             + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
             + list(self._bodies_at_places(doc)) + list(self._initiatives_at_places(doc))
         places = [s for s in existing if s.label_ == "Place"]
@@ -1186,6 +1186,26 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
         else:
             break
     return last_good
+
+
+def _adjective_names(doc: Doc) -> Iterable[_Candidate]:
+    """"die Deutsche Verwaltungscloud", "das Deutsche Forschungsnetz": an adjective is written
+    with a capital inside a sentence only as part of a name; the noun it names is typed by its
+    head (a cloud or network is infrastructure, a stack or standard technology), else no name."""
+    words = doc_words(doc)
+    for i in range(1, len(words) - 1):
+        if not _NAME_ADJECTIVE.match(words[i]) or doc[i].is_sent_start or words[i - 1][:1].isupper():
+            continue
+        noun = words[i + 1]
+        kind = next((k for head, k in _ADJECTIVE_NAME_HEADS.items() if noun.casefold().endswith(head)), None)
+        joined = i + 2 < len(words) and words[i + 2] == "-" and not doc[i + 1].whitespace_  # "…cloud-Strategie"
+        if kind is not None and noun[:1].isupper() and noun[1:].islower() and not joined:
+            yield _Candidate(i, i + 2, kind, "organisation")
+
+
+#: what the head of a name after a capitalised adjective makes it
+_ADJECTIVE_NAME_HEADS = {"cloud": "Infrastructure", "netz": "Infrastructure", "stack": "Technology",
+                         "standard": "Technology"}
 
 
 def _society_institutes(doc: Doc) -> Iterable[_Candidate]:

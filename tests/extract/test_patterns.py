@@ -669,3 +669,11 @@ def test_a_group_is_a_company_s_legal_form_unless_another_follows(nlp_nokb) -> N
                    "und die Gruppe tagen.")
     assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [
         ("Mercedes-Benz Group AG", "Company"), ("Porsche AG", "Company"), ("Schwarz Gruppe", "Company")]
+
+
+def test_a_capitalised_adjective_inside_a_sentence_begins_a_name_typed_by_its_head(nlp_nokb) -> None:
+    doc = nlp_nokb("Bund und Länder bauen die Deutsche Verwaltungscloud auf, nach der Deutschen Verwaltungscloud-Strategie. "
+                   "Die Rechner hängen am Deutschen Forschungsnetz. Das deutsche Stromnetz und die Deutsche Bahn.")
+    assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [
+        ("Deutsche Verwaltungscloud", "Infrastructure"), ("Deutschen Verwaltungscloud-Strategie", "Policy"),
+        ("Deutschen Forschungsnetz", "Infrastructure")]  # the strategy's own rule names it, not this one
