@@ -381,6 +381,9 @@ class PatternRecognizer:
                     head = "ResearchOrganization"  # "Zentrum für Künstliche Intelligenz"
                 yield from _coordinated(doc, start, nxt, end, head)
                 return
+        if self._federal_name_at(doc, token, head):
+            yield _Candidate(start, nxt + 1, "GovernmentBody", "organisation")  # "Informationstechnikzentrum Bund"
+            return
         if nxt + 1 < len(doc) and doc[nxt].lower_ == "zu" and self._is_place_at(doc, nxt + 1):
             nxt += 1  # "Christian-Albrechts-Universität zu Kiel", "Universität zu Köln"
         if nxt < len(doc) and self._is_place_at(doc, nxt):
@@ -399,6 +402,14 @@ class PatternRecognizer:
                 return
         if start < token.i:  # _name_prefix_start only steps back over hyphens
             yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
+
+    def _federal_name_at(self, doc: Doc, token: Token, head: str) -> bool:
+        """A compound body's name ending in "Bund" ("Informationstechnikzentrum Bund"), the
+        federal level's way of naming its bodies; not "Bund und Länder" after a bare head."""
+        nxt = token.i + 1
+        return nxt < len(doc) and doc[nxt].text == "Bund" and head != "ResearchOrganization" \
+            and fold_word(token.text) not in _FOLDED_HEADS \
+            and (nxt + 1 >= len(doc) or doc[nxt + 1].lower_ not in ("und", "sowie", "-", "oder"))
 
     def _legal_forms(self, doc: Doc) -> Iterable[_Candidate]:
         """"Open Source Business Alliance e. V.", "Capgemini GmbH": the words before a legal form."""

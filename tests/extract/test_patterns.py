@@ -677,3 +677,10 @@ def test_a_capitalised_adjective_inside_a_sentence_begins_a_name_typed_by_its_he
     assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [
         ("Deutsche Verwaltungscloud", "Infrastructure"), ("Deutschen Verwaltungscloud-Strategie", "Policy"),
         ("Deutschen Forschungsnetz", "Infrastructure")]  # the strategy's own rule names it, not this one
+
+
+def test_a_federal_body_named_with_bund(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Das Informationstechnikzentrum Bund (ITZBund) prüft die Komponenten.")
+    assert found["Informationstechnikzentrum Bund"][0] == "GovernmentBody"
+    doc = nlp_nokb("Das Dienstleistungszentrum Bund und Länder tagt.")
+    assert "Dienstleistungszentrum Bund" not in {s.text for s in doc.spans["sovkg_mentions"]}
