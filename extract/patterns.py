@@ -384,14 +384,9 @@ class PatternRecognizer:
         if self._federal_name_at(doc, token, head):
             yield _Candidate(start, nxt + 1, "GovernmentBody", "organisation")  # "Informationstechnikzentrum Bund"
             return
-        if nxt + 1 < len(doc) and doc[nxt].lower_ == "zu" and self._is_place_at(doc, nxt + 1):
-            nxt += 1  # "Christian-Albrechts-Universität zu Kiel", "Universität zu Köln"
-        if nxt < len(doc) and self._is_place_at(doc, nxt):
-            end = nxt + self._place_length(doc, nxt)
-            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                    and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
-                end += 2  # "Universität Kaiserslautern-Landau"
-            yield _Candidate(start, end, head, "organisation")
+        seat_end = self._seat_end(doc, nxt)
+        if seat_end is not None:
+            yield _Candidate(start, seat_end, head, "organisation")
             return
         if fold_word(token.text) in _DIRECT_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
             # "Landesbetrieb Information und Technik Nordrhein-Westfalen" (one name
@@ -402,6 +397,19 @@ class PatternRecognizer:
                 return
         if start < token.i:  # _name_prefix_start only steps back over hyphens
             yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
+
+    def _seat_end(self, doc: Doc, i: int) -> int | None:
+        """The end of the place a body's name ends in, from ``i``: "Universität zu Köln",
+        "Universität Kaiserslautern-Landau"; None if no place follows."""
+        if i + 1 < len(doc) and doc[i].lower_ == "zu" and self._is_place_at(doc, i + 1):
+            i += 1  # "Christian-Albrechts-Universität zu Kiel"
+        if i >= len(doc) or not self._is_place_at(doc, i):
+            return None
+        end = i + self._place_length(doc, i)
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+            end += 2  # "Universität Kaiserslautern-Landau"
+        return end
 
     def _federal_name_at(self, doc: Doc, token: Token, head: str) -> bool:
         """A compound body's name ending in "Bund" ("Informationstechnikzentrum Bund"), the
