@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from sovkg.extract.coreference import named_thing
+from sovkg.extract.patterns import skip_parenthesis
 
 #: subject --verb--> object gives object --predicate--> subject
 ACTIVE_VERBS = {
@@ -46,6 +47,8 @@ _PARTICIPLE_FORMS = frozenset({"koordiniert", "finanziert", "entwickelt", "unter
                                "verwendet", "genutzt"})
 #: auxiliaries of the passive; the passive rules of :mod:`relation_rules` read the same
 PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
+#: the prepositions of a passive's agent ("von der TU Dresden getragen", "durch das Land gefördert")
+AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
 _PARTICIPLES = {"betrieben": "operatedBy", "getragen": "operatedBy", "koordiniert": "operatedBy",
                 "geleitet": "operatedBy", "gefördert": "fundedBy", "finanziert": "fundedBy",
                 "entwickelt": "developedBy", "erstellt": "developedBy"}
@@ -225,8 +228,7 @@ def _genitives(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> 
         j = entity.end
         if j < sent.end and doc[j].text in ("“", "”", "\"", "«", "»"):
             j += 1
-        if j < sent.end and doc[j].text == "(":  # its short form: "das Amt für IT (ITD) der Senatskanzlei"
-            j = next((k + 1 for k in range(j + 1, min(sent.end, j + 5)) if doc[k].text == ")"), j)
+        j = skip_parenthesis(doc, j, within=5)  # its short form: "das Amt für IT (ITD) der Senatskanzlei"
         if j >= sent.end or lower[j - sent.start] not in ("des", "der"):
             continue
         owner = next((e for e in entities if e.start in (j + 1, j + 2) and e is not entity), None)

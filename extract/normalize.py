@@ -15,7 +15,11 @@ whole word sequences, two different names rarely fold together.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import TypeVar
+
+_V = TypeVar("_V")
 
 #: Inflectional endings of German nouns and adjectives, longest first.
 _ENDINGS = ("ern", "ers", "ens", "en", "er", "es", "em", "e", "s", "n")
@@ -53,6 +57,14 @@ def fold_word(word: str) -> str:
 
 def fold_words(words: list[str]) -> tuple[str, ...]:
     return tuple(fold_word(w) for w in words)
+
+
+def compound_head(word: str, heads: Mapping[str, _V], *, shortest: int, first: int = 1) -> _V | None:
+    """The entry of the longest listed head that ``word`` (lower case) ends in ("Industriepartner"
+    → "partner", "Qualifizierungsprogramm" → "programm"): German compounds keep their head's
+    meaning. Heads shorter than ``shortest`` letters are not looked for ("teil" in "Anteil"),
+    nor heads that leave fewer than ``first`` letters before them."""
+    return next((heads[word[k:]] for k in range(first, len(word) - shortest + 1) if word[k:] in heads), None)
 
 
 def is_acronym(word: str) -> bool:

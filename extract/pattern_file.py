@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.dependency_paths import LABELS, parse_path
-from sovkg.extract.normalize import fold_word
+from sovkg.extract.normalize import compound_head, fold_word
 from sovkg.extract.pipeline_data import content_lines
 
 VOICES = ("active", "passive", "any")
@@ -161,9 +161,7 @@ class PatternSet:
         if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
             cues += (c for c in self.by_stem.get(stem(keys[-1]), ()) if c not in cues)
         if not cues and token.pos_ == "NOUN":  # "Industriepartner", "Digitalsparte": a member's noun by its head
-            word = (token.lemma_ or token.text).lower()
-            cues = next((list(self.by_head[word[k:]]) for k in range(1, len(word) - _MIN_HEAD + 1)
-                         if word[k:] in self.by_head), [])
+            cues = list(compound_head((token.lemma_ or token.text).lower(), self.by_head, shortest=_MIN_HEAD) or ())
         return cues
 
     def allows(self, predicate: str, subject: str, obj: str) -> bool:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from sovkg.extract.coreference import named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
-from sovkg.extract.normalize import fold_word, repair_ocr
+from sovkg.extract.normalize import compound_head, fold_word, repair_ocr
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.layouts.common import ministry_name
 
@@ -837,8 +837,7 @@ class PatternRecognizer:
         found = self.type_nouns.get(folded)
         if found is not None or not word[1:].islower():
             return found
-        return next((self.type_nouns[folded[k:]] for k in range(3, len(folded) - _MIN_TYPE_HEAD + 1)
-                     if folded[k:] in self.type_nouns), None)
+        return compound_head(folded, self.type_nouns, shortest=_MIN_TYPE_HEAD, first=3)
 
     def _type_after(self, doc: Doc, i: int) -> str | None:
         """'»Teuken-7B« ein … Sprachmodell': the type noun of a following predicate."""
@@ -1343,9 +1342,10 @@ def _title_end(doc: Doc, i: int) -> int:
     return end
 
 
-def skip_parenthesis(doc: Doc, i: int) -> int:
+def skip_parenthesis(doc: Doc, i: int, within: int = 20) -> int:
+    """The position past a parenthesis opening at ``i`` that closes within ``within`` tokens, else ``i``."""
     if i < len(doc) and doc[i].text == "(":
-        close = next((j for j in range(i + 1, min(len(doc), i + 20)) if doc[j].text == ")"), None)
+        close = next((j for j in range(i + 1, min(len(doc), i + within)) if doc[j].text == ")"), None)
         if close is not None:
             return close + 1
     return i

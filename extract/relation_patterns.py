@@ -26,6 +26,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sovkg.extract.clause_rules import AGENT_PREPOSITIONS
 from sovkg.extract.coreference import COREFERENCE_FACTOR, DEFINITE, MentionIndex, Resolved
 from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.doctext import span_text
@@ -139,13 +140,10 @@ def passive_agent(verb: Token) -> None:
     if not any(c.dep_ == "aux:pass" for c in verb.children):
         return
     for noun in [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]:
-        case = next((t for t in noun.subtree if t.i < noun.i and t.lower_ in _AGENT_PREPOSITIONS
+        case = next((t for t in noun.subtree if t.i < noun.i and t.lower_ in AGENT_PREPOSITIONS
                      and t.head.i in (noun.i, *(a.i for a in noun.children if a.dep_ == "amod"))), None)
         if case is not None:
             case.head, case.dep_, noun.dep_ = noun, "case", "obl"
-
-
-_AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
 
 
 def front_participle(tokens: list[Token]) -> None:

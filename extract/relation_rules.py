@@ -48,7 +48,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.clause_rules import PASSIVE_AUX, clause_relations
+from sovkg.extract.clause_rules import AGENT_PREPOSITIONS, PASSIVE_AUX, clause_relations
 from sovkg.extract.coreference import COREFERENCE_FACTOR, MentionIndex, Resolved, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
@@ -230,7 +230,8 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
             partners_among = _listed_after(doc, entities, agent) if agent is not None else []
         if agent is None:
             continue
-        first_by = next((k for k in range(c.sent.start, agent.start) if c.lower[k - c.sent.start] in _BY), agent.start)
+        first_by = next((k for k in range(c.sent.start, agent.start)
+                         if c.lower[k - c.sent.start] in AGENT_PREPOSITIONS), agent.start)
         subjects = [e for e in entities if e.label_ != "Place" and e.end <= first_by  # not another agent
                     and not _inside(e, agent) and e.start_char != agent.start_char
                     and not any(t.text == ";" for t in doc[e.end:agent.start])  # another clause
@@ -560,9 +561,6 @@ def _listed_after(doc: Doc, entities: list[Span], first: Span) -> list[Span]:
     return found
 
 
-_BY = frozenset({"von", "vom", "durch"})
-
-
 def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
     """The entity after "von"/"vom"/"durch" closest before the participle (or after it), not
     one whose participle comes first ("von A getragen und von B finanziert": B finances)."""
@@ -572,13 +570,14 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
             continue  # an initiative runs things too: "vom InnoLab_bw … entwickelt"
         # "von C", "vom C", "von dem C", "von dem Landesbetrieb C", "durch das damalige C"
         window = [t.lower_ for t in doc[max(sent.start, entity.start - 3):entity.start]]
-        preposition = next((i for i in range(len(window) - 1, -1, -1) if window[i] in _BY), None)
+        preposition = next((i for i in range(len(window) - 1, -1, -1) if window[i] in AGENT_PREPOSITIONS), None)
         if preposition is None or not all(_ARTICLE_OR_ADJECTIVE.fullmatch(w) or
                                           doc[entity.start - len(window) + i].text[:1].isupper()
                                           for i, w in enumerate(window) if i > preposition):
             continue
         between = doc[entity.end:verb.i] if entity.end <= verb.i else doc[verb.i:entity.start]
-        if entity.end <= verb.i and any(t.lower_ in _BY for t in between) or any(t.text == ";" for t in between):
+        if entity.end <= verb.i and any(t.lower_ in AGENT_PREPOSITIONS for t in between) \
+                or any(t.text == ";" for t in between):
             continue  # another participle's agent, or another clause's
         if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
             best = entity
@@ -592,7 +591,8 @@ def _named_among(doc: Doc, sent: Span, entities: list[Span], verb: Token) -> lis
     """The bodies listed after ", darunter" when the agent is a group ("von 13 Hochschulen")."""
     after = doc[verb.i:sent.end].text
     match = re.match(r"\S+\s*,\s*darunter\b", after)
-    if match is None or not any(doc[j].lower_ in _BY for j in range(max(sent.start, verb.i - 6), verb.i)):
+    if match is None or \
+            not any(doc[j].lower_ in AGENT_PREPOSITIONS for j in range(max(sent.start, verb.i - 6), verb.i)):
         return []
     start = verb.i + 3
     return [e for e in entities if e.start >= start and e.label_ in _ORGS]
