@@ -135,6 +135,10 @@ class MentionIndex:
             self._named[key] = named_thing(span)
         return self._named[key]
 
+    def mention_at(self, i: int) -> Span | None:
+        """The (longest) mention covering the token at ``i``."""
+        return self._at.get(i)
+
     def root_mention(self, token: Token) -> Span | None:
         """The mention whose syntactic head is ``token`` (one anchor per mention)."""
         return self._roots.get(token.i)
@@ -478,8 +482,8 @@ def _family(label: str) -> str:
 def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:
     """Whether a mention can be what a pronoun of these genders stands for, by its article
     (its root's, or the one right before it: "das ELLIS Institute"), else by the type noun
-    it stands beside ("dem Hochleistungsrechner HoreKa"), else by its head; a mention whose
-    gender nothing tells agrees; a subject of a copula agrees with its predicate noun's
+    it stands beside ("dem Hochleistungsrechner HoreKa"), else by its head unless that is a
+    proper noun (whose gender the morphologizer guesses); a mention whose gender nothing tells agrees; a subject of a copula agrees with its predicate noun's
     gender too ("Das ARIC ist ein Verein … Er wird …")."""
     root = span.root
     predicate = root.head if root.dep_ == "nsubj" and root.head.pos_ == "NOUN" else None
@@ -490,7 +494,9 @@ def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:
         else None
     before = span.doc[span.start - 1] if span.start > 0 else None
     article = _article(root) or (before if before is not None and before.pos_ == "DET" else None)
-    return _verdict((article, *((_article(beside), beside) if beside is not None else ()), root), allowed) is not False
+    head = root if root.pos_ != "PROPN" else None  # a name's gender is the morphologizer's guess
+    return _verdict((article, *((_article(beside), beside) if beside is not None else ()), head),
+                    allowed) is not False
 
 
 def _verdict(words: Iterable[Token | None], allowed: Container[str]) -> bool | None:

@@ -84,6 +84,9 @@ class Pattern:
     note: str = ""
     around: bool = False
     """The subject stands before the cue and the object after it ("X (vormals Y)")."""
+    adjacent: bool = False
+    """The object's phrase follows the subject's name ("Mistral Small des Unternehmens
+    Mistral AI"): a parse that hangs a genitive on a word further back is not believed."""
 
     def fits(self, token: Token) -> bool:
         """Whether the cue token has the pattern's part of speech, relation and voice."""
@@ -277,7 +280,8 @@ def _cue(line: str) -> Cue:
 
 
 _FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice", "confidence",
-           "subject_types", "object_types", "joined", "coreference", "when", "unless", "note", "around"}
+           "subject_types", "object_types", "joined", "coreference", "when", "unless", "note", "around",
+           "adjacent"}
 
 
 def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
@@ -307,7 +311,8 @@ def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
                    frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
                    frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
                    bool(raw.get("joined", False)), bool(raw.get("coreference", True)), _conditions(raw.get("when", ())),
-                   _conditions(raw.get("unless", ())), raw.get("note", ""), bool(raw.get("around", False)))
+                   _conditions(raw.get("unless", ())), raw.get("note", ""), bool(raw.get("around", False)),
+                   bool(raw.get("adjacent", False)))
 
 
 def _conditions(raw: list[dict]) -> tuple[Condition, ...]:

@@ -34,6 +34,7 @@ from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.normalize import fold_word
 from sovkg.extract.pattern_file import Pattern, PatternSet, asks_whether, ends_with_question, load_patterns
+from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.records import RelationCandidate
 
@@ -60,8 +61,14 @@ def normalise_clause(verb: Token) -> None:
         _mark_passive(verb, children)
         children = list(verb.children)
     if any(c.dep_ == "aux:pass" for c in children):
-        for child in (c for c in children if c.dep_ == "nsubj"):
+        subjects = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+        for child in subjects:
             child.dep_ = "nsubj:pass"
+        nominative = [c for c in children if (c.dep_ == "obj" or c.dep_ == "advmod" and c.pos_ == "PRON")
+                      and _case(c) == "Nom"]
+        if not subjects and len(nominative) == 1:  # "Trainiert wurde es auf JUWELS"
+            nominative[0].dep_ = "nsubj:pass"
+            _free_phrases(nominative[0])
         return
     subjects = [c for c in children if c.dep_ == "nsubj"]
     objects = [c for c in children if c.dep_ == "obj"]
@@ -82,6 +89,15 @@ def normalise_clause(verb: Token) -> None:
     for token in subjects:
         if token is not keep and token.i != keep.i:
             token.dep_ = "obj"
+
+
+def _free_phrases(pronoun: Token) -> None:
+    """A personal pronoun takes no prepositional phrase: one the parser hung on it ("es auf
+    JUWELS") belongs to its verb."""
+    if pronoun.pos_ != "PRON":
+        return
+    for phrase in [c for c in pronoun.children if c.dep_ == "nmod"]:
+        phrase.head, phrase.dep_ = pronoun.head, "obl"
 
 
 def _subject_among_objects(verb: Token, objects: list[Token]) -> None:
@@ -146,19 +162,41 @@ def passive_agent(verb: Token) -> None:
             case.head, case.dep_, noun.dep_ = noun, "case", "obl"
 
 
+def von_phrase_of_noun(verb: Token) -> None:
+    """"Die Verarbeitung erfolgt im Twin Data Center von Dataport": a "von" phrase right
+    after a noun, which the parser hung on the clause's finite active verb. Only a passive's
+    or a participle's "von" names an agent; after a noun in an active clause it is the noun's
+    (its owner, maker or part), as the genitive would be."""
+    if "Fin" not in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:pass") for c in verb.children):
+        return
+    doc = verb.doc
+    for phrase in [c for c in verb.children if c.dep_ in ("obl", "obl:arg") and c.i > verb.i]:
+        start = phrase.left_edge.i
+        if doc[start].lower_ != "von" or start == 0 or start - 1 == verb.i:
+            continue
+        noun = doc[start - 1]
+        if noun.pos_ in ("NOUN", "PROPN") and noun.head.i == verb.i and noun.i != phrase.i:
+            phrase.head, phrase.dep_ = noun, "nmod"
+
+
 def front_participle(tokens: list[Token]) -> None:
     """"Gebaut hat den Rechner ein Konsortium …", "Betrieben wird er vom JSC": a participle
     first in its sentence, capitalised there, which the tagger takes for a noun and the parser
-    for the subject of the auxiliary after it. It is the clause's verb: the auxiliary and
-    everything that hung on it hang on the participle."""
+    for the subject of the auxiliary after it (or the noun a copula belongs to). It is the
+    clause's verb: the auxiliary and everything that hung on it hang on the participle."""
     if len(tokens) < 3:
         return
     participle, aux = tokens[0], tokens[1]
     if participle.pos_ not in ("NOUN", "PROPN") or aux.lemma_ not in _AUXILIARIES or aux.pos_ != "AUX" or \
-            not _PARTICIPLE.fullmatch(participle.lower_) or participle.head.i != aux.i:
+            not _PARTICIPLE.fullmatch(participle.lower_):
         return
-    participle.head = aux.head if aux.head.i != aux.i else participle
-    participle.dep_, participle.pos_ = aux.dep_, "VERB"
+    copula = aux.head.i == participle.i and aux.dep_ in ("cop", "aux", "aux:pass")  # "Trainiert wurde es …"
+    if participle.head.i != aux.i and not copula:
+        return
+    if not copula:
+        participle.head = aux.head if aux.head.i != aux.i else participle
+        participle.dep_ = aux.dep_
+    participle.pos_ = "VERB"
     participle.set_morph("VerbForm=Part")
     for child in [c for c in aux.children if c.i != participle.i]:
         child.head = participle
@@ -262,6 +300,7 @@ class RelationPatterns:
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
             passive_agent(verb)
+            von_phrase_of_noun(verb)
             front_adverb(verb, index)
         scope = _Scope(sent, index, question=ends_with_question(sent))
         for token in tokens:
@@ -297,7 +336,8 @@ class RelationPatterns:
                     continue  # two ends resolved from descriptions are one guess too many
                 if predicate != "uses" and not index.named(obj.span):
                     continue  # one uses "KI"; nobody is funded, run or supported by it
-                if pattern.around and not subject.span.end <= cue.i < obj.span.start:
+                if pattern.around and not subject.span.end <= cue.i < obj.span.start or \
+                        pattern.adjacent and not _adjacent(index, subject.span, obj.span):
                     continue
                 stated = "memberOf" if predicate == "partOf" and subject.span.label_ == "Person" else predicate
                 if not self.patterns.allows(stated, subject.span.label_, obj.span.label_) or \
@@ -316,6 +356,19 @@ class RelationPatterns:
         return RelationCandidate(
             subject.chars, predicate, obj.chars, (sent.start_char, sent.end_char), cue.text,
             f"{self.name}:{pattern.id}", round(confidence, 3), anaphor=via, antecedent=antecedent, **facts)
+
+
+#: how many words may stand between a name and the phrase after it ("des französischen Unternehmens")
+_PHRASE_GAP = 4
+
+
+def _adjacent(index: MentionIndex, first: Span, second: Span) -> bool:
+    """``second`` follows ``first`` (past a short form in parentheses) with at most a few
+    words between, none of them punctuation or part of another mention."""
+    start = skip_parenthesis(first.doc, first.end, within=6)
+    between = first.doc[start:second.start]
+    return start <= second.start and len(between) <= _PHRASE_GAP and \
+        not any(t.is_punct or index.mention_at(t.i) is not None for t in between)
 
 
 def _guessed(end: Resolved) -> bool:

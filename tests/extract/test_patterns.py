@@ -90,6 +90,8 @@ def test_coordinated_appositions(nlp_nokb) -> None:
         ("Das Helmholtz-Zentrum Dresden-Rossendorf forscht.", "Helmholtz-Zentrum Dresden-Rossendorf",
          "ResearchOrganization", None),
         ("Bereitgestellt wird die Container-Plattform Kubernetes.", "Kubernetes", "Technology", None),
+        ("Das System beruht auf dem Chip SpiNNaker2.", "SpiNNaker2", "Technology", None),
+        ("Der Rechner hat das Speichersystem Lustre.", "Lustre", "Technology", None),
         ("Die Hessische Zentrale für Datenverarbeitung (HZD) will sie nutzen.",
          "Hessische Zentrale für Datenverarbeitung", "GovernmentBody", None),
         ("Distr@l ist das Förderprogramm des Hessischen Ministeriums für Digitalisierung und Innovation für digitale "

@@ -250,6 +250,21 @@ FAMILIES = [
     ("what a description is made of, by its examples", "Das Land setzt auf openDesk. Die Lösung setzt sich aus "
      "Open-Source-Bausteinen zusammen, darunter Nextcloud, Collabora Online und OpenProject.",
      ("openDesk", "uses", "Collabora Online")),
+    ("a product's company is its maker", "In der Prototypphase wurde das Sprachmodell Luminous der Aleph Alpha GmbH "
+     "genutzt.", ("Luminous", "developedBy", "Aleph Alpha GmbH")),
+    ("a product's company after von is its maker", "Der KI-Assistent nutzt das Sprachmodell Llama 3 von Meta "
+     "Platforms Inc.", ("Llama 3", "developedBy", "Meta Platforms Inc.")),
+    ("a data centre's owner after von runs it", "Die Verarbeitung erfolgt im Twin Data Center von Dataport.",
+     ("Twin Data Center", "operatedBy", "Dataport")),
+    ("a passive with no user is about the context", "Der KI-Assistent F13 wird in der Landesverwaltung erprobt. In "
+     "der ursprünglichen Prototypphase wurde das Sprachmodell Luminous der Aleph Alpha GmbH genutzt.",
+     ("F13", "uses", "Luminous")),
+    ("a model trained on a computer, fronted participle and pronoun", "Im Rahmen des Projekts OpenGPT-X entstand "
+     "Teuken-7B, ein Sprachmodell für alle Amtssprachen der EU. Trainiert wurde es auf JUWELS, dem "
+     "Vorgänger-Supercomputer am JSC.", ("Teuken-7B", "uses", "JUWELS")),
+    ("what a computer is equipped with", "Der Supercomputer JUPITER ist mit dem Chip GH200 ausgestattet.",
+     ("Supercomputer JUPITER", "uses", "GH200")),
+    ("what a computer has", "Der Rechner Capella verfügt über das Speichersystem Lustre.", ("Capella", "uses", "Lustre")),
 ]
 
 
@@ -347,12 +362,26 @@ NEGATIVES = [
     ("an attributive participle is no stative clause", "Die Eingaben werden im Rechenzentrum der Stadt Mainz "
      "verarbeitet, das über das vom Landesbetrieb Daten und Information betriebene Landesnetz verbunden ist."),
     ("a body is made of members, it uses none", "Der Beirat des Projekts F13 besteht aus dem BSI und der TU Dresden."),
+    ("a genitive hung on a name further back", "Bund und Länder bauen die Deutsche Verwaltungscloud auf Grundlage "
+     "der Deutschen Verwaltungscloud-Strategie des IT-Planungsrates gemeinsam auf."),
 ]
 
 
 @pytest.mark.parametrize(("case", "text"), NEGATIVES, ids=[n[0] for n in NEGATIVES])
 def test_no_relation_without_the_construction(found, case: str, text: str) -> None:
     assert found(text) == set()
+
+
+def test_a_government_that_has_a_company_does_not_use_it(found) -> None:
+    text = "Mit dem ZenDiS verfügt der Bund über eine eigene Gesellschaft, die den Arbeitsplatz openDesk betreibt."
+    assert not any(f[1] == "uses" for f in found(text))
+
+
+def test_a_named_initiative_in_a_passive_is_not_used_by_what_the_text_is_about(found) -> None:
+    """Only a technology or an infrastructure is used by the context ("wie F13 genutzt wird")."""
+    text = ("Das Innovationslabor InnoLab_bw startet. Die Kleine Anfrage soll klären, wie der Assistent F13 "
+            "inzwischen genutzt wird.")
+    assert not any(f[3] == "user-verb-impersonal" for f in found(text))
 
 
 def test_a_former_name_is_the_object_never_the_subject(found) -> None:
@@ -489,3 +518,42 @@ def test_the_fronted_participle_repair_moves_the_auxiliary_s_dependents(nlp) -> 
     front_participle(list(doc))
     assert participle.pos_ == "VERB" and participle.head.i == participle.i and aux.head.i == participle.i
     assert all(t.head.i == participle.i for t in doc[2:] if t.dep_ in ("obj", "nsubj", "punct"))
+
+
+def test_a_von_phrase_after_a_noun_of_an_active_verb_belongs_to_the_noun(nlp) -> None:
+    from sovkg.extract.relation_patterns import von_phrase_of_noun
+
+    doc = nlp("Die Verarbeitung erfolgt im Rechenzentrum von Dataport.")
+    verb, noun, name = doc[2], doc[4], doc[6]
+    for token in (doc[1], noun, name):
+        token.head = verb
+    doc[1].dep_, noun.dep_, name.dep_, verb.dep_ = "nsubj", "obl", "obl", "ROOT"
+    von_phrase_of_noun(verb)
+    assert name.head.i == noun.i and name.dep_ == "nmod"
+
+
+def test_a_passive_agent_after_a_noun_stays_the_verb_s(nlp) -> None:
+    from sovkg.extract.relation_patterns import von_phrase_of_noun
+
+    doc = nlp("Gefördert wird das Projekt von der Stiftung.")
+    verb, noun, name = doc[0], doc[3], doc[6]
+    doc[1].head, doc[1].dep_ = verb, "aux:pass"
+    noun.head, name.head, name.dep_ = verb, verb, "obl"
+    von_phrase_of_noun(verb)
+    assert name.head.i == verb.i
+
+
+def test_a_nominative_pronoun_of_a_passive_is_its_subject_and_loses_its_phrase(nlp) -> None:
+    """ "Trainiert wurde es auf JUWELS" parsed with "es" an adverb and "auf JUWELS" its modifier."""
+    from sovkg.extract.relation_patterns import normalise_clause
+
+    doc = nlp("Trainiert wurde es auf JUWELS.")
+    verb, aux, pronoun, name = doc[0], doc[1], doc[2], doc[4]
+    verb.head, verb.dep_ = verb, "ROOT"
+    aux.head, aux.dep_ = verb, "aux:pass"
+    pronoun.head, pronoun.dep_ = verb, "advmod"
+    name.head, name.dep_ = pronoun, "nmod"
+    pronoun.set_morph("Case=Nom|Gender=Neut|Number=Sing|PronType=Prs")
+    verb.set_morph("VerbForm=Part")
+    normalise_clause(verb)
+    assert pronoun.dep_ == "nsubj:pass" and name.head.i == verb.i and name.dep_ == "obl"
