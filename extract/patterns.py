@@ -915,7 +915,7 @@ class PatternRecognizer:
                 if not cue:
                     continue
             start = i
-            end = i + 1 if i < len(doc) and doc[i].text in self.first_names else i
+            end = self._given_names_end(doc, i + 1) if i < len(doc) and doc[i].text in self.first_names else i
             # surname: capitalised, maybe hyphenated, maybe with a particle
             while end < len(doc) and doc[end].lower_ in ("von", "van", "de", "zu", "der"):
                 end += 1
@@ -933,6 +933,20 @@ class PatternRecognizer:
             if end < len(doc) and fold_word(doc[end].text) in _FOLDED_HEADS:
                 continue  # "Eberhard Karls Universität": the name of a body, not a person
             yield _Candidate(start, end, "Person", "person")
+
+    def _given_names_end(self, doc: Doc, end: int) -> int:
+        """Past the given names after a first one: "Jens-Christoph Brockmann", "Jessica Miriam
+        Schülke" (a second given name counts only before a word shaped as a surname)."""
+        while end + 1 < len(doc):
+            if doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                    and doc[end + 1].text in self.first_names:
+                end += 2
+            elif doc[end].text in self.first_names and doc[end - 1].whitespace_ and _surname(doc[end + 1]) \
+                    and doc[end + 1].text not in self.first_names:
+                end += 1
+            else:
+                return end
+        return end
 
     def _seats(self, doc: Doc) -> Iterable[_Candidate]:
         """ "mit Hauptsitz in Altenholz", "Standorte in Lingen und Meppen", "die IONOS SE aus

@@ -144,6 +144,9 @@ def test_shapes_list_heads_and_ocr(nlp_nokb) -> None:
         ("beschrieb Bundes-CIO Dr. Markus Richter die digitale Souveränität", "Markus Richter"),
         ("außenpolitischer Maßnahmen von US-Präsident Donald Trump und seinem Schulterschluss", "Donald Trump"),
         ("der Abgeordneten Anke Domscheit-Berg und der Gruppe", "Anke Domscheit-Berg"),
+        ("Anfrage der Abgeordneten Jens-Christoph Brockmann (AfD)", "Jens-Christoph Brockmann"),
+        ("Anfrage der Abgeordneten Jessica Miriam Schülke (AfD)", "Jessica Miriam Schülke"),
+        ("Anfrage der Abgeordneten Martina Machulla und Uwe Schünemann (CDU)", "Martina Machulla"),
     ],
 )
 def test_persons(nlp_nokb, text: str, person: str) -> None:
