@@ -435,7 +435,8 @@ def _place_adjective(c: _Sentence, _found: list) -> Iterator[Found | None]:
         k = entity.start - 1
         while k > max(c.sent.start, entity.start - 5) and c.doc[k].lower_ not in _PHRASE_START:
             place = adjectives.get(c.doc[k].text)
-            if place is not None:
+            before = c.doc[k - 1]  # an article or an adjective, not a given name ("Janis Kemper")
+            if place is not None and (before.lower_ in _PHRASE_START or before.is_lower):
                 yield c.make(entity, "locatedIn", None, c.doc[k].text, "place-adjective", 0.75,
                              object_name=place, object_type="Place")
                 break
@@ -575,6 +576,8 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
                                           doc[entity.start - len(window) + i].text[:1].isupper()
                                           for i, w in enumerate(window) if i > preposition):
             continue
+        if _of_a_noun(doc, entity.start - len(window) + preposition):
+            continue
         between = doc[entity.end:verb.i] if entity.end <= verb.i else doc[verb.i:entity.start]
         if entity.end <= verb.i and any(t.lower_ in AGENT_PREPOSITIONS for t in between) \
                 or any(t.text == ";" for t in between):
@@ -584,6 +587,21 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
     return best
 
 
+#: words after which "von" names no agent: "mithilfe von OSISM", "anstelle von Microsoft Office"
+_VON_ADVERBS = frozenset({"mithilfe", "mit hilfe", "anhand", "aufgrund", "anstelle", "infolge", "zugunsten", "seitens"})
+
+
+def _of_a_noun(doc: Doc, i: int) -> bool:
+    """The "von" at ``i`` belongs to a noun, not to a passive: after "mithilfe" and the like, or
+    inside an apposition ("…, der Referenzimplementierung von SCS, aufgebaut")."""
+    if i == 0 or doc[i].lower_ == "durch":
+        return False
+    if doc[i - 1].lower_ in _VON_ADVERBS:
+        return True
+    return i >= 3 and doc[i - 1].pos_ == "NOUN" and doc[i - 2].lower_ in _ARTICLES and doc[i - 3].text == ","
+
+
+_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
 _ARTICLE_OR_ADJECTIVE = re.compile(r"dem|der|den|das|die|[a-zäöüß]+(?:e|en|er|es|em)")
 
 

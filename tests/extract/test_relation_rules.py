@@ -128,6 +128,25 @@ def test_partners_named_after_the_actor(relations) -> None:
     assert {r for r in found if "Heidelberg" in r[0] + r[2]} == {("Aleph Alpha GmbH", "locatedIn", "Heidelberg")}
 
 
+def test_a_surname_shaped_like_a_place_adjective_locates_nothing(relations) -> None:
+    """ "Kemper" is the adjective form of Kempen, but after a given name it is a surname."""
+    found = relations("Es sprach Janis Kemper Cloud&Heat Technologies GmbH. Es wächst die Kölner Firma Wavecon GmbH.")
+    assert {r for r in found if r[1] == "locatedIn"} == {("Wavecon GmbH", "locatedIn", "Köln")}
+
+
+@pytest.mark.parametrize(("text", "von", "belongs"), [
+    ("Ein Cluster wurde mithilfe von OSISM aufgebaut.", 4, True),
+    ("Er wurde mit OSISM, der Referenzimplementierung von SCS, aufgebaut.", 7, True),
+    ("Das Projekt wird vom Land gefördert.", 3, False),
+    ("Gefördert wird das Projekt von der Stiftung.", 4, False),
+])
+def test_a_von_of_a_noun_names_no_passive_agent(nlp, text: str, von: int, belongs: bool) -> None:
+    from sovkg.extract.relation_rules import _of_a_noun
+
+    doc = nlp(text)
+    assert doc[von].lower_ in ("von", "vom") and _of_a_noun(doc, von) is belongs
+
+
 def test_an_intention_is_no_use(relations) -> None:
     found = relations("Die Koalitionsparteien CDU und SPD haben angekündigt, Open Source in der Verwaltung "
                       "stärker zu nutzen.")
