@@ -86,6 +86,8 @@ def _type_weight(method: str) -> int:
     return next((w for prefix, w in _TYPE_WEIGHTS if method.startswith(prefix)), 1)
 
 
+#: What the level-government recogniser calls "das Land", "vom Land" (see patterns._LEVEL_GOVERNMENTS).
+_THE_LAND = frozenset({("land",)})
 #: Bodies named by a common noun that mean the body of the document's Land.
 _OF_THE_LAND = frozenset({("landesregierung",), ("landesverwaltung",), ("landtag",), ("staatsministerium",),
                           ("staatsregierung",)})
@@ -99,6 +101,8 @@ def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, s
     if long_form:
         return long_form
     key = name_key(name)
+    if key in _THE_LAND:  # "das Land" is the Land itself, as "der Bund" is the Bund
+        return item.land or "Landesregierung"
     if item.land and (key in _OF_THE_LAND or _portfolio_ministry(key)):
         return f"{name} {item.land}"
     if _portfolio_ministry(key):

@@ -197,11 +197,11 @@ _SEAT_NOUNS = frozenset({"sitz", "hauptsitz", "firmensitz", "standort", "standor
 #: government (not "im Land", "ein Land"; not the genitive, which is part of a name or
 #: a possessive: "IT-Planungsrat des Bundes und der Länder", "Agenda des Landes"),
 #: their names (the federal level is "Bund", its own node beside the Bundesregierung;
-#: the linker adds the paper's Land to "Landesregierung"), and what may not follow
+#: "das Land" the linker names after the paper's Land), and what may not follow
 _LEVEL_FORMS = {"bund": "bund", "land": "land"}
 _LEVEL_ARTICLES = {"bund": frozenset({"der", "dem", "den", "vom", "beim", "zum"}),
                    "land": frozenset({"das", "dem", "vom", "beim", "zum"})}
-_LEVEL_GOVERNMENTS = {"bund": "Bund", "land": "Landesregierung"}
+_LEVEL_GOVERNMENTS = {"bund": "Bund", "land": "Land"}
 _NOT_LEVEL_NEXT = frozenset({"-", "für", "der", "des", "deutscher", "deutsche"})
 
 

@@ -184,7 +184,7 @@ def test_a_short_form_between_dashes_is_an_alias(nlp) -> None:
     doc = nlp("Das Land unterstützt das Hessische Zentrum für Künstliche Intelligenz – hessian.AI – beim Ausbau. "
               "Heute betreibt hessian.AI ein Lab.")
     names = {(s.text, s._.sovkg_name) for s in doc.spans["sovkg_mentions"]}
-    assert names == {("Land", "Landesregierung"), ("Hessische Zentrum für Künstliche Intelligenz",) * 2,
+    assert names == {("Land", "Land"), ("Hessische Zentrum für Künstliche Intelligenz",) * 2,
                      ("hessian.AI", "Hessische Zentrum für Künstliche Intelligenz")}
 
 
@@ -372,14 +372,14 @@ def test_later_mentions_of_a_defined_abbreviation_are_found(nlp_nokb) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Der Bund beteiligt sich an der Finanzierung.", {"Bund": ("GovernmentBody", "Bund")}),
-    ("Das Projekt wird vom Land gefördert.", {"Land": ("GovernmentBody", "Landesregierung")}),
-    ("Dass das Land Mittel bereitstellt, ist gut.", {"Land": ("GovernmentBody", "Landesregierung")}),
+    ("Das Projekt wird vom Land gefördert.", {"Land": ("GovernmentBody", "Land")}),
+    ("Dass das Land Mittel bereitstellt, ist gut.", {"Land": ("GovernmentBody", "Land")}),
     ("Im Land gibt es viele Schulen.", {}),
     ("Die Bund-Länder-Kommission tagt.", {}),
     ("Der Bund für Umwelt und Naturschutz klagt.", {}),
     ("Die Agenda des Landes läuft bis 2028.", {}),
 ])
-def test_the_bund_and_the_land_as_actors_are_their_governments(nlp_nokb, text: str, expected) -> None:
+def test_the_bund_and_the_land_as_actors_are_their_levels(nlp_nokb, text: str, expected) -> None:
     found = _found(nlp_nokb, text)
     assert {k: v for k, v in found.items() if k in ("Bund", "Land", "Landes")} == expected, found
 
