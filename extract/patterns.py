@@ -203,6 +203,18 @@ _LEVEL_ARTICLES = {"bund": frozenset({"der", "dem", "den", "vom", "beim", "zum"}
                    "land": frozenset({"das", "dem", "vom", "beim", "zum"})}
 _LEVEL_GOVERNMENTS = {"bund": "Bund", "land": "Land"}
 _NOT_LEVEL_NEXT = frozenset({"-", "für", "der", "des", "deutscher", "deutsche"})
+#: the other level in "Bund und Land", "von Bund und Ländern", "Land und Bund": no article needed
+_OTHER_LEVEL = {"bund": ("land", "länder", "ländern"), "land": ("bund",)}
+
+
+def _both_levels(lowers: list[str], i: int) -> bool:
+    """ "von Bund und Land dauerhaft finanziert", "die Bund und Länder finanzieren": the
+    federal level and the Land (or the Länder) named together, which needs no article. A
+    plural "Länder" is all of them, no one node; only "Bund" and a singular "Land" are."""
+    others = _OTHER_LEVEL[lowers[i]]
+    after = i + 2 < len(lowers) and lowers[i + 1] == "und" and lowers[i + 2] in others
+    before = i >= 2 and lowers[i - 1] == "und" and lowers[i - 2] in others
+    return after or before
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -970,9 +982,10 @@ class PatternRecognizer:
         linker names after the paper's Land; not "im Land" (a place), "das Land Berlin"
         (the place), "Bund-Länder-…" (a compound) or "Bund für Umwelt …" (an association)."""
         lowers = doc_lowers(doc)
-        for i in range(1, len(doc)):
+        for i in range(len(doc)):
             level = _LEVEL_FORMS.get(lowers[i])
-            if level is None or not doc[i].text[:1].isupper() or lowers[i - 1] not in _LEVEL_ARTICLES[level]:
+            if level is None or not doc[i].text[:1].isupper() or \
+                    (i == 0 or lowers[i - 1] not in _LEVEL_ARTICLES[level]) and not _both_levels(lowers, i):
                 continue
             following = lowers[i + 1] if i + 1 < len(doc) else ""
             if following in _NOT_LEVEL_NEXT or self._is_place_at(doc, i + 1):

@@ -563,7 +563,7 @@ def _listed_after(doc: Doc, entities: list[Span], first: Span) -> list[Span]:
 
 
 def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
-    """The entity after "von"/"vom"/"durch" closest before the participle (or after it), not
+    """The entity after "von"/"vom"/"durch" closest before the participle (else after it), not
     one whose participle comes first ("von A getragen und von B finanziert": B finances)."""
     best = None
     for entity in entities:
@@ -582,9 +582,18 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
         if entity.end <= verb.i and any(t.lower_ in AGENT_PREPOSITIONS for t in between) \
                 or any(t.text == ";" for t in between):
             continue  # another participle's agent, or another clause's
-        if best is None or abs(entity.start - verb.i) < abs(best.start - verb.i):
+        if best is None or _nearer(entity, best, verb.i):
             best = entity
     return best
+
+
+def _nearer(entity: Span, best: Span, verb: int) -> bool:
+    """Whether ``entity`` is the likelier agent than ``best``: one before the participle wins
+    over one after it (a clause ends in its participle: "von A getragen und von B finanziert",
+    B is the next participle's), else the nearer one."""
+    if (entity.start < verb) != (best.start < verb):
+        return entity.start < verb
+    return abs(entity.start - verb) < abs(best.start - verb)
 
 
 #: words after which "von" names no agent: "mithilfe von OSISM", "anstelle von Microsoft Office"

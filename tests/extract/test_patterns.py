@@ -374,6 +374,8 @@ def test_later_mentions_of_a_defined_abbreviation_are_found(nlp_nokb) -> None:
     ("Der Bund beteiligt sich an der Finanzierung.", {"Bund": ("GovernmentBody", "Bund")}),
     ("Das Projekt wird vom Land gefördert.", {"Land": ("GovernmentBody", "Land")}),
     ("Dass das Land Mittel bereitstellt, ist gut.", {"Land": ("GovernmentBody", "Land")}),
+    ("Es wird von Bund und Land finanziert.", {"Bund": ("GovernmentBody", "Bund"), "Land": ("GovernmentBody", "Land")}),
+    ("Bund und Länder finanzieren die Zentren.", {"Bund": ("GovernmentBody", "Bund")}),
     ("Im Land gibt es viele Schulen.", {}),
     ("Die Bund-Länder-Kommission tagt.", {}),
     ("Der Bund für Umwelt und Naturschutz klagt.", {}),
@@ -680,8 +682,8 @@ def test_a_capitalised_adjective_inside_a_sentence_begins_a_name_typed_by_its_he
     doc = nlp_nokb("Bund und Länder bauen die Deutsche Verwaltungscloud auf, nach der Deutschen Verwaltungscloud-Strategie. "
                    "Die Rechner hängen am Deutschen Forschungsnetz. Das deutsche Stromnetz und die Deutsche Bahn.")
     assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [
-        ("Deutsche Verwaltungscloud", "Infrastructure"), ("Deutschen Verwaltungscloud-Strategie", "Policy"),
-        ("Deutschen Forschungsnetz", "Infrastructure")]  # the strategy's own rule names it, not this one
+        ("Bund", "GovernmentBody"), ("Deutsche Verwaltungscloud", "Infrastructure"),
+        ("Deutschen Verwaltungscloud-Strategie", "Policy"), ("Deutschen Forschungsnetz", "Infrastructure")]  # the strategy's own rule names it, not this one
 
 
 def test_a_federal_body_named_with_bund(nlp_nokb) -> None:

@@ -128,6 +128,14 @@ def test_partners_named_after_the_actor(relations) -> None:
     assert {r for r in found if "Heidelberg" in r[0] + r[2]} == {("Aleph Alpha GmbH", "locatedIn", "Heidelberg")}
 
 
+def test_each_participle_has_its_own_agent_the_one_before_it(relations) -> None:
+    found = relations("In Tübingen ist das Tübingen AI Center angesiedelt, ein Kompetenzzentrum, das von der Universität "
+                      "Tübingen gemeinsam getragen und von Bund und Land dauerhaft finanziert wird.")
+    assert ("Tübingen AI Center", "operatedBy", "Universität Tübingen") in found
+    assert {r[2] for r in found if r[1] == "fundedBy"} == {"Bund", "Land"}
+    assert {r[2] for r in found if r[1] == "operatedBy"} == {"Universität Tübingen"}
+
+
 def test_a_surname_shaped_like_a_place_adjective_locates_nothing(relations) -> None:
     """ "Kemper" is the adjective form of Kempen, but after a given name it is a surname."""
     found = relations("Es sprach Janis Kemper Cloud&Heat Technologies GmbH. Es wächst die Kölner Firma Wavecon GmbH.")
