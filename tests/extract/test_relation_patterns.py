@@ -265,6 +265,16 @@ FAMILIES = [
     ("what a computer is equipped with", "Der Supercomputer JUPITER ist mit dem Chip GH200 ausgestattet.",
      ("Supercomputer JUPITER", "uses", "GH200")),
     ("what a computer has", "Der Rechner Capella verfügt über das Speichersystem Lustre.", ("Capella", "uses", "Lustre")),
+    ("what a product comprises", "Die Plattform openDesk umfasst die Module Nextcloud, Collabora Online und "
+     "OpenProject.", ("openDesk", "uses", "Collabora Online")),
+    ("a move to a product", "Die Landeshauptstadt München vollzieht den Umstieg auf LibreOffice.",
+     ("München", "uses", "LibreOffice")),
+    ("a move of a body, genitive", "Die Migration des Bundesamts für Justiz zu openDesk beginnt.",
+     ("Bundesamts für Justiz", "uses", "openDesk")),
+    ("a separable verb of moving", "Dataport stellt die Verwaltung auf openDesk um.", ("Dataport", "uses", "openDesk")),
+    ("a project's list of moves", "Im Rahmen des Projekts „Digital souveräner IT-Arbeitsplatz“ wird die Verwaltung "
+     "umgestellt. 1. Umstieg von Microsoft Office auf LibreOffice (in den Ministerien abgeschlossen), 2. Umstieg des "
+     "Betriebssystems von Microsoft Windows auf Linux,", ("Digital souveräner IT-Arbeitsplatz", "uses", "Linux")),
 ]
 
 
@@ -362,12 +372,19 @@ NEGATIVES = [
     ("an attributive participle is no stative clause", "Die Eingaben werden im Rechenzentrum der Stadt Mainz "
      "verarbeitet, das über das vom Landesbetrieb Daten und Information betriebene Landesnetz verbunden ist."),
     ("a body is made of members, it uses none", "Der Beirat des Projekts F13 besteht aus dem BSI und der TU Dresden."),
+    ("a programme comprises projects, it uses none", "Das Förderprogramm umfasst die Projekte KI.NRW und NRW.Genius."),
 ]
 
 
 @pytest.mark.parametrize(("case", "text"), NEGATIVES, ids=[n[0] for n in NEGATIVES])
 def test_no_relation_without_the_construction(found, case: str, text: str) -> None:
     assert found(text) == set()
+
+
+def test_a_product_a_list_moves_to_is_not_used_by_the_product_moved_from(found) -> None:
+    text = ("Im Rahmen des Projekts „Digital souveräner IT-Arbeitsplatz“ wird die Verwaltung umgestellt. 1. Umstieg "
+            "von Microsoft Office auf LibreOffice, 2. Umstieg des Betriebssystems von Microsoft Windows auf Linux,")
+    assert {f[0] for f in found(text) if f[3] == "switch-context"} == {"Digital souveräner IT-Arbeitsplatz"}
 
 
 def test_a_genitive_hung_on_a_name_further_back_is_not_its_owner(found) -> None:
