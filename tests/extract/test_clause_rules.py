@@ -87,3 +87,14 @@ def test_clause_cues(relations, text: str, expected: set) -> None:
 def test_clause_precision_traps(relations, text: str) -> None:
     found = {r for r in relations(text) if r[1] in ("fundedBy", "operatedBy", "supports", "developedBy", "memberOf")}
     assert not found, found
+
+
+def test_a_bare_body_s_name_after_a_relative_pronoun_is_its_clause_s_subject(nlp) -> None:
+    """"die Plattform openCode, die Dataport betreibt" (the knowledge base knows Dataport)."""
+    text = "Genutzt wird die Plattform openCode, die Dataport betreibt."
+    found = {(text[f.subject[0]:f.subject[1]], f.predicate, text[f.object[0]:f.object[1]])
+             for f in nlp(text).user_data["sovkg_relations"] if f.rule == "active-verb"}
+    assert found == {("openCode", "operatedBy", "Dataport")}
+    # two bodies around the pronoun: which runs which the words do not tell
+    text = "Eingesetzt wird das Modell des Unternehmens Mistral AI, das Dataport in einer eigenen Instanz betreibt."
+    assert not [f for f in nlp(text).user_data["sovkg_relations"] if f.rule == "active-verb"]
