@@ -407,8 +407,16 @@ class PatternRecognizer:
             if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
                 yield _Candidate(start, end, head, "organisation")
                 return
-        if start < token.i:  # _name_prefix_start only steps back over hyphens
+        if start < token.i and not self._kind_of_next_name(doc, start, nxt):  # (only hyphens were stepped over)
             yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
+
+    def _kind_of_next_name(self, doc: Doc, start: int, nxt: int) -> bool:
+        """"das Big-Data-Kompetenzzentrum ScaDS Dresden/Leipzig": a compound of common words
+        before a name is the kind of the name, no name itself ("Lamarr-Institut" is one)."""
+        prefix = doc[start:nxt - 1]
+        return nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].lower_ not in self.known_words \
+            and all(t.text == "-" or t.is_alpha and t.lower_ in self.known_words and t.lower_ not in _FUNCTION_WORDS
+                    for t in prefix)
 
     def _seat_end(self, doc: Doc, i: int) -> int | None:
         """The end of the place a body's name ends in, from ``i``: "Universität zu Köln",
@@ -660,6 +668,7 @@ class PatternRecognizer:
                 start, end = found
                 if label in ("Technology", "Infrastructure") and doc[start].text not in _QUOTES:
                     end = _version_end(doc, end)  # "das Modell Mistral Small 3.1"
+                end = self._sites_end(doc, end)
                 inner = (start + 1, end - 1) if doc[start].text in _QUOTES else (start, end)
                 if doc[start].text in _QUOTES and not _opens_name(doc[inner[0]]):
                     break  # „ein Beispiel dafür, dass …“: a quoted description, no name
@@ -671,6 +680,13 @@ class PatternRecognizer:
                     i += 1
                     continue
                 break
+
+    def _sites_end(self, doc: Doc, end: int) -> int:
+        """Past the further seats of a name that ends in a place: "ScaDS Dresden/Leipzig"."""
+        while end + 1 < len(doc) and doc[end].text == "/" and not doc[end].whitespace_ \
+                and self._is_place_at(doc, end + 1) and any(self._is_place_at(doc, k) for k in range(max(0, end - 3), end)):
+            end += 1 + self._place_length(doc, end + 1)
+        return end
 
     def _described_after(self, doc: Doc) -> Iterable[_Candidate]:
         """ "STACKIT, die Cloud-Plattform der Schwarz Gruppe", "LLMoin, ein KI-Assistent der

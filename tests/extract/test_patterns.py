@@ -691,3 +691,13 @@ def test_a_federal_body_named_with_bund(nlp_nokb) -> None:
     assert found["Informationstechnikzentrum Bund"][0] == "GovernmentBody"
     doc = nlp_nokb("Das Dienstleistungszentrum Bund und Länder tagt.")
     assert "Dienstleistungszentrum Bund" not in {s.text for s in doc.spans["sovkg_mentions"]}
+
+
+def test_a_compound_of_common_words_before_a_name_is_its_kind(nlp_nokb) -> None:
+    """"das Big-Data-Kompetenzzentrum ScaDS Dresden/Leipzig": the compound types the name after
+    it (whose seats both belong to it); "das Lamarr-Institut" is a name of its own."""
+    doc = nlp_nokb("Hervorgegangen ist es aus dem Big-Data-Kompetenzzentrum ScaDS Dresden/Leipzig. Das Lamarr-Institut "
+                   "forscht.")
+    found = {s.text: s.label_ for s in doc.spans["sovkg_mentions"]}
+    assert found.get("ScaDS Dresden/Leipzig") == "ResearchOrganization"
+    assert "Big-Data-Kompetenzzentrum" not in found and found.get("Lamarr-Institut") == "ResearchOrganization"
