@@ -105,6 +105,9 @@ def _subject_among_objects(verb: Token, objects: list[Token]) -> None:
     before the verb that may be nominative is the subject), "Gebaut hat den Rechner ein
     Konsortium …" (of two objects, the one whose article is not only ever accusative, "den",
     "einen", is the subject)."""
+    for when in [t for t in objects if _time_phrase(t)]:  # "richtet … jedes Jahr … aus"
+        when.dep_ = "obl:tmod"
+        objects.remove(when)
     if len(objects) == 1 and objects[0].i < verb.i and "Nom" in _cases(objects[0]) and verb.pos_ == "VERB":
         objects[0].dep_ = "nsubj"
     elif len(objects) == 2:
@@ -112,9 +115,22 @@ def _subject_among_objects(verb: Token, objects: list[Token]) -> None:
                                                 for c in t.children)]
         if len(accusative) == 1:
             next(t for t in objects if t is not accusative[0]).dep_ = "nsubj"
+        elif not accusative and verb.pos_ == "VERB":  # "richtet das Zentrum die School aus": subject first
+            first = min(objects, key=lambda t: t.i)
+            if all(c.lower_ in _NOMINATIVE_ARTICLES for c in first.children if c.dep_ == "det"):
+                first.dep_ = "nsubj"
 
 
 _ACCUSATIVE_ARTICLES = frozenset({"den", "einen", "diesen", "keinen"})
+#: articles a subject may have ("dem", "einem", "des" it may not)
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine", "dieser", "diese", "dieses"})
+#: nouns of a time phrase, an adverbial in the accusative ("jedes Jahr", "diesen Monat")
+_TIME_NOUNS = frozenset({"Jahr", "Monat", "Woche", "Tag", "Quartal", "Halbjahr", "Sommer", "Winter", "Herbst",
+                         "Frühjahr"})
+
+
+def _time_phrase(token: Token) -> bool:
+    return token.text in _TIME_NOUNS and any(c.dep_ == "det" for c in token.children)
 
 
 def _relative_object(relative: Token, after: list[Token]) -> None:
@@ -152,7 +168,8 @@ def front_adverb(verb: Token, index: MentionIndex) -> None:
 def passive_agent(verb: Token) -> None:
     """"… wird … vom Deutschen Forschungszentrum … begleitet" with the agent parsed as an
     object and "vom" hung on its adjective: an oblique with its preposition, as the passive
-    patterns read it."""
+    patterns read it; and a passive with no agent whose subject after the verb has a
+    "von"/"durch" phrase: that is the agent ("koordiniert wird dieser Verbund vom NHR-Verein")."""
     if not any(c.dep_ == "aux:pass" for c in verb.children):
         return
     for noun in [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]:
@@ -160,6 +177,16 @@ def passive_agent(verb: Token) -> None:
                      and t.head.i in (noun.i, *(a.i for a in noun.children if a.dep_ == "amod"))), None)
         if case is not None:
             case.head, case.dep_, noun.dep_ = noun, "case", "obl"
+    if any(c.dep_ in ("obl", "obl:agent") and _agentive(c) for c in verb.children):
+        return
+    for subject in [c for c in verb.children if c.dep_ == "nsubj:pass" and c.i > verb.i]:
+        for phrase in [c for c in subject.children if c.dep_ == "nmod" and c.i > subject.i and _agentive(c)]:
+            phrase.head, phrase.dep_ = verb, "obl"  # "koordiniert wird dieser Verbund vom NHR-Verein"
+
+
+def _agentive(phrase: Token) -> bool:
+    """A "von"/"vom"/"durch" phrase."""
+    return any(c.dep_ == "case" and c.lower_ in AGENT_PREPOSITIONS for c in phrase.children)
 
 
 def von_phrase_of_noun(verb: Token) -> None:

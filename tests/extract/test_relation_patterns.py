@@ -578,3 +578,39 @@ def test_a_nominative_pronoun_of_a_passive_is_its_subject_and_loses_its_phrase(n
     verb.set_morph("VerbForm=Part")
     normalise_clause(verb)
     assert pronoun.dep_ == "nsubj:pass" and name.head.i == verb.i and name.dep_ == "obl"
+
+
+def test_a_time_phrase_is_no_object_and_of_two_unmarked_objects_the_first_is_the_subject(nlp) -> None:
+    """ "Daneben richtet das Zentrum jedes Jahr die Summer School aus", parsed with three objects."""
+    from sovkg.extract.relation_patterns import normalise_clause
+
+    doc = nlp("Daneben richtet das Zentrum jedes Jahr die Schule aus.")
+    verb, centre, year, school = doc[1], doc[3], doc[5], doc[7]
+    for token, head, dep in ((doc[0], verb, "advmod"), (doc[2], centre, "det"), (centre, verb, "obj"),
+                             (doc[4], year, "det"), (year, verb, "obj"), (doc[6], school, "det"),
+                             (school, verb, "obj"), (doc[8], verb, "compound:prt")):
+        token.head, token.dep_ = head, dep
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    normalise_clause(verb)
+    assert (centre.dep_, year.dep_, school.dep_) == ("nsubj", "obl:tmod", "obj")
+
+
+def test_a_passive_s_agent_hung_on_its_subject_after_the_verb_is_the_verb_s(nlp) -> None:
+    from sovkg.extract.relation_patterns import passive_agent
+
+    doc = nlp("Koordiniert wird dieser Verbund vom Verein.")
+    verb, aux, noun, agent = doc[0], doc[1], doc[3], doc[5]
+    verb.head, verb.dep_ = verb, "ROOT"
+    aux.head, aux.dep_ = verb, "aux:pass"
+    doc[2].head, doc[2].dep_ = noun, "det"
+    noun.head, noun.dep_ = verb, "nsubj:pass"
+    doc[4].head, doc[4].dep_ = agent, "case"
+    agent.head, agent.dep_ = noun, "nmod"
+    passive_agent(verb)
+    assert agent.head.i == verb.i and agent.dep_ == "obl"
+
+
+def test_a_centre_s_yearly_event_is_run_by_it(found) -> None:
+    text = ("Das Zentrum ScaDS.AI forscht. Daneben richtet das Zentrum jedes Jahr in Leipzig die International "
+            "Summer School on AI and Big Data aus.")
+    assert ("International Summer School on AI and Big Data", "operatedBy", "ScaDS.AI") in triples(found(text))
