@@ -170,7 +170,33 @@ def page_furniture(text: str, pages: list[str], starts: list[int]) -> tuple[tupl
     pages (digits ignored, so page numbers and dates do not hide a repeat), lone page
     numbers at a page's edge, and the known furniture patterns."""
     edges = _repeated_edges(pages, starts) if len(pages) > 1 else []
-    return tuple(_merged(edges + find_furniture(text)))
+    markers = [cut for page, base in zip(pages, starts) for cut in footnote_markers(page, base)]
+    return tuple(_merged(edges + markers + find_furniture(text)))
+
+
+#: a footnote at a page's foot: its number, then its text ("7 https://www.govstack.global/")
+_FOOTNOTE = re.compile(r"^[ \t]*(\d{1,3})[ \t]+\S", re.MULTILINE)
+#: digits glued to the end of a word ("GovStack7", "OSI19", "C535"), a footnote's mark
+_MARKED_WORD = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s.,;:!?)\]]|$)")
+
+
+def footnote_markers(page: str, base: int = 0) -> list[tuple[int, int]]:
+    """Footnote marks glued to words ("die Initiative GovStack7", "nach BSI C535"), as
+    ranges to drop: digits ending a word, before the footnote of that number on the same
+    page, which lies in the page's last third (so a numbered list above is no footnote).
+    The longest trailing digits that number a footnote are the mark ("C535": "35", "C5"
+    stays)."""
+    foot = len(page) * 2 // 3
+    notes = {int(m.group(1)): m.start() for m in _FOOTNOTE.finditer(page) if m.start() >= foot}
+    cuts = []
+    for match in _MARKED_WORD.finditer(page):
+        digits = match.group(1)
+        for k in range(len(digits)):  # the longest suffix first
+            number = int(digits[k:])
+            if digits[k] != "0" and number in notes and match.end() < notes[number]:
+                cuts.append((base + match.start() + k, base + match.end()))
+                break
+    return cuts
 
 
 def _lines_with_offsets(text: str, base: int) -> list[tuple[int, int, str]]:

@@ -1,4 +1,4 @@
-from sovkg.extract.layout import analysed_view, find_furniture
+from sovkg.extract.layout import analysed_view, find_furniture, footnote_markers, page_furniture, split_pages
 
 
 def test_words_split_at_line_ends_are_joined_and_map_back() -> None:
@@ -52,3 +52,16 @@ def test_a_header_dropped_at_the_very_start_still_maps_back() -> None:
     start = view.text.index("Landesregierung")
     s, e = view.to_source(start, start + len("Landesregierung"))
     assert source[s:e] == "Landesregierung"
+
+
+def test_footnote_marks_glued_to_words_are_dropped_and_numbered_lists_are_not() -> None:
+    """ "die Initiative GovStack7", "nach BSI C535": the mark of the footnote at the page's
+    foot goes; "C5" and "H100" stay, and so does a page with no such footnote."""
+    page = ("Die SCS-Standards nutzt die Initiative GovStack7 in Afrika. Zwei Anbieter sind nach BSI C535 "
+            "zertifiziert, mit Karten vom Typ H100.\n1 Einleitung\n" + "Text. " * 12 +
+            "\n7 https://www.govstack.global/\n35 https://www.bsi.bund.de/c5\n")
+    text = page + "\f" + "Die Initiative GovStack7 wächst.\n"
+    view = analysed_view(text, drop=page_furniture(text, *split_pages(text)))
+    assert "GovStack in Afrika" in view.text and "BSI C5 zertifiziert" in view.text and "H100" in view.text
+    assert "GovStack7 wächst" in view.text  # no footnote 7 on that page
+    assert footnote_markers("Die Liste:\n1 Einleitung\n2 Ziele\n") == []
