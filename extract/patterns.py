@@ -663,8 +663,9 @@ class PatternRecognizer:
                 found = self._quoted_at(doc, i) or self._name_at(doc, i, any_capitalised=examples)
                 if found is not None and _COMPANY_SUFFIX.match(doc[found[0]].text):
                     break  # "die Meyer Software AG": a legal form is no name
-                if found is None or plural and found[1] - found[0] == 1 and self._common_compound(doc[found[0]]):
-                    break  # "Landesbehörden Rechenzeit anbieten": the plural's object, not its name
+                if found is None or found[1] - found[0] == 1 and (plural or _ABSTRACT.search(doc[found[0]].text)) \
+                        and self._common_compound(doc[found[0]]):
+                    break  # "Landesbehörden Rechenzeit anbieten", "der SCS-Software Wechselfähigkeit": a common noun
                 start, end = found
                 if label in ("Technology", "Infrastructure") and doc[start].text not in _QUOTES:
                     end = _version_end(doc, end)  # "das Modell Mistral Small 3.1"
@@ -824,6 +825,8 @@ class PatternRecognizer:
             label = self._type_before(doc, found[0]) or self._type_within(words) or self._type_after(doc, end)
             if label is None and len(words) == 1 and _name_shape(words[0].text):
                 label = "Initiative"  # „GovTeuken“: the shape types it, as without the quotes
+            if label is None and all(t.lower_ in self.known_words for t in words):
+                continue  # zum „Strategischen Partner“: common words in quotes, a term, no name
             # no evidence: a name only if the learned model takes it for one (extract/names.py)
             yield _Candidate(start, end, label or "Initiative", "quoted" if label else "quoted-untyped")
 
@@ -879,7 +882,8 @@ class PatternRecognizer:
         return None
 
     def _list_heads(self, doc: Doc) -> Iterable[_Candidate]:
-        """"- KI.NRW Flagships: …", "**EFRE-Wettbewerbe:**": the named measure of a list item."""
+        """"- KI.NRW Flagships: …", "**EFRE-Wettbewerbe:**": the named measure of a list item
+        (common words only are a topic's heading, no name)."""
         text = doc_text(doc)
         for match in re.finditer(r"(?m)^[ \t]*(?:[-•–*]|\d{1,2}\.)[ \t]+(?:\*\*)?([^:\n*]{2,80}?)(?:\*\*)?:(?:\*\*)?[ \t]", text):
             span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -887,6 +891,8 @@ class PatternRecognizer:
                 continue
             if any(t.lower_ in ("wie", "was", "welche", "sowie") for t in span):
                 continue
+            if all(t.is_alpha and t.lower_ in self.known_words for t in span if not t.is_punct):
+                continue  # "1. Sicherheit: …", "4. Betriebliche Transparenz: …": a topic, no measure's name
             yield _Candidate(span.start, span.end, "Initiative", "list-head")
 
     def _bodies_at_places(self, doc: Doc) -> Iterable[_Candidate]:
@@ -1383,6 +1389,10 @@ def _title_end(doc: Doc, i: int) -> int:
         else:
             break
     return end
+
+
+#: endings of abstract nouns, which a compound of common words ending so is ("Wechselfähigkeit")
+_ABSTRACT = re.compile(r"(?:keit|heit|ung|ität|schaft|ismus|nis)$")
 
 
 def skip_parenthesis(doc: Doc, i: int, within: int = 20) -> int:

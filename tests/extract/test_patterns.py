@@ -701,3 +701,18 @@ def test_a_compound_of_common_words_before_a_name_is_its_kind(nlp_nokb) -> None:
     found = {s.text: s.label_ for s in doc.spans["sovkg_mentions"]}
     assert found.get("ScaDS Dresden/Leipzig") == "ResearchOrganization"
     assert "Big-Data-Kompetenzzentrum" not in found and found.get("Lamarr-Institut") == "ResearchOrganization"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Digitale Souveränität wird so realisiert:\n1. Sicherheit: Die Daten bleiben geschützt.\n", "Sicherheit"),
+    ("Es gilt:\n4. Betriebliche Transparenz: Die Abläufe sind offen.\n", "Betriebliche Transparenz"),
+    ("SCS ist zum „Strategischen Partner“ der Verwaltung geworden.", "Strategischen Partner"),
+    ("Zwei Anbieter gewährleisten unabhängig von der SCS-Software Wechselfähigkeit bei Bedarf.", "Wechselfähigkeit"),
+])
+def test_common_words_in_a_list_head_quotes_or_after_a_type_noun_are_no_name(nlp_nokb, text: str, word: str) -> None:
+    assert word not in _found(nlp_nokb, text)
+
+
+def test_a_named_measure_heading_a_list_item_is_still_a_name(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Die Maßnahmen:\n- KI.NRW Flagships: Leuchtturmprojekte des Landes.\n")
+    assert found["KI.NRW Flagships"][0] == "Initiative"
