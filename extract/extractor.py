@@ -38,6 +38,12 @@ MENTIONS_KEY = "sovkg_mentions"
 SECTION_CHARS = 100_000
 
 
+def _laid_out(document: SourceDocument) -> bool:
+    """Text laid out in lines by pages: a PDF, or a PDF's text layer saved with form feeds
+    between its pages (as ``pdftotext`` writes it), whose line breaks are the layout's."""
+    return document.format == "pdf" or len(document.pages) > 1
+
+
 def extract_documents(
     documents: Sequence[SourceDocument],
     nlp: Language,
@@ -45,7 +51,7 @@ def extract_documents(
     on_document: Callable[[SourceDocument], None] | None = None,
 ) -> list[DocumentExtraction]:
     """Run ``nlp`` over the documents, in order; ``on_document`` is called after each."""
-    views = [analysed_view(d.text, drop=d.furniture, unwrap=d.format == "pdf") for d in documents]
+    views = [analysed_view(d.text, drop=d.furniture, unwrap=_laid_out(d)) for d in documents]
     results = []
     pending: list[DocumentExtraction] = []
     for doc, (index, offset, last) in nlp.pipe(_sections(nlp, documents, views), as_tuples=True):

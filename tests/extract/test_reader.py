@@ -52,3 +52,19 @@ def test_folders_expand_sorted_and_missing_paths_are_reported(tmp_path: Path) ->
     items = list(iter_input_files([tmp_path, tmp_path / "missing.txt"]))
     assert items[:2] == [tmp_path / "b.txt", tmp_path / "sub" / "a.txt"]
     assert isinstance(items[2], InputError) and "missing.txt" in str(items[2])
+
+
+def test_a_pdf_text_layer_with_form_feeds_runs_its_sentences_on_across_lines(tmp_path: Path, nlp) -> None:
+    """pdftotext output: pages split by form feeds, lines wrapped by the layout; a sentence
+    broken over two lines is one sentence, as in the PDF itself."""
+    from sovkg.extract.extractor import extract_documents
+
+    text = ("Bericht\n\nDas Projekt KIRA wird vom Land Hessen\ngefördert. Es läuft.\n\f"
+            "Seite zwei.\nDas Projekt KIRA nutzt\ndie Plattform openDesk.\n")
+    path = tmp_path / "bericht.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_source(path).document
+    assert len(document.pages) == 2
+    found = extract_documents([document], nlp)[0]
+    sentences = [text[s.start:s.end] for s in found.sentences]
+    assert "Das Projekt KIRA wird vom Land Hessen\ngefördert." in sentences
