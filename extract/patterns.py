@@ -654,7 +654,8 @@ class PatternRecognizer:
                 continue
             i = token.i + 1
             plural = "Plur" in token.morph.get("Number") or token.text in (token.lemma_ + "n", token.lemma_ + "en")
-            examples = i + 1 < len(doc) and doc[i].lower_ == "wie" and label == "Company"
+            examples = i + 1 < len(doc) and doc[i].lower_ == "wie" and (label == "Company" or plural and label in
+                                                                         ("Initiative", "Technology"))
             if examples:
                 i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
             while i < len(doc):
@@ -782,12 +783,12 @@ class PatternRecognizer:
         name written apart ("F 13")."""
         if i + 1 < len(doc) and re.fullmatch(r"[A-Z]{1,4}", doc[i].text) and re.fullmatch(r"\d{1,4}", doc[i + 1].text):
             return i, i + 2
-        end = i
-        while end < len(doc) and end - i < 4 and (self._namey(doc[end]) or any_capitalised and doc[end].text[:1].isupper()
-                                                  and doc[end].lower_ not in _FUNCTION_WORDS | _ARTICLE_FORMS):
-            end += 1
+        end = words = i
+        while end < len(doc) and words - i < 4 and (self._namey(doc[end]) or any_capitalised and doc[end].text[:1].isupper()
+                                                    and doc[end].lower_ not in _FUNCTION_WORDS | _ARTICLE_FORMS):
+            end, words = end + 1, words + 1
             if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc) and not doc[end].whitespace_:
-                end += 2  # "Gauss-AI-Compute"
+                end += 2  # "Gauss-AI-Compute", "Gaia-X Federation Services": a hyphenated word counts once
         return (i, end) if end > i else None
 
     def _namey(self, token: Token) -> bool:

@@ -716,3 +716,8 @@ def test_common_words_in_a_list_head_quotes_or_after_a_type_noun_are_no_name(nlp
 def test_a_named_measure_heading_a_list_item_is_still_a_name(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Maßnahmen:\n- KI.NRW Flagships: Leuchtturmprojekte des Landes.\n")
     assert found["KI.NRW Flagships"][0] == "Initiative"
+
+
+def test_examples_of_a_plural_project_noun_are_names_of_several_words(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Mit Projekten wie Gaia-X Federation Services und Catena-X gibt es Leuchttürme.")
+    assert found["Gaia-X Federation Services"][0] == "Initiative" and found["Catena-X"][0] == "Initiative"

@@ -272,6 +272,10 @@ FAMILIES = [
     ("a move of a body, genitive", "Die Migration des Bundesamts für Justiz zu openDesk beginnt.",
      ("Bundesamts für Justiz", "uses", "openDesk")),
     ("a separable verb of moving", "Dataport stellt die Verwaltung auf openDesk um.", ("Dataport", "uses", "openDesk")),
+    ("what is built on a thing", "Der Sovereign Cloud Stack (SCS) wächst. Die Plattform KIRA, die auf SCS entwickelt "
+     "wurde, läuft.", ("KIRA", "uses", "SCS")),
+    ("taking up a thing's standards", "Der Sovereign Cloud Stack (SCS) wächst. Die Initiative GovStack hat für ihre "
+     "Spezifikationen die Standards von SCS aufgegriffen.", ("GovStack", "uses", "SCS")),
     ("a project's list of moves", "Im Rahmen des Projekts „Digital souveräner IT-Arbeitsplatz“ wird die Verwaltung "
      "umgestellt. 1. Umstieg von Microsoft Office auf LibreOffice (in den Ministerien abgeschlossen), 2. Umstieg des "
      "Betriebssystems von Microsoft Windows auf Linux,", ("Digital souveräner IT-Arbeitsplatz", "uses", "Linux")),
