@@ -618,3 +618,12 @@ def test_a_centre_s_yearly_event_is_run_by_it(found) -> None:
     text = ("Das Zentrum ScaDS.AI forscht. Daneben richtet das Zentrum jedes Jahr in Leipzig die International "
             "Summer School on AI and Big Data aus.")
     assert ("International Summer School on AI and Big Data", "operatedBy", "ScaDS.AI") in triples(found(text))
+
+
+def test_a_cooperation_with_only_a_partner_is_the_context_s(found) -> None:
+    """ "Mit dem Projekt GXFS besteht eine enge Zusammenarbeit": the project the text is about
+    works with GXFS; a cooperation with a subject of its own is that subject's."""
+    text = "Das Projekt KIRA läuft. Mit dem Projekt GXFS besteht eine enge Zusammenarbeit."
+    assert ("KIRA", "cooperatesWith", "GXFS", "cooperation-noun-context", "Zusammenarbeit") in found(text)
+    text = "Das Projekt KIRA läuft. Das Land vertieft die Zusammenarbeit mit dem Projekt GXFS."
+    assert not any(f[3] == "cooperation-noun-context" for f in found(text))
