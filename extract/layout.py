@@ -176,8 +176,9 @@ def page_furniture(text: str, pages: list[str], starts: list[int]) -> tuple[tupl
 
 #: a footnote at a page's foot: its number, then its text ("7 https://www.govstack.global/")
 _FOOTNOTE = re.compile(r"^[ \t]*(\d{1,3})[ \t]+\S", re.MULTILINE)
-#: digits glued to the end of a word ("GovStack7", "OSI19", "C535"), a footnote's mark
-_MARKED_WORD = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s.,;:!?)\]]|$)")
+#: digits glued to the end of a word, a closing quote or parenthesis ("GovStack7", "C535",
+#: „BayernCloud Schule“48, "(GXFS)32"), a footnote's mark
+_MARKED_WORD = re.compile(r"(?:(?<=[^\W\d_])|(?<=[“”\")]))(\d{1,3})(?=[\s.,;:!?)\]]|$)")
 
 
 def footnote_markers(page: str, base: int = 0) -> list[tuple[int, int]]:

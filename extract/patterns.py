@@ -707,7 +707,10 @@ class PatternRecognizer:
 
     def _apposition_type(self, doc: Doc, i: int) -> str | None:
         """The type noun heading an apposition from ``i`` on: after adjectives and the first
-        parts of a hyphenated compound ("die neue Cloud-Plattform")."""
+        parts of a hyphenated compound ("die neue Cloud-Plattform"); none after a second article
+        (", die die Bundesagentur …" is a relative clause)."""
+        if i < len(doc) and doc[i].lower_ in _ARTICLE_FORMS:
+            return None
         for k in range(i, min(len(doc), i + 5)):
             word = doc[k].text
             if word[:1].isupper() and not (k + 1 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_):

@@ -65,3 +65,5 @@ def test_footnote_marks_glued_to_words_are_dropped_and_numbered_lists_are_not() 
     assert "GovStack in Afrika" in view.text and "BSI C5 zertifiziert" in view.text and "H100" in view.text
     assert "GovStack7 wächst" in view.text  # no footnote 7 on that page
     assert footnote_markers("Die Liste:\n1 Einleitung\n2 Ziele\n") == []
+    page = "Die „BayernCloud Schule“48 und GXFS (Federation)32 laufen.\n" + "Text.\n" * 30 + "48 https://a\n32 https://b\n"
+    assert [page[a:b] for a, b in footnote_markers(page)] == ["48", "32"]

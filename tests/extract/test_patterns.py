@@ -721,3 +721,11 @@ def test_a_named_measure_heading_a_list_item_is_still_a_name(nlp_nokb) -> None:
 def test_examples_of_a_plural_project_noun_are_names_of_several_words(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Mit Projekten wie Gaia-X Federation Services und Catena-X gibt es Leuchttürme.")
     assert found["Gaia-X Federation Services"][0] == "Initiative" and found["Catena-X"][0] == "Initiative"
+
+
+def test_a_relative_clause_after_a_comma_is_no_apposition(nlp_nokb) -> None:
+    """ "…, die die Bundesagentur … finanzierte": the first "die" is a relative pronoun, so the
+    body after it does not type the word before the comma."""
+    found = _found(nlp_nokb, "Geprüft wurde die Idee mittels einer Machbarkeitsstudie, die die Bundesagentur für "
+                             "Sprunginnovationen finanzierte.")
+    assert "Machbarkeitsstudie" not in found and found["Bundesagentur für Sprunginnovationen"][0] == "GovernmentBody"
