@@ -324,6 +324,9 @@ class RelationPatterns:
         tokens = list(sent)
         attach_particles(tokens)
         front_participle(tokens)
+        for aux in (t for t in tokens if t.dep_ == "aux" and t.head.i != t.i):
+            for subject in [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]:
+                subject.head = aux.head  # "… will SCS dies aufbrechen": the subject is the verb's
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
             passive_agent(verb)

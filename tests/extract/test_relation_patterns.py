@@ -274,6 +274,12 @@ FAMILIES = [
     ("a separable verb of moving", "Dataport stellt die Verwaltung auf openDesk um.", ("Dataport", "uses", "openDesk")),
     ("what is built on a thing", "Der Sovereign Cloud Stack (SCS) wächst. Die Plattform KIRA, die auf SCS entwickelt "
      "wurde, läuft.", ("KIRA", "uses", "SCS")),
+    ("a use by someone", "Der Sovereign Cloud Stack (SCS) wächst. Das zeigt die Verwendung der SCS-Standards durch "
+     "die Initiative GovStack.", ("GovStack", "uses", "SCS")),
+    ("supplying something for another (a product supports too)", "Der Sovereign Cloud Stack (SCS) wächst. SCS "
+     "liefert für Gaia-X einen passenden Unterbau.", ("SCS", "supports", "Gaia-X")),
+    ("a subject the parser hung on the modal verb", "Der Sovereign Cloud Stack (SCS) wächst. Durch die Nutzung von "
+     "Open Source will SCS dies ein Stück weit aufbrechen.", ("SCS", "uses", "Open Source")),
     ("taking up a thing's standards", "Der Sovereign Cloud Stack (SCS) wächst. Die Initiative GovStack hat für ihre "
      "Spezifikationen die Standards von SCS aufgegriffen.", ("GovStack", "uses", "SCS")),
     ("a project's list of moves", "Im Rahmen des Projekts „Digital souveräner IT-Arbeitsplatz“ wird die Verwaltung "
