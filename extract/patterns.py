@@ -319,6 +319,7 @@ class PatternRecognizer:
                 candidates.append(candidate)
         existing = self._add_repeated(doc, candidates, existing, occupied)
         spans = existing + [self._span(doc, c) for c in candidates]
+        spans += [self._span(doc, c) for c in self._list_siblings(doc, spans, occupied)]
         aliases: dict[str, str] = {}  # folded short form -> long form, for this doc only
         defined = self._abbreviations(doc, spans, occupied, aliases)
         spans += defined + _later_abbreviations(doc, defined, occupied)
@@ -327,6 +328,30 @@ class PatternRecognizer:
         self._link_aliases(doc, spans, aliases)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
+
+    def _list_siblings(self, doc: Doc, spans: list[Span], occupied: list[bool]) -> list[_Candidate]:
+        """"Linux, Ceph, OpenStack", "Betacloud, plusserver und B1-Systems": an unknown word in a
+        list beside a name of a kind is a name of that kind (products, companies, bodies are
+        listed with their like). Only words no list of common words knows, one word each."""
+        found: list[_Candidate] = []
+        for span in (s for s in spans if s.label_ in _LISTED_KINDS and named_thing(s)):
+            for step in (-1, 1):
+                i = span.start - 2 if step < 0 else span.end + 1
+                while 0 <= i < len(doc) and doc[i - step].lower_ in _LIST_JOINS and not occupied[i] \
+                        and self._unknown_word(doc[i]):
+                    occupied[i] = True
+                    found.append(_Candidate(i, i + 1, span.label_, "list-sibling"))
+                    i += 2 * step
+        return found
+
+    def _unknown_word(self, token: Token) -> bool:
+        """A word no list of common words knows, which the tagger calls a proper noun or which is
+        written small or shaped as a name ("Ceph", "plusserver", "Wekan"), not a sentence's first."""
+        text = token.text
+        shaped = _name_shape(text) or token.pos_ == "PROPN" or text[:1].islower()  # the tagger's word on it
+        return len(text) > 2 and (text.isalpha() or _name_shape(text)) and shaped and not token.is_sent_start \
+            and text.casefold() not in self.known_words and fold_word(text) not in self.known_words \
+            and text.lower() not in _FUNCTION_WORDS
 
     def _full_names(self, doc: Doc, existing: list[Span], appositions: list[_Candidate]) -> list[_Candidate]:
         """Names that outrank what earlier components found inside them: "ein KI-Labor",
@@ -1395,6 +1420,10 @@ def _title_end(doc: Doc, i: int) -> int:
     return end
 
 
+#: kinds whose names are listed with their like ("Linux, Ceph, OpenStack")
+_LISTED_KINDS = frozenset({"Technology", "Company"})
+#: what joins the items of a list
+_LIST_JOINS = frozenset({",", "und", "sowie", "oder"})
 #: endings of abstract nouns, which a compound of common words ending so is ("Wechselfähigkeit")
 _ABSTRACT = re.compile(r"(?:keit|heit|ung|ität|schaft|ismus|nis)$")
 

@@ -729,3 +729,12 @@ def test_a_relative_clause_after_a_comma_is_no_apposition(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Geprüft wurde die Idee mittels einer Machbarkeitsstudie, die die Bundesagentur für "
                              "Sprunginnovationen finanzierte.")
     assert "Machbarkeitsstudie" not in found and found["Bundesagentur für Sprunginnovationen"][0] == "GovernmentBody"
+
+
+def test_an_unknown_word_listed_beside_a_product_is_a_product(nlp) -> None:
+    """ "Linux, Ceph, OpenStack": the knowledge base knows the others; a common word listed
+    beside them ("Kartoffeln") is none."""
+    doc = nlp("Es wurden Komponenten wie Linux, Ceph, OpenStack und Kubernetes identifiziert. Wir essen Linux und "
+              "Kartoffeln.")
+    found = {s.text: s.label_ for s in doc.spans["sovkg_mentions"]}
+    assert found.get("Ceph") == "Technology" and "Kartoffeln" not in found
