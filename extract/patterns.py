@@ -134,7 +134,7 @@ _FOUNDER_HEADS = frozenset(fold_word(h) for h in ("stiftung", "institut", "gesel
 _PERSON_NAMED_HEADS = frozenset(fold_word(h) for h in ("universität", "hochschule"))
 _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur",
                                                 "gemeinschaft", "zentrum", "behörde", "direktion", "beauftragte",
-                                                "beauftragter"))
+                                                "beauftragter", "ministerium"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",

@@ -738,3 +738,10 @@ def test_an_unknown_word_listed_beside_a_product_is_a_product(nlp) -> None:
               "Kartoffeln.")
     found = {s.text: s.label_ for s in doc.spans["sovkg_mentions"]}
     assert found.get("Ceph") == "Technology" and "Kartoffeln" not in found
+
+
+def test_a_land_s_ministry_named_by_its_portfolio_keeps_the_land_s_adjective(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Es ist ein Angebot des Bayerischen Kultusministeriums. Das Niedersächsische "
+                             "Justizministerium prüft.")
+    assert found["Bayerischen Kultusministeriums"][0] == "GovernmentBody"
+    assert found["Niedersächsische Justizministerium"][0] == "GovernmentBody"
