@@ -329,6 +329,13 @@ class PatternRecognizer:
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
 
+    @staticmethod
+    def _examples_follow(doc: Doc, i: int, label: str, plural: bool) -> bool:
+        """ "Unternehmen wie Bosch", "Projekten wie Gaia-X Federation Services": examples of a
+        kind follow at ``i``, which are names whether lists know them or not."""
+        return i + 1 < len(doc) and doc[i].lower_ == "wie" and \
+            (label == "Company" or plural and label in ("Initiative", "Technology"))
+
     def _list_siblings(self, doc: Doc, spans: list[Span], occupied: list[bool]) -> list[_Candidate]:
         """"Linux, Ceph, OpenStack", "Betacloud, plusserver und B1-Systems": an unknown word in a
         list beside a name of a kind is a name of that kind (products, companies, bodies are
@@ -679,8 +686,7 @@ class PatternRecognizer:
                 continue
             i = token.i + 1
             plural = "Plur" in token.morph.get("Number") or token.text in (token.lemma_ + "n", token.lemma_ + "en")
-            examples = i + 1 < len(doc) and doc[i].lower_ == "wie" and (label == "Company" or plural and label in
-                                                                         ("Initiative", "Technology"))
+            examples = self._examples_follow(doc, i, label, plural)
             if examples:
                 i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
             while i < len(doc):

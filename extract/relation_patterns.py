@@ -43,8 +43,8 @@ def normalise_clause(verb: Token) -> None:
     """Repairs of a small parser's commonest slips, made on the doc for the patterns:
 
     * the subject of a verb with a passive auxiliary ("F13 wurde … entwickelt") is a
-      passive subject (``nsubj:pass``), whatever the parser called it, and "werden" with
-      a participle is that auxiliary (its "von" phrase the participle's);
+      passive subject (``nsubj:pass``), whatever the parser called it (:func:`_passive_subject`),
+      and "werden" with a participle is that auxiliary (its "von" phrase the participle's);
     * "Das Ministerium fördert die Plattform openDesk": both noun phrases made subjects
       (German "die" is nominative or accusative). An active verb with two subjects and no
       object keeps as subject the one the morphology says is nominative (else the first)
@@ -61,14 +61,7 @@ def normalise_clause(verb: Token) -> None:
         _mark_passive(verb, children)
         children = list(verb.children)
     if any(c.dep_ == "aux:pass" for c in children):
-        subjects = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
-        for child in subjects:
-            child.dep_ = "nsubj:pass"
-        nominative = [c for c in children if (c.dep_ == "obj" or c.dep_ == "advmod" and c.pos_ == "PRON")
-                      and _case(c) == "Nom"]
-        if not subjects and len(nominative) == 1:  # "Trainiert wurde es auf JUWELS"
-            nominative[0].dep_ = "nsubj:pass"
-            _free_phrases(nominative[0])
+        _passive_subject(children)
         return
     subjects = [c for c in children if c.dep_ == "nsubj"]
     objects = [c for c in children if c.dep_ == "obj"]
@@ -89,6 +82,19 @@ def normalise_clause(verb: Token) -> None:
     for token in subjects:
         if token is not keep and token.i != keep.i:
             token.dep_ = "obj"
+
+
+def _passive_subject(children: list[Token]) -> None:
+    """A passive's subject is ``nsubj:pass``; with none, the one nominative object or pronoun
+    the parser gave another role is ("Trainiert wurde es auf JUWELS")."""
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+    for child in subjects:
+        child.dep_ = "nsubj:pass"
+    nominative = [c for c in children if (c.dep_ == "obj" or c.dep_ == "advmod" and c.pos_ == "PRON")
+                  and _case(c) == "Nom"]
+    if not subjects and len(nominative) == 1:
+        nominative[0].dep_ = "nsubj:pass"
+        _free_phrases(nominative[0])
 
 
 def _free_phrases(pronoun: Token) -> None:
