@@ -195,6 +195,21 @@ def _agentive(phrase: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in AGENT_PREPOSITIONS for c in phrase.children)
 
 
+def fronted_apposition(verb: Token) -> None:
+    """"Das Modell Teuken-7B läuft auf JUWELS" with the name parsed as the verb's object:
+    a main clause has one phrase before its finite verb, so a name right after the subject's
+    noun, both before the verb, is that noun's apposition ("dass das Land openDesk fördert",
+    a subordinate clause, keeps its object)."""
+    if verb.dep_ != "ROOT" or "Fin" not in verb.morph.get("VerbForm"):
+        return
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i != verb.sent.start:
+        return
+    for obj in [c for c in verb.children if c.dep_ == "obj" and subject.i < c.i < verb.i]:
+        if obj.left_edge.i == subject.i + 1 and obj.pos_ in ("PROPN", "NOUN"):
+            obj.head, obj.dep_ = subject, "appos"
+
+
 def von_phrase_of_noun(verb: Token) -> None:
     """"Die Verarbeitung erfolgt im Twin Data Center von Dataport": a "von" phrase right
     after a noun, which the parser hung on the clause's finite active verb. Only a passive's
@@ -337,6 +352,7 @@ class RelationPatterns:
             normalise_clause(verb)  # before any pattern reads the sentence
             passive_agent(verb)
             von_phrase_of_noun(verb)
+            fronted_apposition(verb)
             front_adverb(verb, index)
         scope = _Scope(sent, index, question=ends_with_question(sent))
         for token in tokens:

@@ -274,6 +274,10 @@ FAMILIES = [
     ("a separable verb of moving", "Dataport stellt die Verwaltung auf openDesk um.", ("Dataport", "uses", "openDesk")),
     ("what is built on a thing", "Der Sovereign Cloud Stack (SCS) wächst. Die Plattform KIRA, die auf SCS entwickelt "
      "wurde, läuft.", ("KIRA", "uses", "SCS")),
+    ("what runs on a computer, its name parsed as the verb's object", "Das Modell Teuken-7B läuft auf dem "
+     "Supercomputer JUWELS.", ("Teuken-7B", "uses", "Supercomputer JUWELS")),
+    ("relying on", "Das Projekt KIRA stützt sich auf das Sprachmodell Teuken-7B.",
+     ("KIRA", "uses", "Sprachmodell Teuken-7B")),
     ("a use by someone", "Der Sovereign Cloud Stack (SCS) wächst. Das zeigt die Verwendung der SCS-Standards durch "
      "die Initiative GovStack.", ("GovStack", "uses", "SCS")),
     ("supplying something for another (a product supports too)", "Der Sovereign Cloud Stack (SCS) wächst. SCS "
@@ -633,3 +637,19 @@ def test_a_cooperation_with_only_a_partner_is_the_context_s(found) -> None:
     assert ("KIRA", "cooperatesWith", "GXFS", "cooperation-noun-context", "Zusammenarbeit") in found(text)
     text = "Das Projekt KIRA läuft. Das Land vertieft die Zusammenarbeit mit dem Projekt GXFS."
     assert not any(f[3] == "cooperation-noun-context" for f in found(text))
+
+
+def test_a_name_after_the_fronted_subject_is_its_apposition_not_the_object(nlp) -> None:
+    """Before a main clause's finite verb stands one phrase: "Das Modell Teuken-7B läuft …"."""
+    from sovkg.extract.relation_patterns import fronted_apposition
+
+    doc = nlp("Das Modell Teuken-7B läuft gut.")
+    verb, noun, name = doc[5], doc[1], doc[2]
+    for token in doc:
+        token.head = verb
+    verb.dep_, noun.dep_, name.dep_, doc[0].dep_ = "ROOT", "nsubj", "obj", "det"
+    doc[0].head = noun
+    verb.set_morph("Number=Sing|VerbForm=Fin")
+    name.pos_ = "PROPN"
+    fronted_apposition(verb)
+    assert name.head.i == noun.i and name.dep_ == "appos"
