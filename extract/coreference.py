@@ -68,11 +68,11 @@ _GROUP_NOUNS = frozenset({"Konsortium", "Zusammenschluss", "Bündnis", "Firmenko
 #: what introduces examples of a plural noun
 _EXAMPLE_CUES = frozenset({"darunter", "etwa", "beispielsweise"})
 #: the words between the items of a list
-_LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
+LIST_WORDS = frozenset({",", "und", "sowie", "oder"})
 #: what opens a parenthesis, reading forwards (1) or backwards (-1)
 _PARENTHESES = {1: frozenset({"("}), -1: frozenset({")"})}
 #: articles, which stand between the items too ("der Universität Bonn und der TU Dortmund")
-_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
 #: types listed together: the organisations are one family ("Bosch, die Universität und das DFKI")
 _FAMILIES = {"Organization": "org", "ResearchOrganization": "org", "Company": "org", "GovernmentBody": "org"}
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des", "dieser", "diese", "dieses", "diesen", "diesem",
@@ -190,16 +190,16 @@ class MentionIndex:
             while True:
                 i = current.end if step == 1 else current.start - 1
                 joined = False
-                while 0 <= i < len(self.doc) and (self.doc[i].lower_ in _LIST_WORDS | _ARTICLES
+                while 0 <= i < len(self.doc) and (self.doc[i].lower_ in LIST_WORDS | ARTICLES
                                                   or self.doc[i].text in _PARENTHESES[step]):
                     if self.doc[i].text in _PARENTHESES[step]:  # "… Genetik (MPI-CBG), das …": its short form
                         i = self._past_parenthesis(i, step)
                         continue
-                    joined = joined or self.doc[i].lower_ in _LIST_WORDS
+                    joined = joined or self.doc[i].lower_ in LIST_WORDS
                     i += step
                 if step == 1 and joined and self._examples_noun_at(i):
                     i += 2  # "… und die Universität Tübingen sowie Unternehmen wie die Robert Bosch GmbH"
-                    i += self.doc[i].lower_ in _ARTICLES if i < len(self.doc) else 0
+                    i += self.doc[i].lower_ in ARTICLES if i < len(self.doc) else 0
                 nxt = (self._by_start if step == 1 else self._by_end).get(i if step == 1 else i + 1)
                 if not joined or nxt is None or _family(nxt.label_) != family:
                     break
@@ -483,8 +483,9 @@ def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:
     """Whether a mention can be what a pronoun of these genders stands for, by its article
     (its root's, or the one right before it: "das ELLIS Institute"), else by the type noun
     it stands beside ("dem Hochleistungsrechner HoreKa"), else by its head unless that is a
-    proper noun (whose gender the morphologizer guesses); a mention whose gender nothing tells agrees; a subject of a copula agrees with its predicate noun's
-    gender too ("Das ARIC ist ein Verein … Er wird …")."""
+    proper noun (whose gender the morphologizer guesses); a mention whose gender nothing
+    tells agrees; a subject of a copula agrees with its predicate noun's gender too ("Das
+    ARIC ist ein Verein … Er wird …")."""
     root = span.root
     predicate = root.head if root.dep_ == "nsubj" and root.head.pos_ == "NOUN" else None
     if predicate is not None and any(c.dep_ == "cop" for c in predicate.children) and \

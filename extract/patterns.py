@@ -43,7 +43,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.coreference import named_thing
+from sovkg.extract.coreference import LIST_WORDS, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.normalize import compound_head, fold_word, repair_ocr
@@ -344,7 +344,7 @@ class PatternRecognizer:
         for span in (s for s in spans if s.label_ in _LISTED_KINDS and named_thing(s)):
             for step in (-1, 1):
                 i = span.start - 2 if step < 0 else span.end + 1
-                while 0 <= i < len(doc) and doc[i - step].lower_ in _LIST_JOINS and not occupied[i] \
+                while 0 <= i < len(doc) and doc[i - step].lower_ in LIST_WORDS and not occupied[i] \
                         and self._unknown_word(doc[i]):
                     occupied[i] = True
                     found.append(_Candidate(i, i + 1, span.label_, "list-sibling"))
@@ -1428,8 +1428,6 @@ def _title_end(doc: Doc, i: int) -> int:
 
 #: kinds whose names are listed with their like ("Linux, Ceph, OpenStack")
 _LISTED_KINDS = frozenset({"Technology", "Company"})
-#: what joins the items of a list
-_LIST_JOINS = frozenset({",", "und", "sowie", "oder"})
 #: endings of abstract nouns, which a compound of common words ending so is ("Wechselfähigkeit")
 _ABSTRACT = re.compile(r"(?:keit|heit|ung|ität|schaft|ismus|nis)$")
 

@@ -139,6 +139,14 @@ def _time_phrase(token: Token) -> bool:
     return token.text in _TIME_NOUNS and any(c.dep_ == "det" for c in token.children)
 
 
+def subjects_of_auxiliaries(tokens: list[Token]) -> None:
+    """"Durch die Nutzung von Open Source will SCS dies aufbrechen": a subject the parser hung
+    on a modal or auxiliary belongs to the verb the auxiliary serves, where the patterns look."""
+    for aux in (t for t in tokens if t.dep_ == "aux" and t.head.i != t.i):
+        for subject in [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]:
+            subject.head = aux.head
+
+
 def _relative_object(relative: Token, after: list[Token]) -> None:
     """"…, den das LRZ betreibt", "…, den das Zentrum (ZIH) der TU Dresden betreibt": the
     relative pronoun is the object, the first noun phrase after it the subject, and a second
@@ -345,9 +353,7 @@ class RelationPatterns:
         tokens = list(sent)
         attach_particles(tokens)
         front_participle(tokens)
-        for aux in (t for t in tokens if t.dep_ == "aux" and t.head.i != t.i):
-            for subject in [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]:
-                subject.head = aux.head  # "… will SCS dies aufbrechen": the subject is the verb's
+        subjects_of_auxiliaries(tokens)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             normalise_clause(verb)  # before any pattern reads the sentence
             passive_agent(verb)

@@ -59,7 +59,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.clause_rules import AGENT_PREPOSITIONS, PASSIVE_AUX, clause_relations
-from sovkg.extract.coreference import COREFERENCE_FACTOR, MentionIndex, Resolved, named_thing
+from sovkg.extract.coreference import ARTICLES, COREFERENCE_FACTOR, MentionIndex, Resolved, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.pattern_file import asks_whether
@@ -607,7 +607,7 @@ def _nearer(entity: Span, best: Span, verb: int) -> bool:
 
 
 #: words after which "von" names no agent: "mithilfe von OSISM", "anstelle von Microsoft Office"
-_VON_ADVERBS = frozenset({"mithilfe", "mit hilfe", "anhand", "aufgrund", "anstelle", "infolge", "zugunsten", "seitens"})
+_VON_ADVERBS = frozenset({"mithilfe", "anhand", "aufgrund", "anstelle", "infolge", "zugunsten", "seitens"})
 
 
 def _of_a_noun(doc: Doc, i: int) -> bool:
@@ -617,10 +617,7 @@ def _of_a_noun(doc: Doc, i: int) -> bool:
         return False
     if doc[i - 1].lower_ in _VON_ADVERBS:
         return True
-    return i >= 3 and doc[i - 1].pos_ == "NOUN" and doc[i - 2].lower_ in _ARTICLES and doc[i - 3].text == ","
-
-
-_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+    return i >= 3 and doc[i - 1].pos_ == "NOUN" and doc[i - 2].lower_ in ARTICLES and doc[i - 3].text == ","
 _ARTICLE_OR_ADJECTIVE = re.compile(r"dem|der|den|das|die|[a-zäöüß]+(?:e|en|er|es|em)")
 
 
