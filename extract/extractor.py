@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -37,6 +37,14 @@ MENTIONS_KEY = "sovkg_mentions"
 #: in bounded memory and every offset still refers to the whole text.
 SECTION_CHARS = 100_000
 
+#: Characters the pipeline analyses in one batch. The models are faster over many texts
+#: at once (the parser steps through all of a batch's texts together), and a budget in
+#: characters, not in documents, bounds the memory whatever the documents' lengths.
+BATCH_CHARS = 100_000
+
+#: where a section belongs: its document's index, its offset there, whether it is the last
+_Section = tuple[int, int, bool]
+
 
 def _laid_out(document: SourceDocument) -> bool:
     """Text laid out in lines by pages: a PDF, or a PDF's text layer saved with form feeds
@@ -54,18 +62,33 @@ def extract_documents(
     views = [analysed_view(d.text, drop=d.furniture, unwrap=_laid_out(d)) for d in documents]
     results = []
     pending: list[DocumentExtraction] = []
-    for doc, (index, offset, last) in nlp.pipe(_sections(nlp, documents, views), as_tuples=True):
-        pending.append(to_records(documents[index], _Offset(views[index], offset), doc))
-        if last:
-            results.append(_joined(pending))
-            pending = []
-            if on_document is not None:
-                on_document(documents[index])
+    for batch in _batches(_sections(nlp, documents, views), BATCH_CHARS):
+        for doc, (index, offset, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            pending.append(to_records(documents[index], _Offset(views[index], offset), doc))
+            if last:
+                results.append(_joined(pending))
+                pending = []
+                if on_document is not None:
+                    on_document(documents[index])
     return results
 
 
+def _batches(sections: Iterable[tuple[Doc, _Section]], limit: int) -> Iterator[list[tuple[Doc, _Section]]]:
+    """The sections in batches of at most ``limit`` characters (a longer one alone)."""
+    batch: list[tuple[Doc, _Section]] = []
+    size = 0
+    for section in sections:
+        if batch and size + len(section[0].text) > limit:
+            yield batch
+            batch, size = [], 0
+        batch.append(section)
+        size += len(section[0].text)
+    if batch:
+        yield batch
+
+
 def _sections(nlp: Language, documents: Sequence[SourceDocument],
-              views: Sequence[TextView]) -> Iterable[tuple[Doc, tuple[int, int, bool]]]:
+              views: Sequence[TextView]) -> Iterable[tuple[Doc, _Section]]:
     """Each document as one doc, or a long one as several (with its whole structure)."""
     for index, (source, view) in enumerate(zip(documents, views)):
         furniture = tuple(source.text[s:e] for s, e in source.furniture)

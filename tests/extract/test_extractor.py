@@ -1,0 +1,39 @@
+"""Running the pipeline over documents: sections, batches, and that neither changes what is found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sovkg.extract import extractor
+from sovkg.extract.extractor import extract_documents, section_bounds
+from sovkg.extract.nlp import load_pipeline
+from sovkg.extract.reader import read_source
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
+
+
+def test_a_long_text_is_cut_at_paragraph_breaks() -> None:
+    text = "Erster Absatz über KI.NRW.\n\n" * 10
+    bounds = section_bounds(text, 100)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(end - start <= 100 for start, end in bounds)
+    assert all(text[end - 2:end] == "\n\n" for _start, end in bounds[:-1])
+
+
+def test_batches_keep_order_and_a_character_budget() -> None:
+    nlp = load_pipeline(kb="none")
+    texts = ["a " * 40, "b " * 40, "c " * 200, "d " * 10]
+    sections = [(nlp.make_doc(t), (i, 0, True)) for i, t in enumerate(texts)]
+    batches = list(extractor._batches(iter(sections), 200))
+    assert [[ctx[0] for _doc, ctx in batch] for batch in batches] == [[0, 1], [2], [3]]  # "c" alone: over budget
+
+
+def test_batching_does_not_change_what_is_found(monkeypatch) -> None:
+    documents = [read_source(p).document for p in sorted(CORPUS.glob("*.txt"))]
+    nlp = load_pipeline(kb="default")
+    together = extract_documents(documents, nlp)
+    monkeypatch.setattr(extractor, "BATCH_CHARS", 1)  # one document per batch
+    alone = extract_documents(documents, nlp)
+    assert [d.mentions for d in together] == [d.mentions for d in alone]
+    assert [d.candidates for d in together] == [d.candidates for d in alone]
+    assert sum(len(d.candidates) for d in together) > 30  # relation candidates (linked later)
