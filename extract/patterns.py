@@ -98,6 +98,8 @@ _ORG_HEADS: dict[str, str] = {
     "stiftung": "Organization", "verband": "Organization", "bundesverband": "Organization",
     "verein": "Organization", "gesellschaft": "Organization", "allianz": "Organization",
     "gemeinschaft": "Organization",
+    "anstalt": "GovernmentBody",  # "Anstalt für Kommunale Datenverarbeitung in Bayern": a public-law body
+    "ministerkonferenz": "GovernmentBody",  # "Kultusministerkonferenz (KMK)"
 }
 _FOLDED_HEADS = {fold_word(head): label for head, label in _ORG_HEADS.items()}
 _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "teil", "einrichtung", "sitz", "ein",
@@ -134,7 +136,7 @@ _FOUNDER_HEADS = frozenset(fold_word(h) for h in ("stiftung", "institut", "gesel
 _PERSON_NAMED_HEADS = frozenset(fold_word(h) for h in ("universität", "hochschule"))
 _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschule", "universität", "agentur",
                                                 "gemeinschaft", "zentrum", "behörde", "direktion", "beauftragte",
-                                                "beauftragter", "ministerium"))
+                                                "beauftragter", "ministerium", "stiftung", "ministerkonferenz"))
 #: English names end in their kind: "Sovereign Tech Agency", "Tübingen AI Center"
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
@@ -188,6 +190,9 @@ _UNIT_AT = re.compile(
     r"(?:ein|eine)\s+(?P<unit>[A-ZÄÖÜ][\w.]*-(?:Labor|Lab|Werkstatt))\b")
 _FUNCTION_WORDS = frozenset({"für", "und", "der", "die", "das", "des", "von", "im", "in", "am", "an", "zu", "zur",
                              "zum", "mit", "&", "of", "the", "for", "and", "–", "-"})
+#: the small words a name spelled out before its acronym may hold ("Anstalt für Kommunale
+#: Datenverarbeitung in Bayern (AKDB)"); articles only after one of them ("… in der …")
+_INSIDE_NAMES = frozenset({"-", "und", "für", "in", "im", "des", "der", "von", "zur", "zum", "am"})
 
 
 #: nouns after which "in X" names a place ("mit Sitz in X")
@@ -367,7 +372,7 @@ class PatternRecognizer:
         in a place ("die Landesoberbehörde IT Baden-Württemberg"); a defined acronym only
         where no other rule or list found what it abbreviates."""
         units = list(self._units(doc)) + list(self._english_names(doc)) + list(self._organisations(doc)) \
-            + list(_society_institutes(doc)) + list(_adjective_names(doc)) \
+            + list(_society_institutes(doc)) + list(_adjective_names(doc, self.places)) \
             + list(self._strategies(doc)) + [c for c in self._quoted(doc) if c.end - c.start >= 2] \
             + list(self._bodies_at_places(doc)) + list(self._initiatives_at_places(doc))
         places = [s for s in existing if s.label_ == "Place"]
@@ -381,9 +386,19 @@ class PatternRecognizer:
         places = {i for s in named if s.label_ == "Place" for i in range(s.start, s.end)}
         for long_form, short in _pairs(self._defined_acronyms(doc)):
             inside = set(range(long_form.start, long_form.end))
-            if long_form.end not in ends and not taken & inside and inside - places:
+            shorter = next((c for c in units if self._seat_short_of(doc, c, long_form)), None)
+            if shorter is not None:  # "Anstalt für Kommunale Datenverarbeitung in Bayern (AKDB)":
+                units[units.index(shorter)] = long_form  # the acronym spells the seat as part of the name
+                units.append(short)
+            elif long_form.end not in ends and not taken & inside and inside - places:
                 units += [long_form, short]  # a place may end it: "Infrastrukturbank Hessen (WIBank)"
         return units
+
+    def _seat_short_of(self, doc: Doc, candidate: _Candidate, long_form: _Candidate) -> bool:
+        """``candidate`` is ``long_form`` but for the seat that ends it ("… in Bayern")."""
+        return candidate.start == long_form.start and candidate.end < long_form.end and \
+            doc[candidate.end].lower_ in ("in", "im") and \
+            self._place_length(doc, candidate.end + 1) == long_form.end - candidate.end - 1
 
     def _span(self, doc: Doc, c: _Candidate) -> Span:
         span = Span(doc, c.start, c.end, label=c.label)
@@ -566,19 +581,28 @@ class PatternRecognizer:
                     or sum(c.isupper() for c in short) < 2:
                 continue
             start = open_
-            while start > 0 and open_ - start < 8 and (words[start - 1][:1].isupper() or words[start - 1] in ("-", "und")) \
+            while start > 0 and open_ - start < 10 and (words[start - 1][:1].isupper() or words[start - 1] in _INSIDE_NAMES) \
                     and not doc[start - 1].is_sent_start and words[start - 1] not in _ARTICLE_FORMS:
                 start -= 1
             start = _acronym_start(words, start, open_, short)
-            if start is None or len([w for w in words[start:open_] if w[:1].isalnum()]) < 2:
-                continue  # one word before an acronym is a term the other rules judge
+            if start is None or len([w for w in words[start:open_] if w[:1].isalnum()]) < 2 \
+                    and not (start == open_ - 1 and self._org_head(words, start)):
+                continue  # one word before an acronym is a term the other rules judge, unless a body's compound
             long_text = doc[start:open_].text
-            head = next((k - 1 for k in range(start + 1, open_) if self._place_length(doc, k) == open_ - k), open_ - 1)
-            label = _kind_of(words[head]) or next((_DEFINED_ENGLISH_KINDS[w] for w in words[start:open_]
-                                                   if w in _DEFINED_ENGLISH_KINDS), None)
+            label = self._defined_kind(doc, words, start, open_)
             if label is not None:  # "Innovation Park Artificial Intelligence (IPAI)": an English kind inside
                 yield _Candidate(start, open_, label, "abbreviation", long_text)
                 yield _Candidate(open_ + 1, close, label, "abbreviation", long_text)
+
+    def _defined_kind(self, doc: Doc, words: list[str], start: int, end: int) -> str | None:
+        """The type of a defined long form: by its last word before a place ("… Softwaresystem
+        Hessen", "Kultusministerkonferenz"), by an English kind anywhere in it, or by a body's
+        head noun before its field ("Anstalt für Kommunale Datenverarbeitung in Bayern")."""
+        head = next((k - 1 for k in range(start + 1, end) if self._place_length(doc, k) == end - k), end - 1)
+        field = next((k for k in range(start + 1, end) if words[k] in ("für", "des", "der")), None)
+        return _kind_of(words[head]) or self._org_head(words, head) or next((_DEFINED_ENGLISH_KINDS[w] for w in words[start:end]
+                                             if w in _DEFINED_ENGLISH_KINDS), None) \
+            or (self._org_head(words, field - 1) if field is not None else None)
 
     def _strategies(self, doc: Doc) -> Iterable[_Candidate]:
         """"KI-Strategie des Freistaates Sachsen", "Digitalstrategie Schleswig-Holstein": a
@@ -1290,24 +1314,35 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
     return last_good
 
 
-def _adjective_names(doc: Doc) -> Iterable[_Candidate]:
-    """"die Deutsche Verwaltungscloud", "das Deutsche Forschungsnetz": an adjective is written
-    with a capital inside a sentence only as part of a name; the noun it names is typed by its
-    head (a cloud or network is infrastructure, a stack or standard technology), else no name."""
+def _adjective_names(doc: Doc, places: Container[tuple[str, ...]] = ()) -> Iterable[_Candidate]:
+    """"die Deutsche Verwaltungscloud", "das Deutsche Forschungsnetz", "vom Bayerischen
+    Städtetag": an adjective is written with a capital inside a sentence only as part of a
+    name; the noun it names is typed by its head (a cloud or network is infrastructure, a
+    stack or standard technology, a Städtetag an association), else no name. After a
+    sentence's first article too ("Die Niedersächsische Bildungscloud …"). A place's
+    adjective in -er is always written with a capital, so it names only a compound of such
+    a head ("die Berliner Verwaltungscloud", not "das Münchner Portal")."""
     words = doc_words(doc)
     for i in range(1, len(words) - 1):
-        if not _NAME_ADJECTIVE.match(words[i]) or doc[i].is_sent_start or words[i - 1][:1].isupper():
+        place = words[i].endswith("er") and ((fold_word(words[i]),) in places or (fold_word(words[i][:-2]),) in places)
+        if not (_NAME_ADJECTIVE.match(words[i]) or place) or doc[i].is_sent_start or \
+                words[i - 1][:1].isupper() and not (doc[i - 1].is_sent_start and words[i - 1].casefold() in _ARTICLE_FORMS):
             continue
         noun = words[i + 1]
-        kind = next((k for head, k in _ADJECTIVE_NAME_HEADS.items() if noun.casefold().endswith(head)), None)
+        head = next((h for h in _ADJECTIVE_NAME_HEADS if noun.casefold().endswith(h)), None)
         joined = i + 2 < len(words) and words[i + 2] == "-" and not doc[i + 1].whitespace_  # "…cloud-Strategie"
-        if kind is not None and noun[:1].isupper() and noun[1:].islower() and not joined:
+        plain = place and head is not None and len(noun) == len(head)  # "das Münchner Portal": any portal there
+        if head is not None and noun[:1].isupper() and noun[1:].islower() and not joined and not plain:
+            kind = _ADJECTIVE_NAME_HEADS[head]
             yield _Candidate(i, i + 2, kind, "organisation")
 
 
-#: what the head of a name after a capitalised adjective makes it
+#: what the head of a name after a capitalised adjective makes it (first match wins: a
+#: Landtag is a parliament, a Städtetag an association of cities)
 _ADJECTIVE_NAME_HEADS = {"cloud": "Infrastructure", "netz": "Infrastructure", "stack": "Technology",
-                         "standard": "Technology"}
+                         "standard": "Technology", "landtag": "GovernmentBody", "städtetag": "Organization",
+                         "gemeindetag": "Organization", "landkreistag": "Organization", "bezirketag": "Organization",
+                         "plattform": "Initiative", "portal": "Initiative"}
 
 
 def _society_institutes(doc: Doc) -> Iterable[_Candidate]:

@@ -686,6 +686,26 @@ def test_a_capitalised_adjective_inside_a_sentence_begins_a_name_typed_by_its_he
         ("Deutschen Verwaltungscloud-Strategie", "Policy"), ("Deutschen Forschungsnetz", "Infrastructure")]  # the strategy's own rule names it, not this one
 
 
+def test_a_capitalised_adjective_after_a_sentences_first_article_and_a_places_adjective(nlp_nokb) -> None:
+    """"Die Niedersächsische Bildungscloud …": the article's capital says nothing; a place's
+    adjective is always capitalised, so it names a compound of a name's head only."""
+    doc = nlp_nokb("Die Niedersächsische Bildungscloud wird vom Bayerischen Städtetag gelobt. Die Berliner "
+                   "Verwaltungscloud läuft im Berliner Landesnetz. Das Münchner Portal und die Berliner Verwaltung.")
+    assert [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]] == [
+        ("Niedersächsische Bildungscloud", "Infrastructure"), ("Bayerischen Städtetag", "Organization"),
+        ("Berliner Verwaltungscloud", "Infrastructure"), ("Berliner Landesnetz", "Infrastructure")]
+
+
+def test_a_defined_acronym_types_a_body_by_its_head_before_its_field_and_keeps_its_seat(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Welche Angebote macht die Anstalt für Kommunale Datenverarbeitung in Bayern (AKDB) "
+                             "den Kommunen? Es gilt die Empfehlung der Kultusministerkonferenz (KMK).")
+    assert found["Anstalt für Kommunale Datenverarbeitung in Bayern"][0] == "GovernmentBody"
+    assert found["AKDB"][0] == "GovernmentBody" and found["KMK"][0] == "GovernmentBody"
+    assert found["Kultusministerkonferenz"][0] == "GovernmentBody"
+    found = _found(nlp_nokb, "Das Zentrum für Digitalisierung in Bayern und die Pressekonferenz (PK) folgen.")
+    assert "Zentrum für Digitalisierung" in found and "PK" not in found  # no acronym: the seat stays out
+
+
 def test_a_federal_body_named_with_bund(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Das Informationstechnikzentrum Bund (ITZBund) prüft die Komponenten.")
     assert found["Informationstechnikzentrum Bund"][0] == "GovernmentBody"
