@@ -55,8 +55,13 @@ COMPATIBLE: dict[str, frozenset[str]] = {
 #: the types a document's topic may have: the named things documents are about
 TOPIC_TYPES = frozenset({"Initiative", "Infrastructure", "ResearchOrganization", "Organization", "Company"})
 #: what a personal pronoun may stand for: named things, not persons (whose gender a name
-#: does not tell) nor governments ("es" after "das Land" is mostly the weather's "es")
+#: does not tell) nor governments ("es" after "das Land" is mostly the weather's "es"); an
+#: authority or public enterprise with an article is ("Das ITZBund … Es gehört zum …", "Die
+#: AKDB … In ihrem Rechenzentrum betreibt sie …"), see :func:`_pronoun_antecedent`
 PRONOUN_TYPES = TOPIC_TYPES | {"Infrastructure", "Technology"}
+#: the words of a government of a level, which "es" or "sie" after it seldom stands for
+_LEVEL_WORDS = frozenset({"Land", "Bund", "Freistaat", "Landesregierung", "Bundesregierung", "Staatsregierung",
+                          "Senat", "Regierung", "Kommune", "Stadt", "Gemeinde", "Landkreis", "Kreis", "Region"})
 #: the third person's pronouns and the genders (or plural) each stands for
 _PERSONAL: dict[str, frozenset[str]] = {
     "er": frozenset({"Masc"}), "ihn": frozenset({"Masc"}), "ihm": frozenset({"Masc", "Neut"}),
@@ -290,7 +295,7 @@ class MentionIndex:
         k = self._sentence_index(token)
         earliest = self._sentences()[max(0, k - PRONOUN_WINDOW)].start
         agreeing = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i
-                    and s.label_ in PRONOUN_TYPES and self.named(s) and _gender_agrees(s, allowed)]
+                    and _pronoun_antecedent(s) and self.named(s) and _gender_agrees(s, allowed)]
         best = next((s for s in agreeing if s.root.dep_.startswith("nsubj")), agreeing[0] if agreeing else None)
         best = self._apposed_to(best) or best if best is not None else None
         return Resolved(best, (token.idx, token.idx + len(token.text))) if best is not None else None
@@ -477,6 +482,17 @@ def _morph_agrees(word: Token, allowed: Container[str]) -> bool | None:
 
 def _family(label: str) -> str:
     return _FAMILIES.get(label, label)
+
+
+def _pronoun_antecedent(span: Span) -> bool:
+    """A mention a personal pronoun may stand for: a named thing of :data:`PRONOUN_TYPES`, or an
+    authority named with an article that is no level's government ("das ITZBund", "die AKDB",
+    not "das Land", "die Landesregierung", "die Stadt Kiel")."""
+    if span.label_ in PRONOUN_TYPES:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return span.label_ == "GovernmentBody" and before is not None and before.pos_ == "DET" and \
+        not any(t.text in _LEVEL_WORDS for t in span)
 
 
 def _gender_agrees(span: Span, allowed: frozenset[str]) -> bool:

@@ -102,6 +102,8 @@ _ORG_HEADS: dict[str, str] = {
     "ministerkonferenz": "GovernmentBody",  # "Kultusministerkonferenz (KMK)"
 }
 _FOLDED_HEADS = {fold_word(head): label for head, label in _ORG_HEADS.items()}
+#: heads whose own form ends in -er, which the folding of a word in -er may stand for
+_ER_HEADS = tuple(fold_word(head) for head in _ORG_HEADS if head.endswith("er"))
 _APPOSITION_NOUNS = frozenset({"mitglied", "tochter", "tochtergesellschaft", "teil", "einrichtung", "sitz", "ein",
                                "eine", "einer", "gründungsmitglied", "partner", "träger", "nachfolger", "nachfolgerin",
                                "vorgänger", "vorgängerin", "vormals", "ehemals", "früher"})
@@ -671,6 +673,8 @@ class PatternRecognizer:
         """The type the word at ``i`` names as a body's head noun, if it is one."""
         text = words[i]
         folded = fold_word(text)
+        if text.casefold().endswith(("er", "ern")) and not folded.endswith(_ER_HEADS):
+            return None  # "Gesellschafter" (folded as "Gesellschaft"): a person, no body
         label = _FOLDED_HEADS.get(folded)
         if label is not None:
             return label
@@ -1108,12 +1112,33 @@ class PatternRecognizer:
             before = token.i
             while before > 0 and doc[before - 1].text in ("“", "”", "\"", "«", "»", "‘"):
                 before -= 1
-            long_span = by_end.get(token.i) or by_end.get(before)
+            long_span = by_end.get(token.i) or by_end.get(before) or self._name_before_acronym(doc, token.i, close,
+                                                                                               spans, occupied)
             if not _long_and_short_inside(doc, token.i, close, long_span, occupied, aliases, added):
                 _short_inside(doc, token.i, close, long_span, occupied, aliases, added)
             self._long_after_short(doc, token.i, close, spans, aliases)
         self._dash_abbreviations(doc, spans, aliases)
         return added
+
+    @staticmethod
+    def _name_before_acronym(doc: Doc, open_: int, close: int, spans: list[Span], occupied: list[bool]) -> Span | None:
+        """"die BayernCloud Schule (ByCS)": a name its shape found, one or two capitalised
+        words and an acronym that spells them all; the name runs on to the acronym (``spans``
+        changes)."""
+        if close != open_ + 2 or not re.fullmatch(r"[A-ZÄÖÜ][A-Za-z]{1,7}", doc[open_ + 1].text):
+            return None
+        for gap in (1, 2):
+            name = next((s for s in spans if s.end == open_ - gap and s._.sovkg_method in _SHAPE_RULES), None)
+            words = doc[open_ - gap:open_]
+            if name is not None and all(t.is_alpha and t.text[:1].isupper() and not occupied[t.i] for t in words) \
+                    and doc[name.start].text[:1].casefold() == doc[open_ + 1].text[:1].casefold() \
+                    and _abbreviates(doc[open_ + 1].text, doc[name.start:open_].text):
+                longer = Span(doc, name.start, open_, label=name.label_, kb_id=name.kb_id_)
+                longer._.sovkg_method, longer._.sovkg_name = name._.sovkg_method, _ocr_name(longer.text)
+                spans[spans.index(name)] = longer
+                occupied[open_ - gap:open_] = [True] * gap
+                return longer
+        return None
 
     def _long_after_short(self, doc: Doc, open_: int, close: int, spans: list[Span],
                           aliases: dict[str, str]) -> None:
@@ -1204,18 +1229,23 @@ class PatternRecognizer:
 
 def _later_abbreviations(doc: Doc, defined: list[Span], occupied: list[bool]) -> list[Span]:
     """ "Sovereign Tech Fund (STF) … Der STF fördert …": every later mention of an
-    abbreviation the document defined is a mention of what it abbreviates."""
-    shorts = {s.text: s for s in defined if len(s) == 1}
+    abbreviation the document defined is a mention of what it abbreviates (one written
+    word, which the tokenizer may have split at its hyphens: "IT-DLZ")."""
+    shorts = {tuple(t.text for t in s): s for s in defined if _compact(doc, s.start, s.end)}
+    longest = max((len(k) for k in shorts), default=0)
     added = []
-    for i, word in enumerate(doc_words(doc)):
-        short = shorts.get(word)
-        if short is None or i <= short.start or occupied[i]:
-            continue
-        span = Span(doc, i, i + 1, label=short.label_, kb_id=short.kb_id_)
-        span._.sovkg_method = "sovkg_patterns:abbreviation-repeat"
-        span._.sovkg_name = short._.sovkg_name
-        added.append(span)
-        occupied[i] = True
+    for i in range(len(doc)):
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            short = shorts.get(tuple(t.text for t in doc[i:i + n]))
+            if short is None or i <= short.start or any(occupied[i:i + n]) or not _compact(doc, i, i + n) \
+                    or i + n < len(doc) and doc[i + n].text == "-" and not doc[i + n - 1].whitespace_:
+                continue  # not "IT-DLZ-Rechenzentrum"'s first part
+            span = Span(doc, i, i + n, label=short.label_, kb_id=short.kb_id_)
+            span._.sovkg_method = "sovkg_patterns:abbreviation-repeat"
+            span._.sovkg_name = short._.sovkg_name
+            added.append(span)
+            occupied[i:i + n] = [True] * n
+            break
     return added
 
 

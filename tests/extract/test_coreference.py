@@ -195,3 +195,25 @@ def test_a_list_goes_on_over_a_kind_and_its_examples() -> None:
     spans = [mention(doc, 1, 3, "ResearchOrganization"), mention(doc, 7, 9, "Company"), mention(doc, 11, 13, "Company")]
     assert texts(MentionIndex(doc, spans, ANAPHORS).resolve(doc[2])) == ["Universität Stuttgart", "Bosch GmbH",
                                                                          "ZF AG"]
+
+
+def _authority_doc(article: str, name: str) -> tuple[Doc, MentionIndex]:
+    """"<article> <name> gehört zum BMF. Es hat seinen Sitz in Bonn." with the name a government body."""
+    words = [article, name, "gehört", "zum", "BMF", ".", "Es", "hat", "Sitz", "."]
+    doc = parsed(words, heads=[1, 2, 2, 4, 2, 2, 7, 7, 7, 7],
+                 deps=["det", "nsubj", "ROOT", "case", "obl", "punct", "nsubj", "ROOT", "obj", "punct"],
+                 pos=["DET", "PROPN", "VERB", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT"],
+                 sents=[True, False, False, False, False, False, True, False, False, False],
+                 morphs=["Case=Nom|Gender=Neut|Number=Sing", "", "", "", "", "", "Case=Nom|Gender=Neut|Number=Sing",
+                         "", "", ""])
+    spans = [mention(doc, 1, 2, "GovernmentBody"), mention(doc, 4, 5, "GovernmentBody")]
+    return doc, MentionIndex(doc, spans, ANAPHORS)
+
+
+def test_a_personal_pronoun_stands_for_an_authority_named_with_an_article_not_for_a_level() -> None:
+    """"Das ITZBund gehört zum BMF. Es hat seinen Sitz in Bonn": "es" is the authority; after
+    "Das Land …" it is not (mostly the weather's or a clause's "es")."""
+    doc, index = _authority_doc("Das", "ITZBund")
+    assert texts(index.resolve(doc[6])) == ["ITZBund"]
+    doc, index = _authority_doc("Das", "Land")
+    assert index.resolve(doc[6]) == []

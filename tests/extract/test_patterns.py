@@ -765,3 +765,19 @@ def test_a_land_s_ministry_named_by_its_portfolio_keeps_the_land_s_adjective(nlp
                              "Justizministerium prüft.")
     assert found["Bayerischen Kultusministeriums"][0] == "GovernmentBody"
     assert found["Niedersächsische Justizministerium"][0] == "GovernmentBody"
+
+
+def test_a_hyphenated_abbreviation_is_found_again_and_a_shaped_name_runs_on_to_its_acronym(nlp_nokb) -> None:
+    doc = nlp_nokb("Welche Dienste stellt das IT-Dienstleistungszentrum des Freistaats Bayern (IT-DLZ) bereit? Das "
+                   "IT-DLZ betreibt die BayernCloud Schule (ByCS). Zur ByCS gehört ein IT-DLZ-Dienst.")
+    found = [(s.text, s.label_) for s in doc.spans["sovkg_mentions"]]
+    assert found.count(("IT-DLZ", "GovernmentBody")) == 2  # not the first part of "IT-DLZ-Dienst"
+    assert ("BayernCloud Schule", "Initiative") in found and found.count(("ByCS", "Initiative")) == 2
+
+
+def test_a_word_in_er_is_no_body_its_stem_would_name(nlp_nokb) -> None:
+    """"Gesellschafter des Zentrums …": a partner, not a "Gesellschaft"; "Landesbeauftragter" is a body."""
+    found = _found(nlp_nokb, "Die Gesellschafter der Stiftung tagen. Der Landesbeauftragter für Datenschutz "
+                             "Niedersachsen prüft.")
+    assert "Gesellschafter der Stiftung" not in found
+    assert found["Landesbeauftragter für Datenschutz Niedersachsen"][0] == "GovernmentBody"
