@@ -85,6 +85,7 @@ _ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "ei
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "kein", "keine", "jede", "jeder", "jedes"})
 _ORG_HEADS: dict[str, str] = {
     "institut": "ResearchOrganization", "forschungsinstitut": "ResearchOrganization",
+    "landesinstitut": "GovernmentBody",  # a Land's agency: "Niedersächsisches Landesinstitut für …"
     "forschungszentrum": "ResearchOrganization", "kompetenzzentrum": "Organization",
     "zentrum": "Organization", "hochschule": "ResearchOrganization", "universität": "ResearchOrganization",
     "akademie": "ResearchOrganization", "ministerium": "GovernmentBody", "bundesministerium": "GovernmentBody",
@@ -176,6 +177,10 @@ _SHAPE_RULES = frozenset({"sovkg_patterns:shape"})
 _INITIAL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.|[a-z]\.[a-z]\.)")
 _COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s?V\.|eG|Corporation|Corp\.|LLC|PLC|N\.V\.|"
                              r"B\.V\.|S\.A\.|SAS|Gruppe|Group)$")
+#: a signature formula, then the signer's name on a line of its own (titles before it)
+_SIGNATURE = re.compile(r"(?m)^[ \t]*(?:In Vertretung|Im Auftrag|Mit freundlichen Grüßen)[ \t]*\n\s*"
+                        r"(?:(?:Dr\.|Prof\.)[ \t]+)*(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+                        r"(?:[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2})[ \t]*$")
 _PERSON_CUES = frozenset({"dr.", "prof.", "abgeordnete", "abgeordneten", "abgeordneter", "minister", "ministerin",
                           "präsident", "präsidentin", "staatssekretär", "staatssekretärin", "ministerpräsident",
                           "ministerpräsidentin", "bundeskanzler", "bundeskanzlerin", "oberbürgermeister",
@@ -317,7 +322,8 @@ class PatternRecognizer:
                 occupied[i] = True
         candidates: list[_Candidate] = []
         for rule in (lambda d: units, lambda d: appositions, self._described_after, self._name_compounds, self._quoted,
-                     self._list_heads, self._persons, self._level_governments, self._seats, self._shapes):
+                     self._list_heads, self._persons, self._signatures, self._level_governments, self._seats,
+                     self._shapes):
             for candidate in rule(doc):
                 if candidate.end <= candidate.start or any(occupied[candidate.start:candidate.end]):
                     continue
@@ -563,6 +569,8 @@ class PatternRecognizer:
             return i
         start = next((k for k in range(i - 1, max(-1, i - 3), -1) if self._given_name(doc, k)
                       and all(_founder_word(t) for t in doc[k:i])), i)
+        if start == i and i > 0 and _RESEARCH_SOCIETY.fullmatch(doc[i - 1].text):
+            start = i - 1  # "die Leibniz Universität Hannover"
         before = doc[start - 1] if start > 0 else None
         return start if before is None or not before.text[:1].isupper() or before.lower_ in _ARTICLE_FORMS else i
 
@@ -960,19 +968,26 @@ class PatternRecognizer:
 
     def _bodies_at_places(self, doc: Doc) -> Iterable[_Candidate]:
         """"TU Dresden", "Landgericht Hannover", "JVA Sehnde": a place after a word that
-        makes it a body's name (``data/place_prefixes.tsv``) is that body, not the place."""
+        makes it a body's name (``data/place_prefixes.tsv``) is that body, not the place; so is
+        a word no list knows there ("Landkreis Emsland")."""
         words = doc_words(doc)
         for i, word in enumerate(words[:-1]):
             prefix = self.place_prefixes.get(word)
             if prefix is None:
                 continue
             kind, long_form = prefix
-            for length in (3, 2, 1):
-                place = tuple(fold_word(w) for w in words[i + 1:i + 1 + length])
-                if len(place) == length and place in self.places:
-                    name = " ".join([long_form or word, *words[i + 1:i + 1 + length]])
-                    yield _Candidate(i, i + 1 + length, kind, "body-at-place", name)
-                    break
+            length = next((n for n in (3, 2, 1) if len(words[i + 1:i + 1 + n]) == n
+                           and tuple(fold_word(w) for w in words[i + 1:i + 1 + n]) in self.places), None)
+            if length is None and self._unknown_name(doc[i + 1]):
+                length = 1  # "Landkreis Emsland", "Hochschule Fresenius": a place or name no list knows
+            if length is not None:
+                name = " ".join([long_form or word, *words[i + 1:i + 1 + length]])
+                yield _Candidate(i, i + 1 + length, kind, "body-at-place", name)
+
+    def _unknown_name(self, token: Token) -> bool:
+        """A capitalised word of letters no German word list knows, a proper noun to the tagger."""
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and len(token.text) > 2 and \
+            token.lower_ not in self.known_words and fold_word(token.text) not in self.known_words
 
     def _initiatives_at_places(self, doc: Doc) -> Iterable[_Candidate]:
         """"KI-Innovationswettbewerb Baden-Württemberg", "Bildungscampus Heilbronn": a compound
@@ -1030,6 +1045,14 @@ class PatternRecognizer:
             if end < len(doc) and fold_word(doc[end].text) in _FOLDED_HEADS:
                 continue  # "Eberhard Karls Universität": the name of a body, not a person
             yield _Candidate(start, end, "Person", "person")
+
+    def _signatures(self, doc: Doc) -> Iterable[_Candidate]:
+        """"In Vertretung / Annika Steinhövel", "Im Auftrag / Dr. Max Muster": the line after
+        a signature formula is the signer's name, whether a list knows the first name or not."""
+        for match in _SIGNATURE.finditer(doc_text(doc)):
+            span = doc.char_span(*match.span("name"))
+            if span is not None:
+                yield _Candidate(span.start, span.end, "Person", "signature")
 
     def _given_names_end(self, doc: Doc, end: int) -> int:
         """Past the given names after a first one: "Jens-Christoph Brockmann", "Jessica Miriam
@@ -1316,6 +1339,8 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
         if "\n" in text or text in (".", ";", ":", "(", ")", "?", "!", "„", "“", "\"") \
                 or text in ("Der", "Die", "Das", "Dem", "Den", "Des"):
             break  # a capitalised article begins the next sentence: "… TOURISMUS Der Staatsminister"
+        if text == "," and any(t.like_num for t in doc[end + 1:end + 6]):
+            break  # an address: "… des Innern, Alt-Moabit 140, 10557 Berlin"
         if text[:1].isupper() or text[:1].isdigit():
             end += 1
             last_good = end
@@ -1349,14 +1374,14 @@ def _adjective_names(doc: Doc, places: Container[tuple[str, ...]] = ()) -> Itera
     Städtetag": an adjective is written with a capital inside a sentence only as part of a
     name; the noun it names is typed by its head (a cloud or network is infrastructure, a
     stack or standard technology, a Städtetag an association), else no name. After a
-    sentence's first article too ("Die Niedersächsische Bildungscloud …"). A place's
+    sentence's first article too ("Die Niedersächsische Bildungscloud …", "…: Die …"). A place's
     adjective in -er is always written with a capital, so it names only a compound of such
     a head ("die Berliner Verwaltungscloud", not "das Münchner Portal")."""
     words = doc_words(doc)
     for i in range(1, len(words) - 1):
         place = words[i].endswith("er") and ((fold_word(words[i]),) in places or (fold_word(words[i][:-2]),) in places)
         if not (_NAME_ADJECTIVE.match(words[i]) or place) or doc[i].is_sent_start or \
-                words[i - 1][:1].isupper() and not (doc[i - 1].is_sent_start and words[i - 1].casefold() in _ARTICLE_FORMS):
+                words[i - 1][:1].isupper() and words[i - 1].casefold() not in _ARTICLE_FORMS:
             continue
         noun = words[i + 1]
         head = next((h for h in _ADJECTIVE_NAME_HEADS if noun.casefold().endswith(h)), None)

@@ -26,6 +26,7 @@ _BOUNDARY = re.compile(
     r"\n[ \t\r\f\v]*(?=\S)"  # a line break ends a heading, a list item, a signature line
     r"|(?<=[.!?])[\"“”»«')]?[ \t\r\f\v]+(?=[\"„“‚'»«(–•\-]?[A-ZÄÖÜ0-9])"  # a full stop before a capital
     r"|(?<=[.!?])[ \t\r\f\v]+(?=[a-zäöü]{1,4}[A-ZÄÖÜ]\w)"  # or before a name of camel case ("openDesk", "dPhoenix")
+    r"|(?<=;)[ \t\r\f\v]+(?=\w)"  # a semicolon between two main clauses, which a small parser would join
 )
 
 

@@ -781,3 +781,18 @@ def test_a_word_in_er_is_no_body_its_stem_would_name(nlp_nokb) -> None:
                              "Niedersachsen prüft.")
     assert "Gesellschafter der Stiftung" not in found
     assert found["Landesbeauftragter für Datenschutz Niedersachsen"][0] == "GovernmentBody"
+
+
+def test_a_body_word_before_a_word_no_list_knows_and_a_research_society_before_a_university(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "So stellen der Landkreis Emsland und die Leibniz Universität Hannover es bereit. Das "
+                             "Niedersächsische Landesinstitut für schulische Qualitätsentwicklung hilft.")
+    assert found["Landkreis Emsland"][0] == "GovernmentBody"
+    assert found["Leibniz Universität Hannover"][0] == "ResearchOrganization"
+    assert found["Niedersächsische Landesinstitut für schulische Qualitätsentwicklung"][0] == "GovernmentBody"
+
+
+def test_a_signers_name_after_the_formula_and_no_address_in_a_name(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Zu 7:\n\nDas Land bietet das an.\n\nIn Vertretung\n\nAnnika Steinhövel\n\n"
+                             "Pressestelle des Bundesministeriums des Innern, Alt-Moabit 140, 10557 Berlin")
+    assert found["Annika Steinhövel"][0] == "Person"  # "Annika" is on no list of first names
+    assert found["Bundesministeriums des Innern"][0] == "GovernmentBody"

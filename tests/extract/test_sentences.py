@@ -28,6 +28,14 @@ def test_flattened_text_splits_at_full_stops_but_not_abbreviations(nlp) -> None:
     ]
 
 
+def test_a_semicolon_between_main_clauses_ends_the_first_for_the_parser(nlp) -> None:
+    """"Entwickelt wird openDesk im Auftrag des ZenDiS; die Suite bündelt …": a small parser
+    joined the two clauses into one (and made the suite's parts paid for by the ZenDiS)."""
+    text = "Entwickelt wird openDesk im Auftrag des ZenDiS; die Suite bündelt Nextcloud und Jitsi."
+    assert _sentences(nlp, text) == ["Entwickelt wird openDesk im Auftrag des ZenDiS;",
+                                     "die Suite bündelt Nextcloud und Jitsi."]
+
+
 def test_a_name_of_camel_case_starts_a_sentence_after_a_full_stop(nlp) -> None:
     """ "openDesk", "dPhoenix" begin a sentence in lower case; an ordinary lower-case word does not."""
     text = "Die Lösung läuft im Bund. openDesk besteht aus Open-Source-Komponenten. Vgl. dazu Nr. 3. oder mehr."
