@@ -156,6 +156,11 @@ FAMILIES = [
      "unter anderem das Forschungszentrum Jülich und die TU Dresden.", ("TU Dresden", "partOf", "Projekt OpenGPT-X")),
     ("partners listed, of a genitive", "Zu den Partnern des Projekts OpenGPT-X zählt die TU Dresden.",
      ("TU Dresden", "partOf", "Projekts OpenGPT-X")),
+    ("users listed, of the platform named before", "Die Deutsche Verwaltungscloud (DVC) ist im Regelbetrieb. Zu "
+     "den ersten Nutzern zählen das Bundesverwaltungsamt (BVA) und das Statistische Bundesamt.",
+     ("Statistische Bundesamt", "uses", "DVC")),
+    ("users listed, of a genitive", "Zu den Nutzern des Hochleistungsrechners HoreKa zählt die Universität Stuttgart.",
+     ("Universität Stuttgart", "uses", "HoreKa")),
     ("what its members form", "Das LRZ, das JSC und das HLRS bilden das Gauss Centre for Supercomputing.",
      ("HLRS", "partOf", "Gauss Centre for Supercomputing")),
     ("what a pronoun forms with partners", "Das Leibniz-Rechenzentrum ist IT-Dienstleister der TUM. Zusammen mit "
@@ -653,3 +658,9 @@ def test_a_name_after_the_fronted_subject_is_its_apposition_not_the_object(nlp) 
     name.pos_ = "PROPN"
     fronted_apposition(verb)
     assert name.head.i == noun.i and name.dep_ == "appos"
+
+
+def test_users_listed_are_no_members(found) -> None:
+    """"Zu den Nutzern des HoreKa zählt X": X uses it, and does not belong to it ("zählen zu")."""
+    assert triples(found("Zu den Nutzern des Hochleistungsrechners HoreKa zählt die Universität Stuttgart.")) == {
+        ("Universität Stuttgart", "uses", "HoreKa")}
