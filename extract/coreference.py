@@ -296,7 +296,7 @@ class MentionIndex:
         earliest = self._sentences()[max(0, k - PRONOUN_WINDOW)].start
         agreeing = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i
                     and _pronoun_antecedent(s) and self.named(s) and _gender_agrees(s, allowed)]
-        best = next((s for s in agreeing if s.root.dep_.startswith("nsubj")), agreeing[0] if agreeing else None)
+        best = next((s for s in agreeing if _subject(s.root)), agreeing[0] if agreeing else None)
         best = self._apposed_to(best) or best if best is not None else None
         return Resolved(best, (token.idx, token.idx + len(token.text))) if best is not None else None
 
@@ -482,6 +482,11 @@ def _morph_agrees(word: Token, allowed: Container[str]) -> bool | None:
 
 def _family(label: str) -> str:
     return _FAMILIES.get(label, label)
+
+
+def _subject(root: Token) -> bool:
+    """A subject, or the name beside a subject noun ("Die Lernplattform Lernraum Berlin … wird …")."""
+    return root.dep_.startswith("nsubj") or root.dep_ in NAME_DEPS and root.head.dep_.startswith("nsubj")
 
 
 def _pronoun_antecedent(span: Span) -> bool:

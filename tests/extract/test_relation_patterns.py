@@ -159,6 +159,8 @@ FAMILIES = [
     ("users listed, of the platform named before", "Die Deutsche Verwaltungscloud (DVC) ist im Regelbetrieb. Zu "
      "den ersten Nutzern zählen das Bundesverwaltungsamt (BVA) und das Statistische Bundesamt.",
      ("Statistische Bundesamt", "uses", "DVC")),
+    ("a bringing in", "Das Land startet das Projekt KI-Cloud Bayern. Als erste Bezirke haben Pankow und "
+     "Lichtenberg die Plattform „KI-Cloud Bayern“ eingeführt.", ("Lichtenberg", "uses", "KI-Cloud Bayern")),
     ("users listed, of a genitive", "Zu den Nutzern des Hochleistungsrechners HoreKa zählt die Universität Stuttgart.",
      ("Universität Stuttgart", "uses", "HoreKa")),
     ("what its members form", "Das LRZ, das JSC und das HLRS bilden das Gauss Centre for Supercomputing.",
@@ -664,3 +666,12 @@ def test_users_listed_are_no_members(found) -> None:
     """"Zu den Nutzern des HoreKa zählt X": X uses it, and does not belong to it ("zählen zu")."""
     assert triples(found("Zu den Nutzern des Hochleistungsrechners HoreKa zählt die Universität Stuttgart.")) == {
         ("Universität Stuttgart", "uses", "HoreKa")}
+
+
+def test_a_pronoun_stands_for_the_name_beside_the_subject_noun_and_a_learning_platform_names(found) -> None:
+    """"Die Lernplattform Lernraum Berlin, die auf … Moodle basiert, wird … genutzt. Sie …": "sie" is
+    the platform the sentence is about (its name beside the subject noun), not Moodle, named last."""
+    text = ("Die Lernplattform Lernraum Berlin, die auf der Software Moodle basiert, wird von 680 Schulen genutzt. "
+            "Sie nutzt Kubernetes.")
+    assert {("Lernraum Berlin", "uses", "Moodle"), ("Lernraum Berlin", "uses", "Kubernetes")} <= triples(found(text))
+    assert ("Moodle", "uses", "Kubernetes") not in triples(found(text))
