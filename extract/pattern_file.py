@@ -50,7 +50,8 @@ class Cue:
 @dataclass(frozen=True, slots=True)
 class Condition:
     """Words a path from the cue must reach (``when``) or must not (``unless``), by lemma:
-    "unterstützt X mit 9,6 Millionen Euro" is funding, not support."""
+    "unterstützt X mit 9,6 Millionen Euro" is funding, not support. A path reaches the
+    phrases it leads to, whole; ``self`` reaches the cue word alone (not its clause)."""
 
     path: DepPath
     lemmas: frozenset[str]
@@ -58,8 +59,9 @@ class Condition:
     def holds(self, cue: Token) -> bool:
         if ANY_WORD in self.lemmas:  # "*": any word the path reaches
             return bool(self.path.follow(cue))
-        return any(fold_word(t.lemma_ or t.text) in self.lemmas or fold_word(t.text) in self.lemmas
-                   for start in self.path.follow(cue) for t in start.subtree)
+        words = (cue,) if not self.path.steps and not self.path.context else \
+            (t for start in self.path.follow(cue) for t in start.subtree)
+        return any(fold_word(t.lemma_ or t.text) in self.lemmas or fold_word(t.text) in self.lemmas for t in words)
 
 
 @dataclass(frozen=True, slots=True)

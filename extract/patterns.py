@@ -114,6 +114,7 @@ _RESEARCH_FIELD = re.compile(r"Intelligenz|\bKI\b|\bAI\b|Lernen|Forschung|Inform
 #: a research society's body is research whatever its head ("Helmholtz-Gemeinschaft")
 _RESEARCH_SOCIETY = re.compile(r"Helmholtz|Max-Planck|Fraunhofer|Leibniz")
 _CENTRE = fold_word("zentrum")
+_DATA_CENTRE = fold_word("rechenzentrum")
 
 
 def _research_centre(head: str, words: str) -> bool:
@@ -446,6 +447,8 @@ class PatternRecognizer:
             if end > nxt + 1:
                 if head == "Organization" and _research_centre(token.text, doc[nxt:end].text):
                     head = "ResearchOrganization"  # "Zentrum für Künstliche Intelligenz"
+                elif head == "Organization" and fold_word(token.text) == _DATA_CENTRE and doc[nxt].lower_ in ("des", "der"):
+                    head = "Infrastructure"  # "im Rechenzentrum des ITZBund": a body's data centre, a site
                 yield from _coordinated(doc, start, nxt, end, head)
                 return
         if self._federal_name_at(doc, token, head):

@@ -248,6 +248,7 @@ def front_participle(tokens: list[Token]) -> None:
         return
     copula = aux.head.i == participle.i and aux.dep_ in ("cop", "aux", "aux:pass")  # "Trainiert wurde es …"
     if participle.head.i != aux.i and not copula:
+        _fronted_over_noun(participle, aux)
         return
     if not copula:
         participle.head = aux.head if aux.head.i != aux.i else participle
@@ -259,8 +260,27 @@ def front_participle(tokens: list[Token]) -> None:
     aux.head, aux.dep_ = participle, "aux:pass" if aux.lemma_ == "werden" else "aux"
 
 
-#: a participle's form: "gebaut", "betrieben", "entwickelt", "finanziert", "aufgebaut"
-_PARTICIPLE = re.compile(r"(?:[a-zäöü]{2,8})?ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert")
+def _fronted_over_noun(participle: Token, aux: Token) -> None:
+    """"Begleitet wurde der Aufbau vom BMI": the parser made the auxiliary the copula of the
+    noun after it and the participle that noun's subject. The participle is the verb, the noun
+    its subject, and the noun's prepositional phrases its own."""
+    noun = participle.head
+    if aux.head.i != noun.i or aux.dep_ != "cop" or noun.pos_ not in ("NOUN", "PROPN") or noun.i < aux.i:
+        return
+    root = noun.head.i == noun.i
+    participle.head, participle.dep_ = (participle, "ROOT") if root else (noun.head, noun.dep_)
+    noun.head, noun.dep_ = participle, "nsubj:pass" if aux.lemma_ == "werden" else "nsubj"
+    aux.head, aux.dep_ = participle, "aux:pass" if aux.lemma_ == "werden" else "aux"
+    participle.pos_ = "VERB"
+    participle.set_morph("VerbForm=Part")
+    for phrase in [c for c in noun.children if c.i > noun.i and any(g.dep_ == "case" for g in c.children)]:
+        phrase.head, phrase.dep_ = participle, "obl"
+
+
+#: a participle's form: "gebaut", "aufgebaut", "finanziert", and of a verb with an inseparable
+#: prefix, which takes no "ge": "begleitet", "entwickelt", "betrieben"
+_PARTICIPLE = re.compile(r"(?:[a-zäöü]{2,8})?ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert"
+                         r"|(?:be|ent|er|ver|zer|emp|miss)[a-zäöüß]{3,}(?:t|en)")
 _AUXILIARIES = frozenset({"haben", "sein", "werden"})
 
 

@@ -242,7 +242,9 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
             continue
         first_by = next((k for k in range(c.sent.start, agent.start)
                          if c.lower[k - c.sent.start] in AGENT_PREPOSITIONS), agent.start)
-        subjects = [e for e in entities if e.label_ != "Place" and e.end <= first_by  # not another agent
+        clause = _relative_start(doc, c.sent.start, first_by)  # "…, der unter dem Dach der OSBA entstanden ist
+        subjects = [e for e in entities if e.label_ != "Place" and e.end <= first_by  # und vom BMWE gefördert wurde"
+                    and not clause < e.start  # what the relative pronoun stands for, not a name inside its clause
                     and not _inside(e, agent) and e.start_char != agent.start_char
                     and not any(t.text == ";" for t in doc[e.end:agent.start])  # another clause
                     and not _preceded_by(doc, e, ("von", "vom", "durch", "mit", "des", "der"))
@@ -630,6 +632,16 @@ def _named_among(doc: Doc, sent: Span, entities: list[Span], verb: Token) -> lis
         return []
     start = verb.i + 3
     return [e for e in entities if e.start >= start and e.label_ in _ORGS]
+
+
+def _relative_start(doc: Doc, start: int, end: int) -> int:
+    """Where the last relative clause before ``end`` begins (", der …", ", die …"), or ``end``."""
+    return next((k for k in range(end - 1, start, -1) if doc[k - 1].text == "," and doc[k].lower_ in _RELATIVES
+                 and doc[k].dep_ != "det"), end)
+
+
+#: relative pronouns (nominative and accusative), which begin a clause after a comma
+_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:

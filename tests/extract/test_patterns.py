@@ -796,3 +796,10 @@ def test_a_signers_name_after_the_formula_and_no_address_in_a_name(nlp_nokb) -> 
                              "Pressestelle des Bundesministeriums des Innern, Alt-Moabit 140, 10557 Berlin")
     assert found["Annika Steinhövel"][0] == "Person"  # "Annika" is on no list of first names
     assert found["Bundesministeriums des Innern"][0] == "GovernmentBody"
+
+
+def test_a_bodys_data_centre_is_infrastructure_a_named_computing_centre_research(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Der Knoten läuft im Rechenzentrum des ITZBund in Bonn. Das Leibniz-Rechenzentrum der "
+                             "Bayerischen Akademie der Wissenschaften rechnet.")
+    assert found["Rechenzentrum des ITZBund"][0] == "Infrastructure"
+    assert found["Leibniz-Rechenzentrum der Bayerischen Akademie der Wissenschaften"][0] == "ResearchOrganization"

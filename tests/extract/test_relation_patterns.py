@@ -161,6 +161,9 @@ FAMILIES = [
      ("Statistische Bundesamt", "uses", "DVC")),
     ("a bringing in", "Das Land startet das Projekt KI-Cloud Bayern. Als erste Bezirke haben Pankow und "
      "Lichtenberg die Plattform „KI-Cloud Bayern“ eingeführt.", ("Lichtenberg", "uses", "KI-Cloud Bayern")),
+    ("a fronted participle the parser made a noun's subject", "Die Plattform openDesk ist im Regelbetrieb. "
+     "Begleitet wurde der Aufbau vom Bundesministerium des Innern.",
+     ("Bundesministerium des Innern", "supports", "openDesk")),
     ("users listed, of a genitive", "Zu den Nutzern des Hochleistungsrechners HoreKa zählt die Universität Stuttgart.",
      ("Universität Stuttgart", "uses", "HoreKa")),
     ("what its members form", "Das LRZ, das JSC und das HLRS bilden das Gauss Centre for Supercomputing.",
@@ -675,3 +678,8 @@ def test_a_pronoun_stands_for_the_name_beside_the_subject_noun_and_a_learning_pl
             "Sie nutzt Kubernetes.")
     assert {("Lernraum Berlin", "uses", "Moodle"), ("Lernraum Berlin", "uses", "Kubernetes")} <= triples(found(text))
     assert ("Moodle", "uses", "Kubernetes") not in triples(found(text))
+
+
+def test_accompanying_is_support_not_funding_even_by_a_government(found) -> None:
+    text = "Die Plattform openDesk ist im Regelbetrieb. Begleitet wurde der Aufbau vom Bundesministerium des Innern."
+    assert not any(f[1] == "fundedBy" for f in found(text))

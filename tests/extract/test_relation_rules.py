@@ -35,6 +35,16 @@ def test_passive_voice_and_coordination(relations) -> None:
     assert ("ZaKI.D", "fundedBy", "IT-Planungsrat") in found
 
 
+def test_a_passive_in_a_relative_clause_is_about_what_its_pronoun_stands_for(relations) -> None:
+    """"…, der unter dem Dach der OSBA entstanden ist und vom BMWE gefördert wurde": the stack
+    is funded, not the alliance named inside the clause."""
+    found = relations("Die Knoten bauen auf dem Projekt Sovereign Cloud Stack auf, einem Software-Stapel, der unter "
+                      "dem Dach der Open Source Business Alliance entstanden ist und vom Bundesministerium für "
+                      "Wirtschaft und Energie gefördert wurde.")
+    assert ("Sovereign Cloud Stack", "fundedBy", "Bundesministerium für Wirtschaft und Energie") in found
+    assert not any(s == "Open Source Business Alliance" and p == "fundedBy" for s, p, _o in found)
+
+
 def test_passive_with_a_topic_and_an_inverted_operator(relations) -> None:
     found = relations("Hierauf setzt das neue Projekt „GovTeuken“ auf. Das Projekt wird von dem IT-Planungsrat "
                       "mit 676.200 Euro gefördert. Koordiniert wird „GovTeuken“ von dem Landesbetrieb IT.NRW, "
