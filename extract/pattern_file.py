@@ -89,6 +89,9 @@ class Pattern:
     adjacent: bool = False
     """The object's phrase follows the subject's name ("Mistral Small des Unternehmens
     Mistral AI"): a parse that hangs a genitive on a word further back is not believed."""
+    named: bool = False
+    """The object is a named thing even where the predicate (uses) allows a concept: what
+    stands at someone's disposal is a platform, not "KI"."""
 
     def fits(self, token: Token) -> bool:
         """Whether the cue token has the pattern's part of speech, relation and voice."""
@@ -283,7 +286,7 @@ def _cue(line: str) -> Cue:
 
 _FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice", "confidence",
            "subject_types", "object_types", "joined", "coreference", "when", "unless", "note", "around",
-           "adjacent"}
+           "adjacent", "named"}
 
 
 def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
@@ -314,7 +317,7 @@ def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
                    frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
                    bool(raw.get("joined", False)), bool(raw.get("coreference", True)), _conditions(raw.get("when", ())),
                    _conditions(raw.get("unless", ())), raw.get("note", ""), bool(raw.get("around", False)),
-                   bool(raw.get("adjacent", False)))
+                   bool(raw.get("adjacent", False)), bool(raw.get("named", False)))
 
 
 def _conditions(raw: list[dict]) -> tuple[Condition, ...]:

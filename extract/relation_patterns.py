@@ -412,7 +412,7 @@ class RelationPatterns:
                 if subject.span.kb_id_ and subject.span.kb_id_ == obj.span.kb_id_ or \
                         subject.chars == obj.chars or _guessed(subject) and _guessed(obj):
                     continue  # two ends resolved from descriptions are one guess too many
-                if predicate != "uses" and not index.named(obj.span):
+                if (predicate != "uses" or pattern.named) and not index.named(obj.span):
                     continue  # one uses "KI"; nobody is funded, run or supported by it
                 if pattern.around and not subject.span.end <= cue.i < obj.span.start or \
                         pattern.adjacent and not _adjacent(index, subject.span, obj.span):

@@ -164,6 +164,8 @@ FAMILIES = [
     ("a fronted participle the parser made a noun's subject", "Die Plattform openDesk ist im Regelbetrieb. "
      "Begleitet wurde der Aufbau vom Bundesministerium des Innern.",
      ("Bundesministerium des Innern", "supports", "openDesk")),
+    ("at someone's disposal", "Die KI-Plattform BayernKI steht der Universität Würzburg und der Universität "
+     "Passau zur Verfügung.", ("Universität Passau", "uses", "BayernKI")),
     ("users listed, of a genitive", "Zu den Nutzern des Hochleistungsrechners HoreKa zählt die Universität Stuttgart.",
      ("Universität Stuttgart", "uses", "HoreKa")),
     ("what its members form", "Das LRZ, das JSC und das HLRS bilden das Gauss Centre for Supercomputing.",
@@ -683,3 +685,8 @@ def test_a_pronoun_stands_for_the_name_beside_the_subject_noun_and_a_learning_pl
 def test_accompanying_is_support_not_funding_even_by_a_government(found) -> None:
     text = "Die Plattform openDesk ist im Regelbetrieb. Begleitet wurde der Aufbau vom Bundesministerium des Innern."
     assert not any(f[1] == "fundedBy" for f in found(text))
+
+
+def test_money_at_someones_disposal_is_funding_not_use(found) -> None:
+    found_here = triples(found("Das Land stellt dem Projekt KI.NRW 10 Millionen Euro zur Verfügung."))
+    assert ("KI.NRW", "fundedBy", "Land") in found_here and not any(p == "uses" for _s, p, _o in found_here)
