@@ -344,11 +344,15 @@ class PatternRecognizer:
         return doc
 
     @staticmethod
-    def _examples_follow(doc: Doc, i: int, label: str, plural: bool) -> bool:
-        """ "Unternehmen wie Bosch", "Projekten wie Gaia-X Federation Services": examples of a
-        kind follow at ``i``, which are names whether lists know them or not."""
-        return i + 1 < len(doc) and doc[i].lower_ == "wie" and \
-            (label == "Company" or plural and label in ("Initiative", "Technology"))
+    def _examples_follow(doc: Doc, i: int, label: str, plural: bool) -> int:
+        """ "Unternehmen wie Bosch", "Projekten wie Gaia-X Federation Services", "Sprachmodelle,
+        darunter Llama 3.3": examples of a kind follow at ``i``, which are names whether lists
+        know them or not; how many words introduce them (0: none follow)."""
+        if not (label == "Company" or plural and label in ("Initiative", "Technology")):
+            return 0
+        words = [t.lower_ for t in doc[i:i + 2]]
+        return 1 if words[:1] == ["wie"] and i + 1 < len(doc) else \
+            2 if words == [",", "darunter"] and i + 2 < len(doc) else 0
 
     def _list_siblings(self, doc: Doc, spans: list[Span], occupied: list[bool]) -> list[_Candidate]:
         """"Linux, Ceph, OpenStack", "Betacloud, plusserver und B1-Systems": an unknown word in a
@@ -359,7 +363,7 @@ class PatternRecognizer:
             for step in (-1, 1):
                 i = span.start - 2 if step < 0 else span.end + 1
                 while 0 <= i < len(doc) and doc[i - step].lower_ in LIST_WORDS and not occupied[i] \
-                        and self._unknown_word(doc[i]):
+                        and self._unknown_word(doc[i]) and not (i > 0 and doc[i - 1].lower_ == "von"):  # a maker
                     occupied[i] = True
                     found.append(_Candidate(i, i + 1, span.label_, "list-sibling"))
                     i += 2 * step
@@ -713,7 +717,7 @@ class PatternRecognizer:
 
     def _appositions(self, doc: Doc) -> Iterable[_Candidate]:
         for k, word in enumerate(doc_words(doc)):
-            label = self._type_noun_at(doc, k) if word[:1].isupper() else None
+            label = (self._type_noun_at(doc, k) or self._compound_before_shape(doc, k)) if word[:1].isupper() else None
             if label is None or label == "Place" or k + 1 >= len(doc):
                 continue  # places come from the gazetteer: "die Kommunen Nordrhein-Westfalens"
             token = doc[k]
@@ -726,14 +730,15 @@ class PatternRecognizer:
             i = token.i + 1
             plural = "Plur" in token.morph.get("Number") or token.text in (token.lemma_ + "n", token.lemma_ + "en")
             examples = self._examples_follow(doc, i, label, plural)
-            if examples:
-                i += 1  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
+            i += examples  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
             while i < len(doc):
                 if examples and doc[i].lower_ in _ARTICLE_FORMS and i + 1 < len(doc):
                     i += 1  # "… wie SAP und die Deutsche Telekom"
-                found = self._quoted_at(doc, i) or self._name_at(doc, i, any_capitalised=examples)
+                found = self._quoted_at(doc, i) or self._name_at(doc, i, any_capitalised=bool(examples))
                 if found is not None and _COMPANY_SUFFIX.match(doc[found[0]].text):
                     break  # "die Meyer Software AG": a legal form is no name
+                if found is not None and examples and self._type_noun_at(doc, found[1] - 1):
+                    break  # "… sowie GPT-Modelle": a kind of its own, no example's name
                 if found is None or found[1] - found[0] == 1 and (plural or _ABSTRACT.search(doc[found[0]].text)) \
                         and self._common_compound(doc[found[0]]):
                     break  # "Landesbehörden Rechenzeit anbieten", "der SCS-Software Wechselfähigkeit": a common noun
@@ -748,10 +753,26 @@ class PatternRecognizer:
                     break  # "der erste Exascale-Rechner Europas": whose it is, not its name
                 yield _Candidate(inner[0], inner[1], label, "apposition")
                 i = skip_parenthesis(doc, end)
+                i = self._maker_end(doc, i) if examples else i  # "Llama 3.3 von Meta, Mistral NeMo …"
                 if i < len(doc) and doc[i].lower_ in ("und", "sowie", ",") and i + 1 < len(doc):
                     i += 1
                     continue
                 break
+
+    def _compound_before_shape(self, doc: Doc, k: int) -> str | None:
+        """"der Schulserver IServ", "der Vermittlungsdienst VIDIS": a compound of a type noun
+        types the name after it when that name has a name's shape (an acronym, camel case)."""
+        nxt = doc[k + 1].text if k + 1 < len(doc) else ""
+        shaped = bool(_CAMEL.match(nxt) or _MIXED.match(nxt) or _DOTTED.match(nxt) or _ACRONYM.match(nxt) and len(nxt) >= 3)
+        return self._compound_type(doc[k].text) if shaped else None
+
+    def _maker_end(self, doc: Doc, i: int) -> int:
+        """Past "von Meta", "von Mistral AI" after an example's name (its maker), if a list goes on."""
+        if i + 1 >= len(doc) or doc[i].lower_ != "von":
+            return i
+        found = self._name_at(doc, i + 1, any_capitalised=True)
+        after = found[1] if found is not None else i
+        return after if after < len(doc) and doc[after].lower_ in ("und", "sowie", ",") else i
 
     def _sites_end(self, doc: Doc, end: int) -> int:
         """Past the further seats of a name that ends in a place: "ScaDS Dresden/Leipzig"."""

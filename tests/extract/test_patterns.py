@@ -803,3 +803,20 @@ def test_a_bodys_data_centre_is_infrastructure_a_named_computing_centre_research
                              "Bayerischen Akademie der Wissenschaften rechnet.")
     assert found["Rechenzentrum des ITZBund"][0] == "Infrastructure"
     assert found["Leibniz-Rechenzentrum der Bayerischen Akademie der Wissenschaften"][0] == "ResearchOrganization"
+
+
+def test_examples_after_darunter_and_their_makers(nlp_nokb) -> None:
+    """"Sprachmodelle, darunter Llama 3.3 von Meta, Mistral NeMo …": the examples are names (the
+    maker after "von" is no sibling of them); "GPT-Modelle" is a kind, named by its first part."""
+    doc = nlp_nokb("Zur Auswahl stehen mehrere Sprachmodelle, darunter Llama 3.3 von Meta, Mistral NeMo von "
+                   "Mistral AI sowie GPT-Modelle von OpenAI.")
+    found = {s.text: s.label_ for s in doc.spans["sovkg_mentions"]}
+    assert found["Llama 3.3"] == "Technology" and found["Mistral NeMo"] == "Technology"
+    assert found.get("Meta") != "Technology" and "GPT-Modelle" not in found
+
+
+def test_a_closed_compound_of_a_type_noun_before_a_shaped_name(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Genutzt wird die Videokonferenzsoftware BigBlueButton. Die Videokonferenzsoftware "
+                             "Niedersachsen hilft.")
+    assert found["BigBlueButton"][0] == "Technology"
+    assert "Niedersachsen" not in found or found["Niedersachsen"][0] == "Place"  # a plain word is no shaped name
