@@ -166,6 +166,10 @@ FAMILIES = [
      ("Bundesministerium des Innern", "supports", "openDesk")),
     ("at someone's disposal", "Die KI-Plattform BayernKI steht der Universität Würzburg und der Universität "
      "Passau zur Verfügung.", ("Universität Passau", "uses", "BayernKI")),
+    ("attached to", "Die Universität Passau ist an die KI-Plattform BayernKI angeschlossen.",
+     ("Universität Passau", "uses", "BayernKI")),
+    ("access to", "Seit 2025 erhält die Universität Würzburg Zugang zur KI-Plattform BayernKI.",
+     ("Universität Würzburg", "uses", "BayernKI")),
     ("users listed, of a genitive", "Zu den Nutzern des Hochleistungsrechners HoreKa zählt die Universität Stuttgart.",
      ("Universität Stuttgart", "uses", "HoreKa")),
     ("what its members form", "Das LRZ, das JSC und das HLRS bilden das Gauss Centre for Supercomputing.",
@@ -387,6 +391,8 @@ def test_a_passive_without_a_subject_is_about_the_context(found) -> None:
 
 
 NEGATIVES = [
+    ("access opened to someone else, to a concept", "Die Landesregierung will den Schulen einen sicheren Zugang zu "
+     "KI-Anwendungen eröffnen."),
     ("a passive without an agent", "Die Plattform openDesk wird gefördert."),
     ("a concept is no subject", "Künstliche Intelligenz wird vom Land Hessen gefördert."),
     ("a place runs nothing", "Das Land Hessen betreibt viele Rechenzentren."),
