@@ -446,6 +446,11 @@ class PatternRecognizer:
             body = "GovernmentBody" if head == "Organization" else head
             yield _Candidate(start, nxt + 2 + self._place_length(doc, nxt + 2), body, "organisation")
             return
+        if owner and head != "Organization" and nxt + 3 < len(doc) and doc[nxt + 2].lower_ == "für":
+            end = _complement_end(doc, nxt + 3, self.places)  # "Hochschule des Bundes für öffentliche Verwaltung"
+            if end > nxt + 3:
+                yield _Candidate(start, end, head, "organisation")
+                return
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
             end = _complement_end(doc, nxt + 1, self.places)
             if end > nxt + 1:

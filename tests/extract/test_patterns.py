@@ -820,3 +820,8 @@ def test_a_closed_compound_of_a_type_noun_before_a_shaped_name(nlp_nokb) -> None
                              "Niedersachsen hilft.")
     assert found["BigBlueButton"][0] == "Technology"
     assert "Niedersachsen" not in found or found["Niedersachsen"][0] == "Place"  # a plain word is no shaped name
+
+
+def test_a_body_of_the_bund_with_its_field(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Auch die Hochschule des Bundes für öffentliche Verwaltung in Brühl greift darauf zu.")
+    assert found["Hochschule des Bundes für öffentliche Verwaltung"][0] == "ResearchOrganization"
