@@ -90,6 +90,8 @@ def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_am
             continue  # "… um den Aufbau zu fördern": an aim, its subject far away
         if predicate == "supports" and has_amount:
             predicate = "fundedBy"  # "unterstützt … mit 9,6 Millionen Euro"
+        elif predicate == "supports" and lower[-1] == "?":
+            continue  # "Wie unterstützt die Landesregierung Freie Software?": how, if at all
         relative = _relative_antecedent(doc, sent, entities, lower, verb)
         if relative is not None:
             actor, pronoun = relative
@@ -109,7 +111,7 @@ def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_am
         for obj in objects:
             if obj is actor or not _fits(obj, predicate):
                 continue
-            if predicate == "uses":  # "das Saarland erprobt F13"
+            if predicate in ("uses", "supports"):  # "das Saarland erprobt F13", "das BSI unterstützt openDesk"
                 yield actor, predicate, obj, doc[verb].text, "active-verb", 0.75
             else:  # "das ZenDiS betreibt openDesk": openDesk is run by it
                 yield obj, predicate, actor, doc[verb].text, "active-verb", 0.75

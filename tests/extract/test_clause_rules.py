@@ -12,6 +12,9 @@ import pytest
         ("Das Hessische Ministerium für Digitalisierung und Innovation (HMD) unterstützt das Projekt KI-Lab.HE "
          "mit weiteren 9,6 Millionen Euro.",
          {("KI-Lab.HE", "fundedBy", "HMD")}),
+        # support goes from the subject to the object (no amount), and a question asks whether
+        ("Das Hessische Ministerium für Digitalisierung und Innovation (HMD) unterstützt das Projekt KI-Lab.HE.",
+         {("HMD", "supports", "KI-Lab.HE")}),
         # inverted: the subject right after the verb; coordinated objects
         ("Seit 2023 betreibt das Zentrum für Digitale Souveränität den Arbeitsplatz openDesk und die "
          "Plattform openCode.",
@@ -79,6 +82,8 @@ def test_clause_cues(relations, text: str, expected: set) -> None:
         "Gemeinsam mit dem AI Village unterstützt das MWIKE mit diesem Programm Unternehmen.",
         # a person and a body with no post between them
         "Das sagte Angela Freimuth, die mit dem Zentrum für Digitale Souveränität sprach.",
+        # a question asks how, if at all, one supports the other
+        "Wie unterstützt die Landesregierung Freie Software?",
         # an apposition after the subject is no object
         "Zugleich fördert die Sovereign Tech Agency, eine Tochtergesellschaft der Bundesagentur für "
         "Sprunginnovationen (SPRIND), die Wartung offener Basistechnologien.",

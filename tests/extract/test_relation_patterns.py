@@ -696,3 +696,11 @@ def test_accompanying_is_support_not_funding_even_by_a_government(found) -> None
 def test_money_at_someones_disposal_is_funding_not_use(found) -> None:
     found_here = triples(found("Das Land stellt dem Projekt KI.NRW 10 Millionen Euro zur Verfügung."))
     assert ("KI.NRW", "fundedBy", "Land") in found_here and not any(p == "uses" for _s, p, _o in found_here)
+
+
+def test_an_agency_supports_with_its_work_not_with_money(found) -> None:
+    text = ("Die Plattform openDesk ist im Regelbetrieb. Das Bundesamt für Sicherheit in der Informationstechnik "
+            "(BSI) unterstützt die Plattform openDesk.")
+    assert not any(f[1] == "fundedBy" for f in found(text))
+    assert ("openDesk", "fundedBy", "Wirtschaftsministerium") in triples(
+        found("Das Wirtschaftsministerium unterstützt die Plattform openDesk."))
