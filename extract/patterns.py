@@ -721,8 +721,9 @@ class PatternRecognizer:
         return 0
 
     def _appositions(self, doc: Doc) -> Iterable[_Candidate]:
-        for k, word in enumerate(doc_words(doc)):
-            label = (self._type_noun_at(doc, k) or self._compound_before_shape(doc, k)) if word[:1].isupper() else None
+        words = doc_words(doc)
+        for k, word in enumerate(words):
+            label = (self._type_noun_at(doc, k) or self._compound_before_shape(words, k)) if word[:1].isupper() else None
             if label is None or label == "Place" or k + 1 >= len(doc):
                 continue  # places come from the gazetteer: "die Kommunen Nordrhein-Westfalens"
             token = doc[k]
@@ -764,12 +765,14 @@ class PatternRecognizer:
                     continue
                 break
 
-    def _compound_before_shape(self, doc: Doc, k: int) -> str | None:
-        """"der Schulserver IServ", "der Vermittlungsdienst VIDIS": a compound of a type noun
-        types the name after it when that name has a name's shape (an acronym, camel case)."""
-        nxt = doc[k + 1].text if k + 1 < len(doc) else ""
+    def _compound_before_shape(self, words: list[str], k: int) -> str | None:
+        """"die Videokonferenzsoftware BigBlueButton": a compound of a type noun types the name
+        after it when that name has a name's shape (an acronym, camel case)."""
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if nxt[1:].islower() or not nxt[:1].isalpha():
+            return None  # (a quick no: every name shape has a capital or dot inside)
         shaped = bool(_CAMEL.match(nxt) or _MIXED.match(nxt) or _DOTTED.match(nxt) or _ACRONYM.match(nxt) and len(nxt) >= 3)
-        return self._compound_type(doc[k].text) if shaped else None
+        return self._compound_type(words[k]) if shaped else None
 
     def _maker_end(self, doc: Doc, i: int) -> int:
         """Past "von Meta", "von Mistral AI" after an example's name (its maker), if a list goes on."""
@@ -1285,8 +1288,9 @@ def _later_abbreviations(doc: Doc, defined: list[Span], occupied: list[bool]) ->
     word, which the tokenizer may have split at its hyphens: "IT-DLZ")."""
     shorts = {tuple(t.text for t in s): s for s in defined if _compact(doc, s.start, s.end)}
     longest = max((len(k) for k in shorts), default=0)
+    firsts = {k[0] for k in shorts}
     added = []
-    for i in range(len(doc)):
+    for i in (i for i, word in enumerate(doc_words(doc)) if word in firsts):
         for n in range(min(longest, len(doc) - i), 0, -1):
             short = shorts.get(tuple(t.text for t in doc[i:i + n]))
             if short is None or i <= short.start or any(occupied[i:i + n]) or not _compact(doc, i, i + n) \
