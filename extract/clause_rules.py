@@ -11,6 +11,8 @@ written on say the same things in active voice and in noun phrases:
   Aleph Alpha GmbH", "die Plattform openCode des ZenDiS";
 * ``part-of``: "openDesk ist … Bestandteil des Deutschland-Stacks", "die Sovereign Tech
   Agency, eine Tochtergesellschaft der SPRIND";
+* ``subordinate``: "X ist dem LDBV zugeordnet", "das dem Kultusministerium nachgeordnete
+  Landesinstitut";
 * ``located-in``: "„fortytwo“ am Standort Darmstadt";
 * ``position``: "Prof. Dr. Jonas Brenneisen, Geschäftsführender Direktor von hessian.AI";
   ``person-from``: "Prof. Dr. Henrik Stöckel von der TU Dresden" (a surface rule: the
@@ -74,6 +76,7 @@ def clause_relations(doc: Doc, sent: Span, entities: list[Span], lower: list[str
     yield from _participles(doc, sent, entities, lower)
     yield from _genitives(doc, sent, entities, lower)
     yield from _parts(doc, sent, entities, lower)
+    yield from _subordinates(doc, sent, entities, lower)
     yield from _sites(doc, sent, entities, lower)
     yield from _funding_sources(doc, sent, entities, lower)
     yield from _positions(doc, sent, entities, lower)
@@ -275,6 +278,32 @@ def _parts(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iter
             whole = next((e for e in entities if e.start in (i + 2, i + 3) and e.label_ in _ORGS), None)
             if part is not None and whole is not None:
                 yield part, "partOf", whole, doc[comma + 1:whole.end].text, "part-of", 0.8
+
+
+def _subordinates(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
+    """"Das IT-DLZ ist organisatorisch dem LDBV zugeordnet", "das dem Kultusministerium
+    nachgeordnete Landesinstitut": a body placed under another is part of it (a surface
+    rule: the parser reads the dative before a participle at the clause's end badly)."""
+    for k, word in (kw for kw in enumerate(lower) if _SUBORDINATE.fullmatch(kw[1])):
+        i = sent.start + k
+        end = i - 1 if doc[i - 1].text == ")" else i
+        superior = next((e for e in reversed(entities) if e.end == end and e.label_ in _ORGS), None)
+        if superior is not None and doc[superior.start - 1].text == "(":  # its short form: the long one before
+            superior = next((e for e in reversed(entities) if e.end < superior.start and e.label_ in _ORGS), superior)
+        if superior is None or doc[superior.start - 1].lower_ not in ("dem", "der"):
+            continue
+        if word.endswith("t"):  # uninflected: "ist … zugeordnet", the body is the subject before the verb
+            verb = next((j for j in range(sent.start, superior.start) if lower[j - sent.start] in _COPULAS), None)
+            body = next((e for e in entities if verb is not None and e.end <= verb and e.label_ in _ORGS), None)
+        else:  # "das dem Kultusministerium nachgeordnete Landesinstitut"
+            body = next((e for e in entities if i < e.start <= i + 3 and e.label_ in _ORGS), None)
+        if body is not None and body is not superior:
+            yield body, "partOf", superior, doc[superior.start - 1:i + 1].text, "subordinate", 0.75
+
+
+_COPULAS = frozenset({"ist", "sind", "wird", "wurde", "werden", "wurden"})
+_SUBORDINATE = re.compile(r"(?:zu|nach|unter)geordnet(?:e|en|er|es|em)?|unterstellt(?:e|en|er|es|em)?"
+                          r"|angegliedert(?:e|en|er|es|em)?")
 
 
 def _sites(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:

@@ -15,6 +15,11 @@ import pytest
         # support goes from the subject to the object (no amount), and a question asks whether
         ("Das Hessische Ministerium für Digitalisierung und Innovation (HMD) unterstützt das Projekt KI-Lab.HE.",
          {("HMD", "supports", "KI-Lab.HE")}),
+        # a body placed under another, predicatively and attributively
+        ("Das Amt für Informationstechnik (AIT) ist organisatorisch dem Landesamt für Digitalisierung (LDBV) "
+         "zugeordnet. Beteiligt ist das dem Kultusministerium nachgeordnete Landesinstitut für Schulqualität.",
+         {("Amt für Informationstechnik", "partOf", "Landesamt für Digitalisierung"),
+          ("Landesinstitut für Schulqualität", "partOf", "Kultusministerium")}),
         # inverted: the subject right after the verb; coordinated objects
         ("Seit 2023 betreibt das Zentrum für Digitale Souveränität den Arbeitsplatz openDesk und die "
          "Plattform openCode.",
