@@ -117,6 +117,17 @@ _CENTRE = fold_word("zentrum")
 _DATA_CENTRE = fold_word("rechenzentrum")
 
 
+def _complement_kind(head: str, token: Token, complement: Span) -> str:
+    """A body's type by its field: a centre for a research field is research ("Zentrum für
+    Künstliche Intelligenz"), a body's data centre is infrastructure, a site ("im
+    Rechenzentrum des ITZBund")."""
+    if head != "Organization":
+        return head
+    if _research_centre(token.text, complement.text):
+        return "ResearchOrganization"
+    return "Infrastructure" if fold_word(token.text) == _DATA_CENTRE and complement[0].lower_ in ("des", "der") else head
+
+
 def _research_centre(head: str, words: str) -> bool:
     """Whether a body of the head noun with these words is a research body: a centre
     ("Zentrum", "Kompetenzzentrum") for a research field, or any body of a research
@@ -440,25 +451,14 @@ class PatternRecognizer:
             head = "ResearchOrganization"  # "Helmholtz-Zentrum Dresden-Rossendorf", "Höchstleistungsrechenzentrum …"
         nxt = token.i + 1
         owner = nxt + 1 < len(doc) and doc[nxt].lower_ in ("des", "der") and doc[nxt + 1].text in _OWNERS
-        if owner and start < token.i and nxt + 2 < len(doc) and self._is_place_at(doc, nxt + 2):
-            # "IT-Dienstleistungszentrum des Freistaats Bayern": a named owner is part of the name,
-            # and a body of a Land, a Bund or a city is a government's (an authority, not a firm)
-            body = "GovernmentBody" if head == "Organization" else head
-            yield _Candidate(start, nxt + 2 + self._place_length(doc, nxt + 2), body, "organisation")
+        owned = self._owned_name(doc, start, token, head) if owner else None
+        if owned is not None:
+            yield owned
             return
-        if owner and head != "Organization" and nxt + 3 < len(doc) and doc[nxt + 2].lower_ == "für":
-            end = _complement_end(doc, nxt + 3, self.places)  # "Hochschule des Bundes für öffentliche Verwaltung"
-            if end > nxt + 3:
-                yield _Candidate(start, end, head, "organisation")
-                return
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
             end = _complement_end(doc, nxt + 1, self.places)
             if end > nxt + 1:
-                if head == "Organization" and _research_centre(token.text, doc[nxt:end].text):
-                    head = "ResearchOrganization"  # "Zentrum für Künstliche Intelligenz"
-                elif head == "Organization" and fold_word(token.text) == _DATA_CENTRE and doc[nxt].lower_ in ("des", "der"):
-                    head = "Infrastructure"  # "im Rechenzentrum des ITZBund": a body's data centre, a site
-                yield from _coordinated(doc, start, nxt, end, head)
+                yield from _coordinated(doc, start, nxt, end, _complement_kind(head, token, doc[nxt:end]))
                 return
         if self._federal_name_at(doc, token, head):
             yield _Candidate(start, nxt + 1, "GovernmentBody", "organisation")  # "Informationstechnikzentrum Bund"
@@ -476,6 +476,19 @@ class PatternRecognizer:
                 return
         if start < token.i and not self._kind_of_next_name(doc, start, nxt):  # (only hyphens were stepped over)
             yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
+
+    def _owned_name(self, doc: Doc, start: int, token: Token, head: str) -> _Candidate | None:
+        """A head noun's name with its owner: "IT-Dienstleistungszentrum des Freistaats Bayern" (a
+        named owner is part of the name, and a body of a Land, a Bund or a city is a government's,
+        an authority, not a firm), "Hochschule des Bundes für öffentliche Verwaltung" (its field)."""
+        nxt = token.i + 1
+        if start < token.i and nxt + 2 < len(doc) and self._is_place_at(doc, nxt + 2):
+            body = "GovernmentBody" if head == "Organization" else head
+            return _Candidate(start, nxt + 2 + self._place_length(doc, nxt + 2), body, "organisation")
+        if head != "Organization" and nxt + 3 < len(doc) and doc[nxt + 2].lower_ == "für":
+            end = _complement_end(doc, nxt + 3, self.places)
+            return _Candidate(start, end, head, "organisation") if end > nxt + 3 else None
+        return None
 
     def _kind_of_next_name(self, doc: Doc, start: int, nxt: int) -> bool:
         """"das Big-Data-Kompetenzzentrum ScaDS Dresden/Leipzig": a compound of common words
@@ -741,13 +754,8 @@ class PatternRecognizer:
                 if examples and doc[i].lower_ in _ARTICLE_FORMS and i + 1 < len(doc):
                     i += 1  # "… wie SAP und die Deutsche Telekom"
                 found = self._quoted_at(doc, i) or self._name_at(doc, i, any_capitalised=bool(examples))
-                if found is not None and _COMPANY_SUFFIX.match(doc[found[0]].text):
-                    break  # "die Meyer Software AG": a legal form is no name
-                if found is not None and examples and self._type_noun_at(doc, found[1] - 1):
-                    break  # "… sowie GPT-Modelle": a kind of its own, no example's name
-                if found is None or found[1] - found[0] == 1 and (plural or _ABSTRACT.search(doc[found[0]].text)) \
-                        and self._common_compound(doc[found[0]]):
-                    break  # "Landesbehörden Rechenzeit anbieten", "der SCS-Software Wechselfähigkeit": a common noun
+                if found is None or self._no_name(doc, found, bool(examples), plural):
+                    break
                 start, end = found
                 if label in ("Technology", "Infrastructure") and doc[start].text not in _QUOTES:
                     end = _version_end(doc, end)  # "das Modell Mistral Small 3.1"
@@ -764,6 +772,15 @@ class PatternRecognizer:
                     i += 1
                     continue
                 break
+
+    def _no_name(self, doc: Doc, found: tuple[int, int], examples: bool, plural: bool) -> bool:
+        """What stands where a type noun's name would, and is none: a legal form ("die Meyer
+        Software AG"), a kind of its own among examples ("… sowie GPT-Modelle"), a common noun
+        ("Landesbehörden Rechenzeit anbieten", "der SCS-Software Wechselfähigkeit")."""
+        first = doc[found[0]]
+        return bool(_COMPANY_SUFFIX.match(first.text) or examples and self._type_noun_at(doc, found[1] - 1)
+                    or found[1] - found[0] == 1 and (plural or _ABSTRACT.search(first.text))
+                    and self._common_compound(first))
 
     def _compound_before_shape(self, words: list[str], k: int) -> str | None:
         """"die Videokonferenzsoftware BigBlueButton": a compound of a type noun types the name
@@ -1372,15 +1389,14 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
         if "\n" in text or text in (".", ";", ":", "(", ")", "?", "!", "„", "“", "\"") \
                 or text in ("Der", "Die", "Das", "Dem", "Den", "Des"):
             break  # a capitalised article begins the next sentence: "… TOURISMUS Der Staatsminister"
-        if text == "," and any(t.like_num for t in doc[end + 1:end + 6]):
-            break  # an address: "… des Innern, Alt-Moabit 140, 10557 Berlin"
         if text[:1].isupper() or text[:1].isdigit():
             end += 1
             last_good = end
         elif text in ("-", "‐") and not doc[end - 1].whitespace_:
             end += 1  # "Analyse- und …"
-        elif text == "," and end + 1 < len(doc) and _after_the_name(doc[end + 1], places):
-            break
+        elif text == "," and end + 1 < len(doc) and (_after_the_name(doc[end + 1], places)
+                                                     or any(t.like_num for t in doc[end + 1:end + 6])):
+            break  # (an address: "… des Innern, Alt-Moabit 140, 10557 Berlin")
         elif token.lower_ in ("und", ",", "sowie") and end + 1 < len(doc) and _OFFICE_WORD.match(doc[end + 1].text):
             break  # "… und Energie und Ministerin für Kultur": the next ministry begins
         elif token.lower_ == "für" and end > i and any(t.lower_ == "für" for t in doc[i - 1:end]) \
