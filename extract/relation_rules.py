@@ -187,8 +187,20 @@ def _located_in(c: _Sentence, _found: list) -> Iterator[Found | None]:
             place = _span_at(entities, k, "Place")
             if place is None and k < len(doc) and doc[k].lower_ in _PLACE_KINDS:
                 place = _span_at(entities, k + 1, "Place")
-            if place is not None:
+            if place is not None and not _where_done(entity, place):
                 yield c.make(entity, "locatedIn", place, doc[j:place.end].text, "located-in", 0.9)
+
+
+def _where_done(entity: Span, place: Span) -> bool:
+    """"stellte die Plattform BayernKI in München vor", "wird openDesk in Schleswig-Holstein
+    genutzt": the place belongs to the verb whose object the thing is, where something was
+    done with it, not where it is (read from the parse, which the adjacency cannot tell)."""
+    verb, thing = place.root.head, entity.root
+    if thing.dep_ in ("nmod", "appos", "flat") and thing.head.i == thing.i - 1 and thing.head.pos_ == "NOUN":
+        thing = thing.head  # "die Plattform BayernKI": the type noun is the verb's object
+    before = entity.doc[entity.start - 1] if entity.start else None
+    return place.root.dep_ == "obl" and verb.pos_ in ("VERB", "AUX") and thing.head.i == verb.i and \
+        thing.dep_ in ("obj", "nsubj:pass") and not (before is not None and before.pos_ == "ADP")  # not "vom DFKI"
 
 
 _PLACE_KINDS = ("land", "landes", "stadt", "kreis", "bundesland", "region")

@@ -21,6 +21,16 @@ def test_location(relations, text, expected) -> None:
     assert expected in relations(text)
 
 
+def test_where_something_was_done_with_a_thing_is_not_where_it_is(relations) -> None:
+    """"stellte die Plattform BayernKI in München vor": presented there; the agent of a passive
+    is not the verb's object ("vom Deutschen Forschungszentrum … in Kaiserslautern" is its seat)."""
+    assert not any(p == "locatedIn" for _s, p, _o in
+                   relations("Der bayerische Digitalminister stellte die Plattform BayernKI in München vor."))
+    assert ("Deutschen Forschungszentrum für Künstliche Intelligenz", "locatedIn", "Kaiserslautern") in relations(
+        "Begleitet wird das Projekt KI-Navigator vom Deutschen Forschungszentrum für Künstliche Intelligenz (DFKI) in "
+        "Kaiserslautern.")
+
+
 def test_location_when_the_place_includes_its_kind(nlp) -> None:
     """The knowledge base names the place "Land Nordrhein-Westfalen", "Land" included."""
     text = "Hierauf setzt das neue Projekt „GovTeuken“ im Land Nordrhein-Westfalen auf."
