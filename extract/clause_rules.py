@@ -55,7 +55,8 @@ _PARTICIPLES = {"betrieben": "operatedBy", "getragen": "operatedBy", "koordinier
                 "geleitet": "operatedBy", "gefördert": "fundedBy", "finanziert": "fundedBy",
                 "entwickelt": "developedBy", "erstellt": "developedBy"}
 _PARTICIPLE_STARTS = frozenset(p[:3] for p in _PARTICIPLES)
-_RELATIVE = frozenset({"die", "der", "das", "welche", "welcher", "welches"})
+#: relative pronouns of a subject or object, which begin a clause after a comma
+RELATIVE_PRONOUNS = frozenset({"die", "der", "das", "welche", "welcher", "welches"})
 _ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "eines"})
 _ORGS = frozenset({"GovernmentBody", "ResearchOrganization", "Company", "Organization"})
 _THINGS = frozenset({"Initiative", "Infrastructure", "Technology", "Policy"})
@@ -138,7 +139,7 @@ def _relative_antecedent(doc: Doc, sent: Span, entities: list[Span], lower: list
     for j in range(verb - 1, sent.start, -1):
         if doc[j].text in _CLAUSE_END:
             return None
-        if lower[j - sent.start] in _RELATIVE and doc[j - 1].text == ",":
+        if lower[j - sent.start] in RELATIVE_PRONOUNS and doc[j - 1].text == ",":
             # "X, die …" or "X (ABBR), die …"
             antecedent = next((e for e in entities if e.end in (j - 1, j - 2)), None)
             if antecedent is None:

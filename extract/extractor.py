@@ -37,9 +37,9 @@ MENTIONS_KEY = "sovkg_mentions"
 #: in bounded memory and every offset still refers to the whole text.
 SECTION_CHARS = 100_000
 
-#: Characters the pipeline analyses in one batch. The models are faster over many texts
-#: at once (the parser steps through all of a batch's texts together), and a budget in
-#: characters, not in documents, bounds the memory whatever the documents' lengths.
+#: Characters the pipeline analyses in one batch: a budget in characters, not in documents,
+#: bounds the memory whatever the documents' lengths, and short texts still go through the
+#: models many at once (the parser steps through a batch's texts together).
 BATCH_CHARS = 100_000
 
 #: where a section belongs: its document's index, its offset there, whether it is the last

@@ -58,7 +58,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.clause_rules import AGENT_PREPOSITIONS, PASSIVE_AUX, clause_relations
+from sovkg.extract.clause_rules import AGENT_PREPOSITIONS, PASSIVE_AUX, RELATIVE_PRONOUNS, clause_relations
 from sovkg.extract.coreference import ARTICLES, COREFERENCE_FACTOR, MentionIndex, Resolved, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
@@ -648,12 +648,8 @@ def _named_among(doc: Doc, sent: Span, entities: list[Span], verb: Token) -> lis
 
 def _relative_start(doc: Doc, start: int, end: int) -> int:
     """Where the last relative clause before ``end`` begins (", der …", ", die …"), or ``end``."""
-    return next((k for k in range(end - 1, start, -1) if doc[k - 1].text == "," and doc[k].lower_ in _RELATIVES
+    return next((k for k in range(end - 1, start, -1) if doc[k - 1].text == "," and doc[k].lower_ in RELATIVE_PRONOUNS
                  and doc[k].dep_ != "det"), end)
-
-
-#: relative pronouns (nominative and accusative), which begin a clause after a comma
-_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
