@@ -193,6 +193,7 @@ _COMPANY_SUFFIX = re.compile(r"^(?:GmbH|AG|SE|KG|KGaA|UG|mbH|Inc\.?|Ltd\.?|e\.\s
 _SIGNATURE = re.compile(r"(?m)^[ \t]*(?:In Vertretung|Im Auftrag|Mit freundlichen Grüßen)[ \t]*\n\s*"
                         r"(?:(?:Dr\.|Prof\.)[ \t]+)*(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
                         r"(?:[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2})[ \t]*$")
+_SAINTS = frozenset({"St.", "Sankt", "Hl.", "Heiligen"})
 _PERSON_CUES = frozenset({"dr.", "prof.", "abgeordnete", "abgeordneten", "abgeordneter", "minister", "ministerin",
                           "präsident", "präsidentin", "staatssekretär", "staatssekretärin", "ministerpräsident",
                           "ministerpräsidentin", "bundeskanzler", "bundeskanzlerin", "oberbürgermeister",
@@ -1067,8 +1068,8 @@ class PatternRecognizer:
         for k, (word, lower) in enumerate(zip(doc_words(doc), doc_lowers(doc))):
             cue = lower in _PERSON_CUES or lower.endswith("-präsident") or lower.endswith("-cio")
             first = word in self.first_names
-            if not (cue or first):
-                continue
+            if not (cue or first) or k > 0 and doc[k - 1].text in _SAINTS:
+                continue  # "Krankenhaus St. Raphael": a saint names a hospital, a church, a school
             i = k + (1 if cue and not first else 0)
             while i < len(doc) and doc[i].lower_ in ("dr.", "prof."):
                 i += 1

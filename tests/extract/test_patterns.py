@@ -825,3 +825,10 @@ def test_a_closed_compound_of_a_type_noun_before_a_shaped_name(nlp_nokb) -> None
 def test_a_body_of_the_bund_with_its_field(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Auch die Hochschule des Bundes für öffentliche Verwaltung in Brühl greift darauf zu.")
     assert found["Hochschule des Bundes für öffentliche Verwaltung"][0] == "ResearchOrganization"
+
+
+def test_first_names_of_all_generations_and_no_saint_is_a_person(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Anfrage der Abgeordneten Hauke Osterloh-Dierks und Wiebke Janssen. Das Krankenhaus St. "
+                             "Raphael Schließung zum 31.08.2025.")
+    assert found["Hauke Osterloh-Dierks"][0] == "Person" and found["Wiebke Janssen"][0] == "Person"
+    assert "Raphael Schließung" not in found
