@@ -54,7 +54,8 @@ def normalise_clause(verb: Token) -> None:
       first one's genitive);
     * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
       its subject, the other noun phrase the parser called a subject its object;
-    * a verb without a subject may have it among its objects (:func:`_subject_among_objects`).
+    * a verb without a subject may have it among its objects (:func:`_subject_among_objects`),
+      one with an accusative subject has it there (:func:`_fronted_object`).
     """
     children = list(verb.children)
     if "Part" in verb.morph.get("VerbForm"):
@@ -73,7 +74,14 @@ def normalise_clause(verb: Token) -> None:
         _relative_object(relative, [t for t in subjects + objects if t.i > relative.i])
         return
     if len(subjects) < 2:
-        return
+        _fronted_object(subjects, objects)
+    else:
+        _one_subject(verb, subjects, children)
+
+
+def _one_subject(verb: Token, subjects: list[Token], children: list[Token]) -> None:
+    """Of two subjects the parser gave a verb, the pronoun right after it, else the one the
+    morphology says is nominative (else the first) stays; the other becomes its object."""
     keep = next((t for t in subjects if t.pos_ == "PRON" and t.i == verb.i + 1), None)  # "bildet es das GCS"
     if keep is None and any(c.dep_ in ("obj", "cop") for c in children):
         return
@@ -104,6 +112,16 @@ def _free_phrases(pronoun: Token) -> None:
         return
     for phrase in [c for c in pronoun.children if c.dep_ == "nmod"]:
         phrase.head, phrase.dep_ = pronoun.head, "obl"
+
+
+def _fronted_object(subjects: list[Token], objects: list[Token]) -> None:
+    """"Den Ausbau der Plattform hat das Staatsministerium gefördert": a subject whose article
+    is only ever accusative ("den", "einen") is the object fronted, and the one object whose
+    article may be nominative ("das", "die", none) the subject."""
+    accusative = [t for t in subjects if any(c.dep_ == "det" and c.lower_ in _ACCUSATIVE_ARTICLES for c in t.children)]
+    nominative = [t for t in objects if all(c.lower_ in _NOMINATIVE_ARTICLES for c in t.children if c.dep_ == "det")]
+    if len(subjects) == 1 and accusative and len(objects) == 1 and nominative:
+        accusative[0].dep_, nominative[0].dep_ = "obj", "nsubj"
 
 
 def _subject_among_objects(verb: Token, objects: list[Token]) -> None:

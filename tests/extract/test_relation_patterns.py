@@ -170,6 +170,8 @@ FAMILIES = [
      ("Universität Passau", "uses", "BayernKI")),
     ("access to", "Seit 2025 erhält die Universität Würzburg Zugang zur KI-Plattform BayernKI.",
      ("Universität Würzburg", "uses", "BayernKI")),
+    ("a fronted object with an accusative article", "Den Rechner JUWELS betreibt das Forschungszentrum Jülich.",
+     ("JUWELS", "operatedBy", "Forschungszentrum Jülich")),
     ("users listed, of a genitive", "Zu den Nutzern des Hochleistungsrechners HoreKa zählt die Universität Stuttgart.",
      ("Universität Stuttgart", "uses", "HoreKa")),
     ("what its members form", "Das LRZ, das JSC und das HLRS bilden das Gauss Centre for Supercomputing.",
