@@ -262,7 +262,9 @@ def load_patterns(patterns_text: str, cues_text: str) -> PatternSet:
     """Parses and checks the pattern file (JSON) and the cue lexicon (TSV)."""
     data = json.loads(patterns_text)
     cues = tuple(_cue(line) for line in content_lines(cues_text))
-    classes = {c.cls for c in cues} | {"*entity"}
+    classes: dict[str, list[str]] = {"*entity": []}
+    for cue in cues:
+        classes.setdefault(cue.cls, []).append(cue.lemma)
     types = {p: (frozenset(t["subject"]), frozenset(t["object"])) for p, t in data["predicates"].items()}
     patterns = tuple(_pattern(raw, classes, types) for raw in data["patterns"])
     seen: set[str] = set()
@@ -289,7 +291,7 @@ _FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice"
            "adjacent", "named"}
 
 
-def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
+def _pattern(raw: dict, classes: dict[str, list[str]], types: dict) -> Pattern:
     name = raw.get("id", "?")
     extra = set(raw) - _FIELDS
     if extra or not {"id", "cue", "subject", "object"} <= set(raw):
@@ -315,13 +317,21 @@ def _pattern(raw: dict, classes: set[str], types: dict) -> Pattern:
     return Pattern(name, raw["cue"], subject, obj, predicate, frozenset(raw.get("pos", ())),
                    frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
                    frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
-                   bool(raw.get("joined", False)), bool(raw.get("coreference", True)), _conditions(raw.get("when", ())),
-                   _conditions(raw.get("unless", ())), raw.get("note", ""), bool(raw.get("around", False)),
+                   bool(raw.get("joined", False)), bool(raw.get("coreference", True)),
+                   _conditions(name, raw.get("when", ()), classes), _conditions(name, raw.get("unless", ()), classes),
+                   raw.get("note", ""), bool(raw.get("around", False)),
                    bool(raw.get("adjacent", False)), bool(raw.get("named", False)))
 
 
-def _conditions(raw: list[dict]) -> tuple[Condition, ...]:
-    return tuple(Condition(parse_path(c["path"]), frozenset(fold_word(w) for w in c["lemmas"])) for c in raw)
+def _conditions(name: str, raw: list[dict], classes: dict[str, list[str]]) -> tuple[Condition, ...]:
+    """The conditions of a pattern; "@class" among the lemmas stands for every lemma of that
+    cue class, so that a condition on, say, the nouns of users keeps to the cue lexicon."""
+    def lemmas(words: list[str]) -> frozenset[str]:
+        unknown = [w for w in words if w.startswith("@") and w[1:] not in classes]
+        if unknown:
+            raise PatternError(f"pattern {name!r}: {unknown} name no cue class of the lexicon")
+        return frozenset(fold_word(lemma) for w in words for lemma in (classes[w[1:]] if w.startswith("@") else [w]))
+    return tuple(Condition(parse_path(c["path"]), lemmas(c["lemmas"])) for c in raw)
 
 
 def _paths(value: str | list[str]) -> tuple[DepPath, ...] | None:

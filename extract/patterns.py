@@ -1028,16 +1028,12 @@ class PatternRecognizer:
             kind, long_form = prefix
             length = next((n for n in (3, 2, 1) if len(words[i + 1:i + 1 + n]) == n
                            and tuple(fold_word(w) for w in words[i + 1:i + 1 + n]) in self.places), None)
-            if length is None and self._unknown_name(doc[i + 1]):
-                length = 1  # "Landkreis Emsland", "Hochschule Fresenius": a place or name no list knows
+            nxt = doc[i + 1]  # "Landkreis Emsland", "Hochschule Fresenius": a place or name no list knows
+            if length is None and nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() and self._unknown_word(nxt):
+                length = 1
             if length is not None:
                 name = " ".join([long_form or word, *words[i + 1:i + 1 + length]])
                 yield _Candidate(i, i + 1 + length, kind, "body-at-place", name)
-
-    def _unknown_name(self, token: Token) -> bool:
-        """A capitalised word of letters no German word list knows, a proper noun to the tagger."""
-        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and len(token.text) > 2 and \
-            token.lower_ not in self.known_words and fold_word(token.text) not in self.known_words
 
     def _initiatives_at_places(self, doc: Doc) -> Iterable[_Candidate]:
         """"KI-Innovationswettbewerb Baden-Württemberg", "Bildungscampus Heilbronn": a compound

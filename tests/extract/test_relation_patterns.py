@@ -48,6 +48,7 @@ def test_the_shipped_files_load_and_every_class_has_patterns() -> None:
     (lambda d: d["patterns"][0].update(cue="no-such-class"), "not in the cue lexicon"),
     (lambda d: d["patterns"][0].update(subject="subj.headz"), "unknown step"),
     (lambda d: d["patterns"][0].update(voice="middle"), "voice"),
+    (lambda d: d["patterns"][0].update(unless=[{"path": "obj", "lemmas": ["@no-such-class"]}]), "no cue class"),
     (lambda d: d["patterns"][0].update(predicate="ownedBy"), "no types"),
     (lambda d: d["patterns"][0].update(confidence=1.5), "confidence"),
     (lambda d: d["patterns"][0].update(colour="red"), "fields"),
