@@ -127,7 +127,9 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _HEADER_DRUCKSACHE = re.compile(r"Drucksache\s+\d{1,2}\s?/\s?\d{1,6}")
-_HEADER_REST = re.compile(r"(?:\d{1,2}\.\s*Wahlperiode|Seite\s+\d+(?:\s*(?:/|von)\s*\d+)?|\d{1,3}|[\s\-–•·|,]+)*")
+#: one character or number at a time, so that a long run of spaces cannot be split in
+#: exponentially many ways before a line fails to match (laid-out headers have such runs)
+_HEADER_REST = re.compile(r"(?:\d{1,2}\.\s*Wahlperiode|Seite\s+\d+(?:\s*(?:/|von)\s*\d+)?|\d+(?!\d)|[\s\-–•·|,])*")
 
 
 def _running_headers(text: str) -> list[tuple[int, int]]:
@@ -140,9 +142,9 @@ def _running_headers(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n\f]{10,160}", text):
         if not _HEADER_DRUCKSACHE.search(line.group(0)):
             continue
-        for parliament in parliaments():
+        for parliament in (p for p in parliaments() if p.pattern.search(line.group(0))):
             rest = parliament.pattern.sub("", _HEADER_DRUCKSACHE.sub("", line.group(0)), count=1)
-            if rest != line.group(0) and _HEADER_REST.fullmatch(rest) and parliament.pattern.search(line.group(0)):
+            if _HEADER_REST.fullmatch(rest):
                 ranges.append((line.start(), line.end()))
                 break
     return ranges

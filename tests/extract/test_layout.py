@@ -26,6 +26,14 @@ def test_running_headers_are_dropped_and_offsets_survive() -> None:
     assert source[s:e] == "Dortmund"
 
 
+def test_a_laid_out_header_with_long_runs_of_spaces_is_found_at_once() -> None:
+    """A Bundestag paper's running header as ``pdftotext -layout`` writes it. Its runs of
+    spaces once made the header test backtrack exponentially: reading hung for hours."""
+    header = "Drucksache 21/2315" + " " * 25 + "– 2 –" + " " * 11 + "Deutscher Bundestag – 21. Wahlperiode"
+    source = f"Die Antwort folgt.\n{header}\n{' ' * 40}Die Bundesregierung fördert das Projekt.\n"
+    assert [source[s:e] for s, e in find_furniture(source)] == [header]
+
+
 def test_pdf_line_wraps_become_spaces_but_paragraphs_and_lists_stay() -> None:
     source = ("Die Landesregierung hat frühzeitig Maßnahmen auf unterschiedlichen Ebenen\n"
               "ergriffen, um die Souveränität zu stärken, und fördert Projekte in allen\n"
