@@ -411,12 +411,13 @@ class RelationPatterns:
 
     def _match(self, pattern: Pattern, cue: Token, cue_predicate: str, scope: _Scope) -> Iterator[RelationCandidate]:
         assert self.patterns is not None
-        if asks_whether(cue, scope.sent, question=scope.question):
-            return
+        objects_first = any(path.context for path in pattern.subject or ())  # context is not the object
+        if not objects_first and not scope.reaches(pattern.object, cue) or \
+                asks_whether(cue, scope.sent, question=scope.question):
+            return  # most patterns that fit a cue reach no object: resolving their subjects is wasted
         index = scope.index
         predicate = cue_predicate if pattern.predicate == "cue" else pattern.predicate
         subject_types, object_types = self.patterns.types.get(predicate, (frozenset(), frozenset()))
-        objects_first = any(path.context for path in pattern.subject or ())  # context is not the object
         objects = scope.ends(pattern.object, cue, pattern.coreference,
                              pattern.object_types or object_types) if objects_first else []
         subjects = [s for s in scope.ends(pattern.subject, cue, pattern.coreference,
@@ -479,6 +480,10 @@ class _Scope:
 
     def __init__(self, sent: Span, index: MentionIndex, *, question: bool) -> None:
         self.sent, self.index, self.question = sent, index, question
+
+    def reaches(self, paths: tuple[DepPath, ...] | None, cue: Token) -> bool:
+        """Whether ``paths`` may reach an end from ``cue``: a word, the topic or the context."""
+        return paths is None or any(path.context or path.follow(cue) for path in paths)
 
     def ends(self, paths: tuple[DepPath, ...] | None, cue: Token, coreference: bool = True,
              allowed: frozenset[str] = frozenset(), other: frozenset[tuple[int, int]] = frozenset()) -> list[Resolved]:
