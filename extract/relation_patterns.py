@@ -197,6 +197,26 @@ def front_adverb(verb: Token, index: MentionIndex) -> None:
         first.dep_, other.dep_ = "advmod", first.dep_
 
 
+def named_adverb(verb: Token, index: MentionIndex) -> None:
+    """"JUPITER steht auf dem Campus …": a name before a verb that has no subject, which the
+    tagger took for an adverb (an unknown capitalised word first in its clause), is the
+    verb's subject: a name is never an adverb."""
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children):
+        return
+    named = [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i and index.root_mention(c) is not None]
+    if len(named) == 1:
+        named[0].dep_ = "nsubj"
+
+
+def reflexive_subject(verb: Token) -> None:
+    """"Im GCS haben sich das JSC und das LRZ zusammengeschlossen": "sich" is never a
+    subject; the parser made it one and the one noun phrase beside it the object."""
+    reflexive = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "sich"]
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    if len(reflexive) == 1 and len(objects) == 1:
+        reflexive[0].dep_, objects[0].dep_ = "obj", "nsubj"
+
+
 def passive_agent(verb: Token) -> None:
     """"… wird … vom Deutschen Forschungszentrum … begleitet" with the agent parsed as an
     object and "vom" hung on its adjective: an oblique with its preposition, as the passive
@@ -398,6 +418,8 @@ class RelationPatterns:
             von_phrase_of_noun(verb)
             fronted_apposition(verb)
             front_adverb(verb, index)
+            named_adverb(verb, index)
+            reflexive_subject(verb)
         scope = _Scope(sent, index, question=ends_with_question(sent))
         for token in tokens:
             cues = self.patterns.cues_of(token)

@@ -96,6 +96,23 @@ FAMILIES = [
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("agent-verb active", "Das Bundesministerium des Innern fördert die Plattform openDesk.",
      ("openDesk", "fundedBy", "Bundesministerium des Innern")),
+    ("agent-verb active, herausgeben", "Das Zentrum für Digitale Souveränität gibt die Arbeitsplatzsuite openDesk heraus.",
+     ("openDesk", "developedBy", "Zentrum für Digitale Souveränität")),
+    ("take-part-verb", "Das Karlsruher Institut für Technologie beteiligt sich am Projekt HammerHAI.",
+     ("Karlsruher Institut für Technologie", "partOf", "HammerHAI")),
+    ("take-part-verb, separable", "Das Bundesamt für Sicherheit in der Informationstechnik nimmt an der Initiative "
+     "Gaia-X teil.", ("Bundesamt für Sicherheit in der Informationstechnik", "partOf", "Gaia-X")),
+    ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
+     ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
+    ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
+     ("JUWELS", "locatedIn", "Forschungszentrums Jülich")),
+    ("grounds-noun, a name the tagger took for an adverb", "JUPITER steht auf dem Campus des Forschungszentrums Jülich.",
+     ("JUPITER", "locatedIn", "Forschungszentrums Jülich")),
+    ("origin-place, the place hung on the verb", "Für den Betrieb ist die Materna SE aus Dortmund zuständig.",
+     ("Materna SE", "locatedIn", "Dortmund")),
+    ("cooperate-verb within a research body, sich parsed as subject", "Im Gauss Centre for Supercomputing haben sich "
+     "das Jülich Supercomputing Centre und das Leibniz-Rechenzentrum zusammengeschlossen.",
+     ("Leibniz-Rechenzentrum", "partOf", "Gauss Centre for Supercomputing")),
     ("user-verb, coordinated objects", "Die Plattform F13 nutzt die Sprachmodelle Llama und Mistral.",
      ("F13", "uses", "Mistral")),
     ("user-verb relative clause", "Der Deutschland-Stack ist eine Plattform, welche die Plattform openDesk integriert.",
@@ -407,6 +424,7 @@ NEGATIVES = [
     ("an attributive participle is no stative clause", "Die Eingaben werden im Rechenzentrum der Stadt Mainz "
      "verarbeitet, das über das vom Landesbetrieb Daten und Information betriebene Landesnetz verbunden ist."),
     ("a body is made of members, it uses none", "Der Beirat des Projekts F13 besteht aus dem BSI und der TU Dresden."),
+    ("a place an amount of money comes from is no seat", "Mittel aus Bayern fließen in das Projekt GovTalk."),
     ("a programme comprises projects, it uses none", "Das Förderprogramm umfasst die Projekte KI.NRW und NRW.Genius."),
 ]
 
@@ -414,6 +432,11 @@ NEGATIVES = [
 @pytest.mark.parametrize(("case", "text"), NEGATIVES, ids=[n[0] for n in NEGATIVES])
 def test_no_relation_without_the_construction(found, case: str, text: str) -> None:
     assert found(text) == set()
+
+
+def test_money_one_takes_part_with_is_funding_not_membership(found) -> None:
+    found_triples = triples(found("Der Bund beteiligt sich mit 5 Millionen Euro an der Plattform GovTalk."))
+    assert found_triples == {("GovTalk", "fundedBy", "Bund")}
 
 
 def test_a_product_a_list_moves_to_is_not_used_by_the_product_moved_from(found) -> None:
