@@ -1359,11 +1359,21 @@ def _name_prefix_start(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()
                 and doc[start - 2].text[:1].isupper():
             start -= 2  # "Aufsichts- und Dienstleistungsdirektion"
             moved = True
-        while start >= 1 and (_NAME_ADJECTIVE.match(doc[start - 1].text)
+        while start >= 1 and (_NAME_ADJECTIVE.match(doc[start - 1].text) or _capitalised_after_article(doc, start - 1)
                               or (fold_word(doc[start - 1].text),) in places and doc[start - 1].text.endswith("er")):
-            start -= 1  # "Technische Universität", "Karlsruher Institut"
+            start -= 1  # "Technische Universität", "Karlsruher Institut", "das Nationale Forschungszentrum"
             moved = True
     return start
+
+
+_INFLECTED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:e|es|er|en|em)")
+
+
+def _capitalised_after_article(doc: Doc, i: int) -> bool:
+    """ "das Nationale Forschungszentrum", "Das Unabhängige Landeszentrum": an adjective
+    written capitalised after an article, which German does only inside a name."""
+    return i >= 1 and doc[i].pos_ == "ADJ" and _INFLECTED_ADJECTIVE.fullmatch(doc[i].text) is not None \
+        and doc[i - 1].lower_ in _ARTICLE_FORMS
 
 
 def _after_the_name(token: Token, places: Container[tuple[str, ...]]) -> bool:

@@ -696,6 +696,17 @@ def test_a_capitalised_adjective_after_a_sentences_first_article_and_a_places_ad
         ("Berliner Verwaltungscloud", "Infrastructure"), ("Berliner Landesnetz", "Infrastructure")]
 
 
+def test_an_adjective_capitalised_after_an_article_begins_a_body_s_name(nlp_nokb) -> None:
+    """"das Nationale Forschungszentrum …": German writes an adjective after an article small
+    unless it is part of a name; a small one stays out ("das neue Forschungszentrum …")."""
+    names = _found(nlp_nokb, "Die Tests hat das Nationale Forschungszentrum für angewandte Cybersicherheit ATHENE "
+                   "durchgeführt. Das Unabhängige Landeszentrum für Datenschutz Schleswig-Holstein berät. Das neue "
+                   "Forschungszentrum für Robotik wächst.")
+    assert "Nationale Forschungszentrum für angewandte Cybersicherheit ATHENE" in names
+    assert "Unabhängige Landeszentrum für Datenschutz Schleswig-Holstein" in names
+    assert "Forschungszentrum für Robotik" in names
+
+
 def test_a_defined_acronym_types_a_body_by_its_head_before_its_field_and_keeps_its_seat(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Welche Angebote macht die Anstalt für Kommunale Datenverarbeitung in Bayern (AKDB) "
                              "den Kommunen? Es gilt die Empfehlung der Kultusministerkonferenz (KMK).")
