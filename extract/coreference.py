@@ -245,8 +245,10 @@ class MentionIndex:
             found = self._one(attached) or self._bridged(attached) if attached is not None else None
             before = _noun_before(token, self._at)  # the parser may attach the clause to another noun
             # (a mention ending there agrees by its head: "das Rechenzentrum der TU Darmstadt, das …")
-            head = self._at[before.i].root if before is not None and before.i in self._at else before
-            before = before if before is not None and (_agrees(token, before) or _agrees(token, head)) else None
+            named = self._at.get(before.i) if before is not None else None
+            head = named.root if named is not None else before
+            before = before if before is not None and (_agrees(token, before) or _agrees(token, head)
+                                                       or _bracketed(named or before.doc[before.i:before.i + 1])) else None
             return found or (self._one(before) or self._bridged(before) if before is not None else None)
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
@@ -534,6 +536,14 @@ def _owner_phrase(token: Token) -> bool:
 
 def _article(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "det"), None)
+
+
+def _bracketed(span: Span) -> bool:
+    """ "Univention Corporate Server (UCS), den …", "(ZIT SH), das …": a short form in
+    parentheses, whose gender the tagger can only guess; a relative clause after it is
+    about what it names."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text == ")" and span.start >= 1 and doc[span.start - 1].text == "("
 
 
 def _noun_before(token: Token, mentioned: Container[int] = ()) -> Token | None:

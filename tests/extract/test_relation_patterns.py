@@ -102,6 +102,12 @@ FAMILIES = [
      ("Karlsruher Institut für Technologie", "partOf", "HammerHAI")),
     ("take-part-verb, separable", "Das Bundesamt für Sicherheit in der Informationstechnik nimmt an der Initiative "
      "Gaia-X teil.", ("Bundesamt für Sicherheit in der Informationstechnik", "partOf", "Gaia-X")),
+    ("take-part-verb, stative", "Auf kommunaler Seite ist der IT-Verbund Schleswig-Holstein (ITVSH) an Dataport "
+     "beteiligt.", ("IT-Verbund Schleswig-Holstein", "partOf", "Dataport")),
+    ("agent-verb active, relative clause after a short form in parentheses", "Das Verzeichnis- und "
+     "Identitätsmanagement soll künftig auf dem Univention Corporate Server (UCS) beruhen, den die Univention GmbH "
+     "in Bremen entwickelt.",
+     ("Univention Corporate Server", "developedBy", "Univention GmbH")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
@@ -424,6 +430,8 @@ NEGATIVES = [
     ("an attributive participle is no stative clause", "Die Eingaben werden im Rechenzentrum der Stadt Mainz "
      "verarbeitet, das über das vom Landesbetrieb Daten und Information betriebene Landesnetz verbunden ist."),
     ("a body is made of members, it uses none", "Der Beirat des Projekts F13 besteht aus dem BSI und der TU Dresden."),
+    ("who works on a body's tasks is no part of it", "Über das BSI wirkt die Bundesregierung an den Arbeiten der "
+     "Agentur der Europäischen Union für Cybersicherheit (ENISA) mit."),
     ("a place an amount of money comes from is no seat", "Mittel aus Bayern fließen in das Projekt GovTalk."),
     ("a programme comprises projects, it uses none", "Das Förderprogramm umfasst die Projekte KI.NRW und NRW.Genius."),
 ]
