@@ -87,6 +87,9 @@ class NameModel:
 
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        starts = {s.start for s in existing}
+        existing = [self._hyphen_joined(doc, s, starts) for s in existing]
+        doc.spans[self.spans_key] = existing
         weak = [s for s in existing if self._weak(s)]
         if not weak and not self.propose:
             return doc
@@ -95,6 +98,25 @@ class NameModel:
         added = list(self._proposals(doc, found, kept)) if self.propose else []
         doc.spans[self.spans_key] = sorted(kept + added, key=lambda s: (s.start, s.end))
         return doc
+
+    def _hyphen_joined(self, doc: Doc, span: Span, starts: set[int]) -> Span:
+        """ "Landkreis Marburg-Biedenkopf", "Berlin-Wilmersdorf", "Kreis Siegen-Wittgenstein": a
+        place (or a body named by its place), joined by a hyphen to a name no list of words
+        knows, is one place with it; not "NRW-Landesregierung", "Bayern-Cloud". Here, after
+        every list and rule has had its say, so that it holds with and without the KB."""
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and end + 1 not in starts and _joined_name(doc[end + 1].text) \
+                and doc[end + 1].text.casefold() not in self.known_words:
+            end += 2
+        method = span._.sovkg_method or ""
+        if end == span.end or not (span.label_ == "Place" or method.endswith(":body-at-place")) or \
+                doc[span.end - 1].text in _NO_DISTRICTS or span.start > 0 and _acronym(doc[span.start - 1].text):
+            return span  # "des Deutschland-Stacks"; "die RPTU Kaiserslautern-Landau" names its two sites
+        joined = Span(doc, span.start, end, label=span.label_)
+        joined._.sovkg_method = method
+        joined._.sovkg_name = doc[span.start:end].text
+        return joined
 
     def _names(self, doc: Doc, weak: list[Span]) -> list[tuple[int, int, str]]:
         """The model's names (character offsets in the doc): of the whole text when it
@@ -181,3 +203,16 @@ def _overlaps(span: Span, found: list[tuple[int, int, str]]) -> bool:
 def make_name_model(nlp: Language, name: str, spans_key: str, model: str, propose: bool) -> NameModel:
     register_extensions()
     return NameModel(nlp, name, spans_key=spans_key, model=model, propose=propose)
+
+
+#: a country's or continent's name hyphenated to a word names a programme ("Deutschland-Stack"), not a district
+_NO_DISTRICTS = frozenset({"Deutschland", "Europa", "EU"})
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _joined_name(word: str) -> bool:
+    """A capitalised word of letters only: the second half of "Marburg-Biedenkopf"."""
+    return len(word) > 2 and word.isalpha() and word[:1].isupper() and not word.isupper()
