@@ -172,9 +172,10 @@ Family = Callable[[_Sentence, list], Iterable["Found | None"]]
 
 
 def _located_in(c: _Sentence, _found: list) -> Iterator[Found | None]:
-    """ "X in Y", "X im Land Y", "X (ABBR) in Y", a place inside the name."""
+    """ "X in Y", "X im Land Y", "X (ABBR) in Y", a place inside the name; of a thing that
+    has a place (not "Microsoft 365 in Deutschland", a product, nor a person or a law)."""
     doc, entities = c.doc, c.entities
-    for entity in (e for e in entities if e.label_ != "Place"):
+    for entity in (e for e in entities if e.label_ in _SITED):
         for place in entities:  # a place named inside the name: "Zentrum für … in Duisburg"
             if place.label_ == "Place" and entity.start < place.start and place.end <= entity.end \
                     and doc[place.start - 1].lower_ in ("in", "im"):
@@ -189,6 +190,10 @@ def _located_in(c: _Sentence, _found: list) -> Iterator[Found | None]:
                 place = _span_at(entities, k + 1, "Place")
             if place is not None and not _where_done(entity, place):
                 yield c.make(entity, "locatedIn", place, doc[j:place.end].text, "located-in", 0.9)
+
+
+#: what the contract lets be located somewhere (its predicate table, relation_patterns.json)
+_SITED = frozenset({"Initiative", "Infrastructure", "ResearchOrganization", "Organization", "Company", "GovernmentBody"})
 
 
 def _where_done(entity: Span, place: Span) -> bool:

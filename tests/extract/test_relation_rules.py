@@ -31,6 +31,15 @@ def test_where_something_was_done_with_a_thing_is_not_where_it_is(relations) -> 
         "Kaiserslautern.")
 
 
+def test_a_product_has_no_seat(relations) -> None:
+    """"Microsoft 365 in Deutschland": where a product is offered, not a place it is in; the
+    company beside it has one."""
+    found = relations("Die Delos Cloud GmbH bietet Microsoft 365 in Deutschland an. Die Delos Cloud GmbH in Berlin "
+                      "betreibt die Cloud.")
+    assert not any(s == "Microsoft 365" and p == "locatedIn" for s, p, _o in found)
+    assert ("Delos Cloud GmbH", "locatedIn", "Berlin") in found
+
+
 def test_location_when_the_place_includes_its_kind(nlp) -> None:
     """The knowledge base names the place "Land Nordrhein-Westfalen", "Land" included."""
     text = "Hierauf setzt das neue Projekt „GovTeuken“ im Land Nordrhein-Westfalen auf."
