@@ -108,6 +108,10 @@ FAMILIES = [
      "Identitätsmanagement soll künftig auf dem Univention Corporate Server (UCS) beruhen, den die Univention GmbH "
      "in Bremen entwickelt.",
      ("Univention Corporate Server", "developedBy", "Univention GmbH")),
+    ("together among the subjects", "Das Fraunhofer IAIS und die Universität Bonn entwickeln gemeinsam das "
+     "Sprachmodell Teuken.", ("Fraunhofer IAIS", "cooperatesWith", "Universität Bonn")),
+    ("together among a passive's agents", "Das Sprachmodell Teuken wird vom Fraunhofer IAIS und der Universität Bonn "
+     "gemeinsam entwickelt.", ("Fraunhofer IAIS", "cooperatesWith", "Universität Bonn")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
