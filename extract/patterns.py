@@ -1383,6 +1383,10 @@ def _after_the_name(token: Token, places: Container[tuple[str, ...]]) -> bool:
     return token.lower_ in _RELATIVE or (fold_word(token.text),) in places or token.lower_ in _APPOSITION_NOUNS
 
 
+#: legal forms written small, which end a body's name or go on to its seat ("mbH Göttingen")
+_SMALL_LEGAL_FORMS = frozenset({"mbH", "gGmbH", "gAöR", "eG", "e.V."})
+
+
 def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -> int:
     """End of "für Maschinelles Lernen und Künstliche Intelligenz" (token index).
 
@@ -1412,6 +1416,9 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
             # (but "Institute für A und für B" are two)
         elif token.lower_ in ("und", ",", "der", "des", "für", "&") and end + 1 < len(doc):
             end += 1
+        elif text in _SMALL_LEGAL_FORMS or token.lower_ == "zu" and doc[end - 1].text.endswith("Universität"):
+            end += 1  # "… Datenverarbeitung mbH Göttingen", "… der Christian-Albrechts-Universität zu Kiel"
+            last_good = end if text in _SMALL_LEGAL_FORMS else last_good
         elif token.lower_ == "in" and end + 2 < len(doc) and doc[end + 1].lower_ == "der" \
                 and doc[end + 2].text[:1].isupper() and (fold_word(doc[end + 2].text),) not in places:
             end += 2

@@ -707,6 +707,13 @@ def test_an_adjective_capitalised_after_an_article_begins_a_body_s_name(nlp_nokb
     assert "Forschungszentrum für Robotik" in names
 
 
+def test_a_small_legal_form_and_a_university_s_seat_belong_to_a_body_s_name(nlp_nokb) -> None:
+    names = _found(nlp_nokb, "An HammerHAI beteiligt sich die Gesellschaft für wissenschaftliche Datenverarbeitung mbH "
+                   "Göttingen (GWDG). Das Institut für Informatik der Christian-Albrechts-Universität zu Kiel prüft.")
+    assert "Gesellschaft für wissenschaftliche Datenverarbeitung mbH Göttingen" in names
+    assert "Institut für Informatik der Christian-Albrechts-Universität zu Kiel" in names
+
+
 def test_a_defined_acronym_types_a_body_by_its_head_before_its_field_and_keeps_its_seat(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Welche Angebote macht die Anstalt für Kommunale Datenverarbeitung in Bayern (AKDB) "
                              "den Kommunen? Es gilt die Empfehlung der Kultusministerkonferenz (KMK).")
