@@ -137,6 +137,8 @@ def _research_centre(head: str, words: str) -> bool:
     return fold_word(head).endswith(_CENTRE) and bool(_RESEARCH_FIELD.search(words))
 
 
+#: a Land's or the Federation's centre is an authority, whatever its field ("Landeszentrum für Datenschutz")
+_STATE_CENTRE = re.compile(r"(?:Landes|Bundes)zentr(?:um|ums|ale)$")
 #: a computing centre of science is a research institution (and infrastructure): "Leibniz-Rechenzentrum",
 #: "Höchstleistungsrechenzentrum Stuttgart", "Universitätsrechenzentrum Leipzig"; a Land's is not
 _COMPUTING = re.compile(r"(?:[Hh]öchstleistungs|[Hh]ochleistungs|[Uu]niversitäts|[Hh]ochschul|Leibniz-)rechenzentrum$")
@@ -447,8 +449,10 @@ class PatternRecognizer:
         """The name around one head noun: a complement ("Zentrum für …"), a place
         ("Universität zu Köln"), a direct head's name, a prefix or a founder's name."""
         start = self._founder_start(doc, _name_prefix_start(doc, token.i, self.places), token)
-        if head == "Organization" and (_research_centre(token.text, doc[start:token.i].text)
-                                       or _COMPUTING.search(token.text)):
+        if head == "Organization" and _STATE_CENTRE.match(token.text):
+            head = "GovernmentBody"  # "Unabhängiges Landeszentrum für Datenschutz", "Bundeszentrale für …"
+        elif head == "Organization" and (_research_centre(token.text, doc[start:token.i].text)
+                                         or _COMPUTING.search(token.text)):
             head = "ResearchOrganization"  # "Helmholtz-Zentrum Dresden-Rossendorf", "Höchstleistungsrechenzentrum …"
         nxt = token.i + 1
         owner = nxt + 1 < len(doc) and doc[nxt].lower_ in ("des", "der") and doc[nxt + 1].text in _OWNERS
