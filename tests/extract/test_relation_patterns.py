@@ -112,6 +112,17 @@ FAMILIES = [
      "Sprachmodell Teuken.", ("Fraunhofer IAIS", "cooperatesWith", "Universität Bonn")),
     ("together among a passive's agents", "Das Sprachmodell Teuken wird vom Fraunhofer IAIS und der Universität Bonn "
      "gemeinsam entwickelt.", ("Fraunhofer IAIS", "cooperatesWith", "Universität Bonn")),
+    ("responsible-adj", "Das ITZBund ist für die Plattform KIPITZ zuständig.", ("KIPITZ", "operatedBy", "ITZBund")),
+    ("action-noun in charge", "Für den Betrieb der Plattform KIPITZ ist das ITZBund zuständig.",
+     ("KIPITZ", "operatedBy", "ITZBund")),
+    ("action-noun commissioned, passive", "Mit dem Betrieb der Plattform KIPITZ wurde das ITZBund beauftragt.",
+     ("KIPITZ", "operatedBy", "ITZBund")),
+    ("action-noun commissioned, active", "Das Land hat das ITZBund mit der Entwicklung der Plattform KIPITZ beauftragt.",
+     ("KIPITZ", "developedBy", "ITZBund")),
+    ("responsible-noun, lies with", "Die Verantwortung für die Plattform KIPITZ liegt beim ITZBund.",
+     ("KIPITZ", "operatedBy", "ITZBund")),
+    ("responsible-noun, in whose responsibility", "Die Plattform KIPITZ liegt in der Verantwortung des ITZBund.",
+     ("KIPITZ", "operatedBy", "ITZBund")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
@@ -444,6 +455,13 @@ NEGATIVES = [
 @pytest.mark.parametrize(("case", "text"), NEGATIVES, ids=[n[0] for n in NEGATIVES])
 def test_no_relation_without_the_construction(found, case: str, text: str) -> None:
     assert found(text) == set()
+
+
+def test_who_commissions_a_task_does_not_do_it_and_a_responsibility_is_no_place(found) -> None:
+    assert ("KIPITZ", "developedBy", "Land") not in triples(
+        found("Das Land hat das ITZBund mit der Entwicklung der Plattform KIPITZ beauftragt."))
+    assert not any(p == "locatedIn" for _s, p, _o in
+                   triples(found("Die Plattform KIPITZ befindet sich in Trägerschaft des Landes Hessen.")))
 
 
 def test_money_one_takes_part_with_is_funding_not_membership(found) -> None:
