@@ -123,6 +123,14 @@ FAMILIES = [
      ("KIPITZ", "operatedBy", "ITZBund")),
     ("responsible-noun, in whose responsibility", "Die Plattform KIPITZ liegt in der Verantwortung des ITZBund.",
      ("KIPITZ", "operatedBy", "ITZBund")),
+    ("role-noun as a subject the parser left unlabelled", "Betreiber der Plattform KIPITZ ist das ITZBund.",
+     ("KIPITZ", "operatedBy", "ITZBund")),
+    ("offer-noun", "KIPITZ ist ein Angebot des ITZBund.", ("KIPITZ", "operatedBy", "ITZBund")),
+    ("origin-verb", "Die Software Fabasoft stammt von der Fabasoft AG.", ("Fabasoft", "developedBy", "Fabasoft AG")),
+    ("receive-verb", "Das Projekt GovTeuken erhält vom Land Nordrhein-Westfalen Fördermittel in Höhe von 2 Mio. Euro.",
+     ("Projekt GovTeuken", "fundedBy", "Land Nordrhein-Westfalen")),
+    ("user-verb passive, bei", "Die Software Nextcloud wird bei der Stadt Köln eingesetzt.", ("Stadt Köln", "uses", "Nextcloud")),
+    ("work-with-verb", "Die Stadt Köln arbeitet seit 2024 mit der Software Nextcloud.", ("Stadt Köln", "uses", "Nextcloud")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
@@ -447,6 +455,8 @@ NEGATIVES = [
     ("a body is made of members, it uses none", "Der Beirat des Projekts F13 besteht aus dem BSI und der TU Dresden."),
     ("who works on a body's tasks is no part of it", "Über das BSI wirkt die Bundesregierung an den Arbeiten der "
      "Agentur der Europäischen Union für Cybersicherheit (ENISA) mit."),
+    ("working with a body is no use of it", "Die Stadt Köln arbeitet seit 2024 mit dem ITZBund."),
+    ("receiving something other than money is no funding", "Das Projekt GovTeuken erhält von der Stadt Köln Lob."),
     ("a place an amount of money comes from is no seat", "Mittel aus Bayern fließen in das Projekt GovTalk."),
     ("a programme comprises projects, it uses none", "Das Förderprogramm umfasst die Projekte KI.NRW und NRW.Genius."),
 ]
