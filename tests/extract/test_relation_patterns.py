@@ -131,6 +131,12 @@ FAMILIES = [
      ("Projekt GovTeuken", "fundedBy", "Land Nordrhein-Westfalen")),
     ("user-verb passive, bei", "Die Software Nextcloud wird bei der Stadt Köln eingesetzt.", ("Stadt Köln", "uses", "Nextcloud")),
     ("work-with-verb", "Die Stadt Köln arbeitet seit 2024 mit der Software Nextcloud.", ("Stadt Köln", "uses", "Nextcloud")),
+    ("whole-noun as subject", "Partner des Projekts GovTeuken sind das Fraunhofer IAIS und die Universität Bonn.",
+     ("Universität Bonn", "partOf", "Projekts GovTeuken")),
+    ("use-noun, where it comes into use", "Bei der Stadt Köln kommt die Software Nextcloud zum Einsatz.",
+     ("Stadt Köln", "uses", "Nextcloud")),
+    ("use-noun, where it comes into use, the subject parsed as object", "Im Landesamt für Statistik kommt seit 2024 "
+     "das Sprachmodell Teuken zum Einsatz.", ("Landesamt für Statistik", "uses", "Teuken")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
