@@ -308,16 +308,33 @@ _SUBORDINATE = re.compile(r"(?:zu|nach|unter)geordnet(?:e|en|er|es|em)?|unterste
 
 
 def _sites(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
-    """"„fortytwo“ am Standort Darmstadt", "mit Sitz in Bonn"."""
+    """"„fortytwo“ am Standort Darmstadt", "mit Sitz in Bonn", "mit Standorten in Dresden und
+    Leipzig" (each place of the list). A surface rule: the parser often hangs the phrase on
+    the wrong word when the name before it is oddly shaped ("ScaDS.AI")."""
     for k, word in enumerate(lower):
         i = sent.start + k
         if word == "standort" and k >= 1 and lower[k - 1] == "am" or \
-                word == "sitz" and k >= 1 and lower[k - 1] in ("mit", "ihrem", "seinem") and i + 1 < sent.end \
-                and lower[k + 1] == "in":
+                word in _SEAT_WORDS and k >= 1 and lower[k - 1] in ("mit", "ihrem", "seinem", "ihren", "seinen") \
+                and i + 1 < sent.end and lower[k + 1] == "in":
             place = next((e for e in entities if e.start in (i + 1, i + 2) and e.label_ == "Place"), None)
             thing = next((e for e in reversed(entities) if e.end <= i - 1 and e.label_ != "Place"), None)
             if place is not None and thing is not None and i - 1 - thing.end <= 1:
-                yield thing, "locatedIn", place, doc[i - 1:place.end].text, "located-in", 0.8
+                for each in listed_places(doc, entities, place, sent.end):
+                    yield thing, "locatedIn", each, doc[i - 1:each.end].text, "located-in", 0.8
+
+
+_SEAT_WORDS = frozenset({"sitz", "hauptsitz", "standorten", "standorte"})
+
+
+def listed_places(doc: Doc, entities: list[Span], first: Span, end: int) -> list[Span]:
+    """``first`` and the places listed after it with commas, "und" or "sowie"."""
+    places = [first]
+    while places[-1].end + 1 < end and doc[places[-1].end].lower_ in (",", "und", "sowie"):
+        following = next((e for e in entities if e.start == places[-1].end + 1 and e.label_ == "Place"), None)
+        if following is None:
+            break
+        places.append(following)
+    return places
 
 
 def _funding_sources(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:

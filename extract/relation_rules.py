@@ -58,7 +58,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.clause_rules import AGENT_PREPOSITIONS, PASSIVE_AUX, RELATIVE_PRONOUNS, clause_relations
+from sovkg.extract.clause_rules import AGENT_PREPOSITIONS, PASSIVE_AUX, RELATIVE_PRONOUNS, clause_relations, listed_places
 from sovkg.extract.coreference import ARTICLES, COREFERENCE_FACTOR, MentionIndex, Resolved, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
@@ -189,7 +189,8 @@ def _located_in(c: _Sentence, _found: list) -> Iterator[Found | None]:
             if place is None and k < len(doc) and doc[k].lower_ in _PLACE_KINDS:
                 place = _span_at(entities, k + 1, "Place")
             if place is not None and not _where_done(entity, place):
-                yield c.make(entity, "locatedIn", place, doc[j:place.end].text, "located-in", 0.9)
+                for each in listed_places(doc, entities, place, c.sent.end):  # "in Kaiserslautern und Saarbrücken"
+                    yield c.make(entity, "locatedIn", each, doc[j:each.end].text, "located-in", 0.9)
 
 
 #: what the contract lets be located somewhere (its predicate table, relation_patterns.json)

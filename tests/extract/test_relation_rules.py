@@ -15,6 +15,10 @@ import pytest
          ("Fraunhofer-Institut für Intelligente Analyse- und Informationssysteme", "locatedIn", "Sankt Augustin")),
         ("Hierauf setzt das neue Projekt „GovTeuken“ im Land Nordrhein-Westfalen auf.",
          ("GovTeuken", "locatedIn", "Nordrhein-Westfalen")),
+        ("Das Deutsche Forschungszentrum für Künstliche Intelligenz in Kaiserslautern und Saarbrücken forscht.",
+         ("Deutsche Forschungszentrum für Künstliche Intelligenz", "locatedIn", "Saarbrücken")),
+        ("Das ScaDS.AI mit Standorten in Dresden und Leipzig erhält 20 Millionen Euro.",
+         ("ScaDS.AI", "locatedIn", "Leipzig")),
     ],
 )
 def test_location(relations, text, expected) -> None:
