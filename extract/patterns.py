@@ -1387,6 +1387,12 @@ def _after_the_name(token: Token, places: Container[tuple[str, ...]]) -> bool:
     return token.lower_ in _RELATIVE or (fold_word(token.text),) in places or token.lower_ in _APPOSITION_NOUNS
 
 
+def _breaks_name(text: str) -> bool:
+    """A line break, a stop, a bracket or quote, or a capitalised article, which begins the
+    next sentence ("… TOURISMUS Der Staatsminister")."""
+    return "\n" in text or text in (".", ";", ":", "(", ")", "?", "!", "„", "“", "\"", "Der", "Die", "Das", "Dem", "Den", "Des")
+
+
 #: legal forms written small, which end a body's name or go on to its seat ("mbH Göttingen")
 _SMALL_LEGAL_FORMS = frozenset({"mbH", "gGmbH", "gAöR", "eG", "e.V."})
 
@@ -1398,12 +1404,9 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
     stops before a place ("in der Lausitz"), which is where the body is, not its name."""
     end = i
     last_good = i
-    while end < len(doc) and end - i < 14:
+    while end < len(doc) and end - i < 14 and not _breaks_name(doc[end].text):
         token = doc[end]
         text = token.text
-        if "\n" in text or text in (".", ";", ":", "(", ")", "?", "!", "„", "“", "\"") \
-                or text in ("Der", "Die", "Das", "Dem", "Den", "Des"):
-            break  # a capitalised article begins the next sentence: "… TOURISMUS Der Staatsminister"
         if text[:1].isupper() or text[:1].isdigit():
             end += 1
             last_good = end
