@@ -111,7 +111,7 @@ class NameModel:
             end += 2
         method = span._.sovkg_method or ""
         if end == span.end or not (span.label_ == "Place" or method.endswith(":body-at-place")) or \
-                doc[span.end - 1].text in _NO_DISTRICTS or span.start > 0 and _acronym(doc[span.start - 1].text):
+                doc[span.end - 1].text in _NO_DISTRICTS or _inside_a_name(doc, span.start):
             return span  # "des Deutschland-Stacks"; "die RPTU Kaiserslautern-Landau" names its two sites
         joined = Span(doc, span.start, end, label=span.label_)
         joined._.sovkg_method = method
@@ -209,8 +209,13 @@ def make_name_model(nlp: Language, name: str, spans_key: str, model: str, propos
 _NO_DISTRICTS = frozenset({"Deutschland", "Europa", "EU"})
 
 
-def _acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _inside_a_name(doc: Doc, start: int) -> bool:
+    """An acronym or abbreviation right before the place: the place is part of a longer name
+    ("RPTU Kaiserslautern-Landau", "… e. V. Meppen-Emsland Mitte"); a noun such as "die
+    Bezirksämter Marzahn-Hellersdorf" is not."""
+    return start > 0 and doc[start - 1].text.isupper() and not doc[start - 1].is_sent_start
 
 
 def _joined_name(word: str) -> bool:

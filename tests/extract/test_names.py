@@ -34,12 +34,15 @@ def test_without_ner_it_checks_the_weak_guesses_only() -> None:
 def test_a_place_joined_by_a_hyphen_to_an_unknown_name_is_one_place(kb: str) -> None:
     """ "Berlin-Wilmersdorf" is a district, not Berlin; whether a list or the knowledge base
     found "Berlin" first. A word the German word list knows makes no district ("Bayern-Cloud"),
-    nor do a country's name ("des Deutschland-Stacks") and a body's sites ("RPTU Kaiserslautern-Landau")."""
+    nor do a country's name ("des Deutschland-Stacks") and places inside a longer name after an
+    acronym or abbreviation ("RPTU Kaiserslautern-Landau", "e. V. Meppen-Emsland Mitte")."""
     found = {text for text, label, _ in _mentions(load_pipeline(kb=kb), (
         "Das Rechenzentrum steht in Berlin-Wilmersdorf, der Landkreis Marburg-Biedenkopf testet die Bayern-Cloud. "
-        "Die Entwicklung des Deutschland-Stacks und die RPTU Kaiserslautern-Landau.")) if label in ("Place", "GovernmentBody")}
-    assert {"Berlin-Wilmersdorf", "Landkreis Marburg-Biedenkopf"} <= found
-    assert not {"Berlin", "Landkreis Marburg", "Bayern-Cloud", "Deutschland-Stacks", "Kaiserslautern-Landau"} & found
+        "Die Entwicklung des Deutschland-Stacks und die RPTU Kaiserslautern-Landau. Der Sozialdienst katholischer "
+        "Frauen e. V. Meppen-Emsland Mitte und die Bezirksämter Marzahn-Hellersdorf beraten.")) if label in ("Place", "GovernmentBody")}
+    assert {"Berlin-Wilmersdorf", "Landkreis Marburg-Biedenkopf", "Marzahn-Hellersdorf"} <= found
+    assert not {"Berlin", "Landkreis Marburg", "Bayern-Cloud", "Deutschland-Stacks", "Kaiserslautern-Landau",
+                "Meppen-Emsland"} & found
 
 
 def test_a_quoted_common_word_the_model_does_not_take_for_a_name_is_dropped(with_model) -> None:
