@@ -44,6 +44,14 @@ def test_a_product_has_no_seat(relations) -> None:
     assert ("Delos Cloud GmbH", "locatedIn", "Berlin") in found
 
 
+def test_money_of_a_body_or_a_land_funds_the_one_thing_named_before(relations) -> None:
+    assert ("GovTeuken", "fundedBy", "Nordrhein-Westfalen") in relations(
+        "Das Projekt GovTeuken wird mit Mitteln des Landes Nordrhein-Westfalen gefördert.")
+    found = relations("Die Graduiertenschule wird von der TU Dresden und der Universität Leipzig betrieben und durch "
+                      "den DAAD mit Mitteln des Bundesministeriums für Bildung und Forschung gefördert.")
+    assert not any(p == "fundedBy" and s in ("TU Dresden", "Universität Leipzig") for s, p, _o in found)
+
+
 def test_location_when_the_place_includes_its_kind(nlp) -> None:
     """The knowledge base names the place "Land Nordrhein-Westfalen", "Land" included."""
     text = "Hierauf setzt das neue Projekt „GovTeuken“ im Land Nordrhein-Westfalen auf."
