@@ -137,6 +137,10 @@ FAMILIES = [
      ("Stadt Köln", "uses", "Nextcloud")),
     ("use-noun, where it comes into use, the subject parsed as object", "Im Landesamt für Statistik kommt seit 2024 "
      "das Sprachmodell Teuken zum Einsatz.", ("Landesamt für Statistik", "uses", "Teuken")),
+    ("site-verb attributive", "Das in Heidelberg ansässige Unternehmen Aleph Alpha entwickelt Sprachmodelle.",
+     ("Aleph Alpha", "locatedIn", "Heidelberg")),
+    ("site-noun as a copula's subject", "Sitz der Gesellschaft Dataport ist Hamburg.", ("Dataport", "locatedIn", "Hamburg")),
+    ("site-noun, is in", "Der Sitz des ITZBund ist in Bonn.", ("ITZBund", "locatedIn", "Bonn")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
@@ -463,6 +467,7 @@ NEGATIVES = [
      "Agentur der Europäischen Union für Cybersicherheit (ENISA) mit."),
     ("working with a body is no use of it", "Die Stadt Köln arbeitet seit 2024 mit dem ITZBund."),
     ("receiving something other than money is no funding", "Das Projekt GovTeuken erhält von der Stadt Köln Lob."),
+    ("a participle of where something was shown is no seat", "Die in Bonn vorgestellte Plattform KIPITZ läuft."),
     ("a place an amount of money comes from is no seat", "Mittel aus Bayern fließen in das Projekt GovTalk."),
     ("a programme comprises projects, it uses none", "Das Förderprogramm umfasst die Projekte KI.NRW und NRW.Genius."),
 ]
