@@ -232,8 +232,9 @@ class MentionIndex:
         span = self._at.get(token.i)
         beside = self._named_beside(token)
         # "den Hochleistungsrechner HoreKa": the proper name beside a common noun, not the noun
+        # (a person beside a body holds an office there: "des ITZBund, Dr. Henrike Voßkamp")
         plain = span is not None and len(span) == 1 and token.pos_ == "NOUN" and \
-            beside is not None and beside.root.pos_ == "PROPN"
+            beside is not None and beside.root.pos_ == "PROPN" and beside.label_ != "Person"
         if span is not None and self.named(span) and not plain:
             return Resolved(span)
         if beside is not None or span is not None:

@@ -461,7 +461,7 @@ class PatternRecognizer:
             yield owned
             return
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
-            end = _complement_end(doc, nxt + 1, self.places)
+            end = _complement_end(doc, nxt + 1, self.places, self.first_names)
             if end > nxt + 1:
                 yield from _coordinated(doc, start, nxt, end, _complement_kind(head, token, doc[nxt:end]))
                 return
@@ -475,7 +475,7 @@ class PatternRecognizer:
         if fold_word(token.text) in _DIRECT_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
             # "Landesbetrieb Information und Technik Nordrhein-Westfalen" (one name
             # such as "Landesbetrieb IT.NRW" is an apposition instead)
-            end = _complement_end(doc, nxt, self.places)
+            end = _complement_end(doc, nxt, self.places, self.first_names)
             if len([t for t in doc[nxt:end] if not t.is_punct]) >= 3:
                 yield _Candidate(start, end, head, "organisation")
                 return
@@ -491,7 +491,7 @@ class PatternRecognizer:
             body = "GovernmentBody" if head == "Organization" else head
             return _Candidate(start, nxt + 2 + self._place_length(doc, nxt + 2), body, "organisation")
         if head != "Organization" and nxt + 3 < len(doc) and doc[nxt + 2].lower_ == "für":
-            end = _complement_end(doc, nxt + 3, self.places)
+            end = _complement_end(doc, nxt + 3, self.places, self.first_names)
             return _Candidate(start, end, head, "organisation") if end > nxt + 3 else None
         return None
 
@@ -1397,7 +1397,16 @@ def _breaks_name(text: str) -> bool:
 _SMALL_LEGAL_FORMS = frozenset({"mbH", "gGmbH", "gAöR", "eG", "e.V."})
 
 
-def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -> int:
+def _comma_ends_name(doc: Doc, comma: int, places: Container[tuple[str, ...]], names: Container[str]) -> bool:
+    """What follows the comma is no more of the name: a relative clause, a seat or an
+    apposition (:func:`_after_the_name`), an address ("… des Innern, Alt-Moabit 140, 10557
+    Berlin") or a person ("des Bundesamts für …, Tobias Ahlgrimm, lobte …", "…, Dr. …")."""
+    after = doc[comma + 1] if comma + 1 < len(doc) else None
+    return after is None or _after_the_name(after, places) or any(t.like_num for t in doc[comma + 1:comma + 6]) \
+        or after.text in names or after.text in ("Dr.", "Prof.", "Herr", "Frau")
+
+
+def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = (), names: Container[str] = ()) -> int:
     """End of "für Maschinelles Lernen und Künstliche Intelligenz" (token index).
 
     "in der" goes on with a field ("für Sicherheit in der Informationstechnik") and
@@ -1412,9 +1421,8 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()) -
             last_good = end
         elif text in ("-", "‐") and not doc[end - 1].whitespace_:
             end += 1  # "Analyse- und …"
-        elif text == "," and end + 1 < len(doc) and (_after_the_name(doc[end + 1], places)
-                                                     or any(t.like_num for t in doc[end + 1:end + 6])):
-            break  # (an address: "… des Innern, Alt-Moabit 140, 10557 Berlin")
+        elif text == "," and _comma_ends_name(doc, end, places, names):
+            break
         elif token.lower_ in ("und", ",", "sowie") and end + 1 < len(doc) and _OFFICE_WORD.match(doc[end + 1].text):
             break  # "… und Energie und Ministerin für Kultur": the next ministry begins
         elif token.lower_ == "für" and end > i and any(t.lower_ == "für" for t in doc[i - 1:end]) \

@@ -714,6 +714,13 @@ def test_a_small_legal_form_and_a_university_s_seat_belong_to_a_body_s_name(nlp_
     assert "Institut für Informatik der Christian-Albrechts-Universität zu Kiel" in names
 
 
+def test_a_person_after_a_comma_is_no_part_of_a_body_s_field(nlp_nokb) -> None:
+    names = _found(nlp_nokb, "Der Präsident des Bundesamts für Sicherheit in der Informationstechnik, Tobias Ahlgrimm, "
+                   "lobte das Ministerium für Wirtschaft, Arbeit und Tourismus.")
+    assert {"Bundesamts für Sicherheit in der Informationstechnik", "Tobias Ahlgrimm",
+            "Ministerium für Wirtschaft, Arbeit und Tourismus"} <= set(names)
+
+
 def test_a_defined_acronym_types_a_body_by_its_head_before_its_field_and_keeps_its_seat(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Welche Angebote macht die Anstalt für Kommunale Datenverarbeitung in Bayern (AKDB) "
                              "den Kommunen? Es gilt die Empfehlung der Kultusministerkonferenz (KMK).")

@@ -141,6 +141,11 @@ FAMILIES = [
      ("Aleph Alpha", "locatedIn", "Heidelberg")),
     ("site-noun as a copula's subject", "Sitz der Gesellschaft Dataport ist Hamburg.", ("Dataport", "locatedIn", "Hamburg")),
     ("site-noun, is in", "Der Sitz des ITZBund ist in Bonn.", ("ITZBund", "locatedIn", "Bonn")),
+    ("office-noun, the name after it", "Der Präsident des Bundesamts für Sicherheit in der Informationstechnik, "
+     "Tobias Ahlgrimm, lobte das Projekt.",
+     ("Tobias Ahlgrimm", "memberOf", "Bundesamts für Sicherheit in der Informationstechnik")),
+    ("office-noun, the name hung on the body", "Die Leiterin des ITZBund, Dr. Henrike Voßkamp, stellte die Plattform vor.",
+     ("Henrike Voßkamp", "memberOf", "ITZBund")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
