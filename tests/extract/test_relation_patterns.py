@@ -146,6 +146,10 @@ FAMILIES = [
      ("Tobias Ahlgrimm", "memberOf", "Bundesamts für Sicherheit in der Informationstechnik")),
     ("office-noun, the name hung on the body", "Die Leiterin des ITZBund, Dr. Henrike Voßkamp, stellte die Plattform vor.",
      ("Henrike Voßkamp", "memberOf", "ITZBund")),
+    ("agent-verb passive, in a project", "Das Sprachmodell Teuken wurde im Projekt OpenGPT-X entwickelt.",
+     ("Teuken", "developedBy", "Projekt OpenGPT-X")),
+    ("action-noun, with support", "Die Plattform KIPITZ wurde vom ITZBund mit Unterstützung des Fraunhofer IAIS "
+     "entwickelt.", ("Fraunhofer IAIS", "supports", "KIPITZ")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
@@ -473,6 +477,7 @@ NEGATIVES = [
     ("working with a body is no use of it", "Die Stadt Köln arbeitet seit 2024 mit dem ITZBund."),
     ("receiving something other than money is no funding", "Das Projekt GovTeuken erhält von der Stadt Köln Lob."),
     ("a participle of where something was shown is no seat", "Die in Bonn vorgestellte Plattform KIPITZ läuft."),
+    ("a place a thing is run in is no project", "Die Plattform KIPITZ wird in Bonn betrieben."),
     ("a place an amount of money comes from is no seat", "Mittel aus Bayern fließen in das Projekt GovTalk."),
     ("a programme comprises projects, it uses none", "Das Förderprogramm umfasst die Projekte KI.NRW und NRW.Genius."),
 ]
