@@ -150,6 +150,10 @@ FAMILIES = [
      ("Teuken", "developedBy", "Projekt OpenGPT-X")),
     ("action-noun, with support", "Die Plattform KIPITZ wurde vom ITZBund mit Unterstützung des Fraunhofer IAIS "
      "entwickelt.", ("Fraunhofer IAIS", "supports", "KIPITZ")),
+    ("take-part-verb, a Land acting as its government", "Das Land Hessen wirkt am Länderprojekt GovLLM mit.",
+     ("Land Hessen", "partOf", "GovLLM")),
+    ("cooperate-verb, a town acting as its government", "Die Stadt Köln arbeitet eng mit dem ITZBund zusammen.",
+     ("Stadt Köln", "cooperatesWith", "ITZBund")),
     ("lead-noun", "Das Projekt GovTeuken wird unter Federführung der Universität Leipzig umgesetzt.",
      ("Projekt GovTeuken", "operatedBy", "Universität Leipzig")),
     ("grounds-noun", "Der Rechner JUWELS steht auf dem Gelände des Forschungszentrums Jülich.",
