@@ -67,8 +67,8 @@ def test_quality_on_the_later_development_sets(tmp_path: Path, name: str, kb: st
     """Documents written blind and developed on since (their SOURCES.md give the first runs:
     dev5 0.755 / 0.721 entities, 0.126 / 0.081 relations; dev6, in genres the other sets have
     few of, 0.856 / 0.814 and 0.275 / 0.239). Floors a little below the figures at the eighth
-    session's end (dev5: entities 0.846 / 0.815, relation precision 0.818 / 0.786, recall
-    0.247 / 0.201; dev6: 0.879 / 0.838, 0.705 / 0.688, 0.230 / 0.183)."""
+    session's end (dev5: entities 0.846 / 0.815, relation precision 0.824 / 0.793, recall
+    0.253 / 0.208; dev6: 0.879 / 0.838, 0.704 / 0.687, 0.238 / 0.192)."""
     folder = DATA / name
     scores = _evaluate("--gold", str(folder / "gold"), str(folder / "corpus"), "--kb", kb, cwd=tmp_path)
     assert scores["entities"]["f1"] >= entities, scores["missed"] + scores["spurious"]
