@@ -112,7 +112,7 @@ class NameModel:
         method = span._.sovkg_method or ""
         if end == span.end or not (span.label_ == "Place" or method.endswith(":body-at-place")) or \
                 doc[span.end - 1].text in _NO_DISTRICTS or _inside_a_name(doc, span.start):
-            return span  # "des Deutschland-Stacks"; "die RPTU Kaiserslautern-Landau" names its two sites
+            return span  # "des Deutschland-Stacks"; "die RPTU Kaiserslautern-Landau": a place inside a name
         joined = Span(doc, span.start, end, label=span.label_)
         joined._.sovkg_method = method
         joined._.sovkg_name = doc[span.start:end].text
@@ -207,8 +207,6 @@ def make_name_model(nlp: Language, name: str, spans_key: str, model: str, propos
 
 #: a country's or continent's name hyphenated to a word names a programme ("Deutschland-Stack"), not a district
 _NO_DISTRICTS = frozenset({"Deutschland", "Europa", "EU"})
-
-
 
 
 def _inside_a_name(doc: Doc, start: int) -> bool:
