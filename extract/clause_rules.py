@@ -338,23 +338,24 @@ def listed_places(doc: Doc, entities: list[Span], first: Span, end: int) -> list
 
 
 #: a place's kind before its name, in the genitive: "aus Mitteln des Landes Nordrhein-Westfalen"
-_PLACE_KINDS = frozenset({"landes", "freistaates", "freistaats", "stadt", "landkreises", "kreises", "gemeinde"})
+_GENITIVE_PLACE_KINDS = frozenset({"landes", "freistaates", "freistaats", "stadt", "landkreises", "kreises", "gemeinde"})
 
 
 def _funding_sources(doc: Doc, sent: Span, entities: list[Span], lower: list[str]) -> Iterator[Finding]:
     """"wird aus Mitteln des BMWE finanziert", "mit Mitteln des Landes gefördert", "Zuwendungen …
     aus dem Einzelplan des BMI"; a Land's or town's money is its government's."""
     for k, word in enumerate(lower):
-        if word not in ("mitteln", "einzelplan") or not {"aus", "mit"} & set(lower[max(0, k - 2):k]):
+        before_word = set(lower[max(0, k - 2):k])
+        if word not in ("mitteln", "einzelplan") or not {"aus", "mit"} & before_word:
             continue
         i = sent.start + k
         j = i + 1 + (1 if i + 1 < sent.end and doc[i + 1].text.isdigit() else 0)
         if j >= sent.end or lower[j - sent.start] not in ("des", "der"):
             continue
-        start = j + 2 if j + 2 < sent.end and lower[j + 1 - sent.start] in _PLACE_KINDS else j + 1  # "des Landes NRW"
+        start = j + 2 if j + 2 < sent.end and lower[j + 1 - sent.start] in _GENITIVE_PLACE_KINDS else j + 1  # "des Landes NRW"
         funder = next((e for e in entities if e.start in (j + 1, start) and e.label_ in _ORGS | {"Place"}), None)
         before = [e for e in entities if e.end <= i - 1 and e.label_ in _THINGS | _ORGS and e is not funder]
-        funded = before[0] if before and (len(before) == 1 or "aus" in lower[max(0, k - 2):k]) else None
+        funded = before[0] if before and (len(before) == 1 or "aus" in before_word) else None
         if funder is not None and funded is not None:  # "mit Mitteln" after several names: whose?
             yield funded, "fundedBy", funder, doc[i - 1:funder.end].text, "funding-source", 0.75
 

@@ -88,8 +88,9 @@ class NameModel:
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         starts = {s.start for s in existing}
-        existing = [self._hyphen_joined(doc, s, starts) for s in existing]
-        doc.spans[self.spans_key] = existing
+        joined = [self._hyphen_joined(doc, s, starts) for s in existing]
+        if any(j is not s for j, s in zip(joined, existing)):
+            existing = doc.spans[self.spans_key] = joined
         weak = [s for s in existing if self._weak(s)]
         if not weak and not self.propose:
             return doc
@@ -104,15 +105,17 @@ class NameModel:
         place (or a body named by its place), joined by a hyphen to a name no list of words
         knows, is one place with it; not "NRW-Landesregierung", "Bayern-Cloud". Here, after
         every list and rule has had its say, so that it holds with and without the KB."""
+        method = span._.sovkg_method or ""
+        if not (span.label_ == "Place" or method.endswith(":body-at-place")) or \
+                doc[span.end - 1].text in _NO_DISTRICTS or _inside_a_name(doc, span.start):
+            return span  # "des Deutschland-Stacks"; "die RPTU Kaiserslautern-Landau": a place inside a name
         end = span.end
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and end + 1 not in starts and _joined_name(doc[end + 1].text) \
                 and doc[end + 1].text.casefold() not in self.known_words:
             end += 2
-        method = span._.sovkg_method or ""
-        if end == span.end or not (span.label_ == "Place" or method.endswith(":body-at-place")) or \
-                doc[span.end - 1].text in _NO_DISTRICTS or _inside_a_name(doc, span.start):
-            return span  # "des Deutschland-Stacks"; "die RPTU Kaiserslautern-Landau": a place inside a name
+        if end == span.end:
+            return span
         joined = Span(doc, span.start, end, label=span.label_)
         joined._.sovkg_method = method
         joined._.sovkg_name = doc[span.start:end].text

@@ -49,6 +49,7 @@ Cue families (``sovkg_relations:<rule>``):
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -64,7 +65,7 @@ from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.pattern_file import asks_whether
 from sovkg.extract.patterns import skip_parenthesis
-from sovkg.extract.pipeline_data import data_lines
+from sovkg.extract.pipeline_data import data_file, data_lines
 from sovkg.extract.records import RelationCandidate
 
 _ORGS = frozenset({"GovernmentBody", "ResearchOrganization", "Company", "Organization", "Party"})
@@ -175,7 +176,8 @@ def _located_in(c: _Sentence, _found: list) -> Iterator[Found | None]:
     """ "X in Y", "X im Land Y", "X (ABBR) in Y", a place inside the name; of a thing that
     has a place (not "Microsoft 365 in Deutschland", a product, nor a person or a law)."""
     doc, entities = c.doc, c.entities
-    for entity in (e for e in entities if e.label_ in _SITED):
+    sited = _sited()
+    for entity in (e for e in entities if e.label_ in sited):
         for place in entities:  # a place named inside the name: "Zentrum für … in Duisburg"
             if place.label_ == "Place" and entity.start < place.start and place.end <= entity.end \
                     and doc[place.start - 1].lower_ in ("in", "im"):
@@ -193,8 +195,11 @@ def _located_in(c: _Sentence, _found: list) -> Iterator[Found | None]:
                     yield c.make(entity, "locatedIn", each, doc[j:each.end].text, "located-in", 0.9)
 
 
-#: what the contract lets be located somewhere (its predicate table, relation_patterns.json)
-_SITED = frozenset({"Initiative", "Infrastructure", "ResearchOrganization", "Organization", "Company", "GovernmentBody"})
+@lru_cache(maxsize=1)
+def _sited() -> frozenset[str]:
+    """What the contract lets be located somewhere: the subjects the predicate table of the
+    relation patterns allows for locatedIn, so that the surface rule and the patterns agree."""
+    return frozenset(json.loads(data_file("relation_patterns.json"))["predicates"]["locatedIn"]["subject"])
 
 
 def _where_done(entity: Span, place: Span) -> bool:
