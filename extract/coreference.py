@@ -324,7 +324,7 @@ class MentionIndex:
         naming = next((c for c in token.children if c.dep_ == "nmod" and c.lemma_ in _NAMING_NOUNS), None)
         return self._named_beside(naming) if naming is not None else None
 
-    def _kind(self, token: Token) -> str | None:
+    def kind(self, token: Token) -> str | None:
         """The type a noun announces ("Zentrum", "Vorhaben", "Betrieb"), if it is one."""
         return self.anaphors.get(fold_word(token.lemma_ or token.text)) if token.pos_ == "NOUN" else None
 
@@ -334,7 +334,7 @@ class MentionIndex:
     def _description(self, token: Token) -> Resolved | None:
         """A definite description resolved to an earlier mention or the topic; one with its
         own genitive or "von" phrase ("der Betrieb des Rechenzentrums") says what it is."""
-        kind = self._kind(token)
+        kind = self.kind(token)
         if kind is None or not any(c.dep_ == "det" and c.text.lower() in DEFINITE for c in token.children) or \
                 any(c.dep_ == "nmod" and _owner_phrase(c) for c in token.children):
             return None
@@ -398,7 +398,7 @@ class MentionIndex:
         """The type noun a relative clause hangs on, indefinite ("Mit dem ZenDiS verfügt der Bund
         über eine eigene Gesellschaft, die …"): the nearest compatible mention before it in its
         sentence, other than the subject of its verb (the Bund has the company, it is not it)."""
-        kind = self._kind(noun)
+        kind = self.kind(noun)
         if kind is None:
             return None
         allowed = COMPATIBLE.get(kind, frozenset({kind}))

@@ -11,7 +11,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 # The project's factories and callbacks; importing registers them with spaCy.
-from sovkg.extract import (gazetteer, names, patterns, pipeline_data, relation_patterns,  # noqa: F401
+from sovkg.extract import (gazetteer, names, patterns, pipeline_data, relation_model, relation_patterns,  # noqa: F401
                            relation_rules, sentences, structure, tokenizer)
 from sovkg.extract.ner_model import model_path, with_numpy_blas
 

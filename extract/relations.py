@@ -24,7 +24,7 @@ def from_structure(item: DocumentExtraction) -> tuple[Relation, ...]:
         if part.party is None:
             continue
         for asker in part.askers:
-            mention = _mention_at(item.mentions, asker.start, asker.end)
+            mention = mention_at(item.mentions, asker.start, asker.end)
             if mention is None:
                 continue
             cue = item.document.text[asker.start:part.party.end]
@@ -49,9 +49,9 @@ def from_candidates(item: DocumentExtraction) -> tuple[Relation, ...]:
     by_name = {name_key(m.name): m.entity_key for m in item.mentions if m.name}
     sentences = sorted((s.start, s.end) for s in item.sentences)
     for candidate in item.candidates:
-        subject = _mention_at(item.mentions, *candidate.subject)
+        subject = mention_at(item.mentions, *candidate.subject)
         if candidate.object is not None:
-            obj = _mention_at(item.mentions, *candidate.object)
+            obj = mention_at(item.mentions, *candidate.object)
             object_key = obj.entity_key if obj is not None else None
         else:
             name = f"{candidate.object_name} {item.land}" if item.land else candidate.object_name
@@ -102,7 +102,7 @@ def _parts(parts: Iterable[DocumentPart]) -> Iterable[DocumentPart]:
             yield part.answers
 
 
-def _mention_at(mentions: Iterable[Mention], start: int, end: int) -> Mention | None:
+def mention_at(mentions: Iterable[Mention], start: int, end: int) -> Mention | None:
     """The mention of exactly these offsets, else the smallest one covering them."""
     mentions = list(mentions)
     exact = [m for m in mentions if (m.start, m.end) == (start, end)]

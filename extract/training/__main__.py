@@ -1,5 +1,7 @@
 """Command line: ``python -m sovkg.extract.training ner|syntax --corpora PATH --out DIR``
-(the NER or the syntax model) or ``… words --corpora PATH --out FILE`` (the common-word list).
+(the NER or the syntax model), ``… relations --data tests/data --out DIR`` (the relation
+model, from the annotated documents) or ``… words --corpora PATH --out FILE`` (the
+common-word list).
 
 A thin wrapper over :func:`~.ner.train_ner` and :func:`~.syntax.train_syntax`;
 spaCy's own training log goes to stdout.
@@ -39,10 +41,22 @@ def main(argv: list[str] | None = None) -> None:
     sub = parser.add_subparsers(dest="model", required=True)
     for name in TRAINERS:
         add_model_parser(sub, name)
+    relations = sub.add_parser("relations", help="the relation model, from the annotated development sets "
+                                                  "(plan relation-sets.tsv)")
+    relations.add_argument("--data", type=Path, default=Path("tests/data"),
+                           help="folder the plan's gold and corpus folders are in (default: tests/data)")
+    relations.add_argument("--out", type=Path, required=True, help="where the trained model goes")
+    relations.add_argument("--plan", type=Path, help="annotated-sets TSV (default: the shipped one)")
+    relations.add_argument("--epochs", type=int, default=4)
     words = sub.add_parser("words", help="the list of common German words (data/known_words.txt.gz)")
     words.add_argument("--corpora", type=Path, required=True, help="folder holding ler/, germeval2014/, …")
     words.add_argument("--out", type=Path, required=True, help="the gzip word list to write")
     args = parser.parse_args(argv)
+    if args.model == "relations":
+        from sovkg.extract.training.relations import train_relations
+
+        print(f"model written to {train_relations(args.data, args.out, plan=args.plan, epochs=args.epochs)}")
+        return
     if args.model == "words":
         from sovkg.extract.training.words import write_words
 

@@ -41,10 +41,12 @@ def test_a_saved_pipeline_loads_with_spacy_and_finds_the_same(tmp_path: Path) ->
     assert (tmp_path / "pipeline" / "sovkg_gazetteer" / "entries.json").is_file()
     assert (tmp_path / "pipeline" / "sovkg_relation_patterns" / "data.json").is_file()
     assert (tmp_path / "pipeline" / "parser" / "model").is_file()  # the trained syntax, saved with it
+    assert (tmp_path / "pipeline" / "sovkg_relation_model" / "model" / "weights.npz").is_file()  # and the relation model
     fresh, loaded = _findings(), _findings(str(tmp_path / "pipeline"), str(SAMPLE))
     assert fresh == loaded
     assert len(fresh["mentions"]) > 100 and len(fresh["relations"]) > 10
     assert any(rule.startswith("sovkg_relation_patterns:") for *_, rule in fresh["relations"])
+    assert any(rule.startswith("sovkg_relation_model:") for *_, rule in fresh["relations"])
 
 
 def test_the_readers_take_package_names_and_paths(tmp_path: Path) -> None:

@@ -1,0 +1,219 @@
+"""Relations a learned model reads between two mentions of a sentence.
+
+Why a model beside the patterns: a pattern knows one construction; on documents nobody
+here wrote patterns for, most stated relations sit in constructions no pattern names
+(measured on the blind sets: the patterns find about one relation in six). The model
+(:mod:`~sovkg.extract.linear_model` over :mod:`~sovkg.extract.relation_features`) is
+trained on the relations annotated in the project's development documents
+(``python -m sovkg.extract.training relations``) and scores every pair of mentions in
+a sentence for each predicate the contract allows between their types; the most
+probable one above ``min_score`` becomes a candidate with that probability as its
+confidence, so ``sovkg build --min-confidence`` is its threshold as for the patterns.
+
+It proposes; it does not veto: a relation a pattern states stays, and where both find
+the same relation in a sentence the more confident evidence is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sovkg.extract.coreference import RELATIVE_TAGS, MentionIndex
+from sovkg.extract.doctext import span_text
+from sovkg.extract.extensions import register_extensions
+from sovkg.extract.facts import sentence_facts
+from sovkg.extract.normalize import fold_word
+from sovkg.extract.linear_model import LinearModel
+from sovkg.extract.ner_model import model_path
+from sovkg.extract.pattern_file import PatternSet, load_patterns
+from sovkg.extract.pipeline_data import content_lines
+from sovkg.extract.records import RelationCandidate
+from sovkg.extract.relation_features import End, meeting, pair_features
+
+#: The model's class for "no relation between these two".
+NONE = "none"
+#: The predicate of a pair recorded for training (never a relation of the graph).
+PAIR = "pair"
+#: Tags of the pronouns that may stand for a mention of an earlier sentence (or, relative, of their own).
+PRONOUN_TAGS = frozenset({"PPER", "PPOSAT", "PDS"}) | RELATIVE_TAGS
+#: ``cooperatesWith`` goes both ways: it is read, and stated, from the first mention to the second.
+SYMMETRIC = frozenset({"cooperatesWith"})
+
+
+class RelationModel:
+    """Scores the pairs of mentions of each sentence and adds the likely relations."""
+
+    def __init__(self, name: str, *, spans_key: str, model: str, min_score: float) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.min_score = min_score
+        self.setting = model
+        self._model: LinearModel | None = None
+        self.patterns_text = ""
+        self.cues_text = ""
+        self.type_nouns_text = ""
+        self.patterns: PatternSet | None = None
+        self.anaphors: dict[str, str] = {}
+        self.collected: list[tuple[list[str], tuple[str, ...]]] | None = None
+        """When a list, every pair's features and allowed predicates go here and each pair
+        becomes a candidate of predicate :data:`PAIR` whose rule names its index (training)."""
+
+    @property
+    def scorer(self) -> LinearModel | None:
+        """The scoring model, loaded when first needed (training records pairs without one)."""
+        if self._model is None and self.setting != "none":
+            self._model = LinearModel.load(model_path("relations") if self.setting == "default" else Path(self.setting))
+        return self._model
+
+    @scorer.setter
+    def scorer(self, model: LinearModel | None) -> None:
+        self._model, self.setting = model, "given" if model is not None else "none"
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: str = "",
+                   cues: str = "", type_nouns: str = "") -> None:
+        """The predicate table (which types each predicate joins), the cue lexicon and the
+        type nouns (which descriptions may stand for which mentions)."""
+        self._set(patterns, cues, type_nouns)
+
+    def _set(self, patterns: str, cues: str, type_nouns: str) -> None:
+        self.patterns_text, self.cues_text, self.type_nouns_text = patterns, cues, type_nouns
+        self.patterns = load_patterns(patterns, cues)
+        rows = [line.split("\t") for line in content_lines(type_nouns)]
+        self.anaphors = {fold_word(row[0]): row[1] for row in rows if len(row) >= 2} | self.patterns.anaphors
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "data.json", {"patterns": self.patterns_text, "cues": self.cues_text,
+                                              "type_nouns": self.type_nouns_text, "min_score": self.min_score})
+        if self.scorer is not None:
+            self.scorer.save(path / "model")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationModel:
+        data = srsly.read_json(Path(path) / "data.json")
+        self._set(data["patterns"], data["cues"], data["type_nouns"])
+        self.min_score = data["min_score"]
+        saved = Path(path) / "model"
+        self.scorer = LinearModel.load(saved) if saved.is_dir() else None
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.patterns is None:
+            raise ValueError(f"{self.name}: not initialised (nlp.initialize() loads its data files)")
+        spans = sorted(doc.spans[self.spans_key], key=lambda s: (s.start, s.end)) if self.spans_key in doc.spans else []
+        if self.collected is None and self.scorer is None:
+            return doc
+        index = MentionIndex(doc, spans, self.anaphors)
+        found = [c for sent in doc.sents for c in self._sentence(sent, spans, index)]
+        doc.user_data["sovkg_relations"] = (*doc.user_data.get("sovkg_relations", ()), *found)
+        return doc
+
+    def _sentence(self, sent: Span, spans: list[Span], index: MentionIndex) -> Iterator[RelationCandidate]:
+        ends = [End(s) for s in spans if sent.start <= s.start and s.end <= sent.end]
+        if not ends:
+            return
+        ends += _standing_for(sent, index)
+        facts: dict | None = None
+        for subject, obj, allowed in self._pairs(ends):
+            features = pair_features(subject, obj, self._cue_names)
+            if self.collected is not None:
+                self.collected.append((features, allowed))
+                yield self._candidate(subject, obj, sent, PAIR, 1.0, f"{PAIR}:{len(self.collected) - 1}")
+                continue
+            assert self.scorer is not None
+            scores = self.scorer.probabilities(features, (NONE, *allowed))
+            predicate = max(allowed, key=scores.__getitem__)
+            if scores[predicate] >= self._threshold(predicate) and scores[predicate] > scores[NONE]:
+                if predicate == "fundedBy" and facts is None:
+                    facts = sentence_facts(span_text(sent))
+                yield self._candidate(subject, obj, sent, predicate, scores[predicate], predicate,
+                                      **(facts if predicate == "fundedBy" else {}))
+
+    def _pairs(self, ends: list[End]) -> Iterator[tuple[End, End, tuple[str, ...]]]:
+        """Every ordered pair of ends that do not overlap and stand for different things
+        (one of them at most through a pronoun or description), with the predicates the
+        contract allows between their types."""
+        assert self.patterns is not None
+        predicates = sorted(self.patterns.types)
+        for subject in ends:
+            for obj in ends:
+                a, b = subject.span, obj.span
+                s, o = subject.entity, obj.entity
+                if a.start < b.end and b.start < a.end or s.kb_id_ and s.kb_id_ == o.kb_id_ or \
+                        (s.start, s.end) == (o.start, o.end) or subject.antecedent is not None and obj.antecedent is not None:
+                    continue
+                allowed = tuple(p for p in predicates if self.patterns.allows(p, s.label_, o.label_)
+                                and (p not in SYMMETRIC or a.start < b.start) and self._knows(p))
+                if allowed:
+                    yield subject, obj, allowed
+
+    def _threshold(self, predicate: str) -> float:
+        """``min_score``, or the predicate's own if the model chose one (by leaving one
+        annotated set out in training); a predicate it chose none for is never proposed."""
+        assert self.scorer is not None
+        chosen = self.scorer.meta.get("thresholds")
+        if chosen is None:
+            return self.min_score
+        return max(self.min_score, chosen[predicate]) if predicate in chosen else float("inf")
+
+    def _knows(self, predicate: str) -> bool:
+        return self.collected is not None or self.scorer is not None and predicate in self.scorer.index
+
+    def _cue_names(self, token) -> list[str]:
+        assert self.patterns is not None
+        return sorted({cue.predicate or cue.cls for cue in self.patterns.cues_of(token)})
+
+    def _candidate(self, subject: End, obj: End, sent: Span, predicate: str, score: float, rule: str,
+                   **facts: str | None) -> RelationCandidate:
+        _, top, _ = meeting(subject.span.root, obj.span.root)
+        cue = top.text if top is not None and not _inside(top.i, subject.span, obj.span) else ""
+        resolved = subject if subject.antecedent is not None else obj if obj.antecedent is not None else None
+        return RelationCandidate(
+            _chars(subject.entity), predicate, _chars(obj.entity), (sent.start_char, sent.end_char), cue,
+            f"{self.name}:{rule}", round(score, 3), **facts,
+            anaphor=_chars(resolved.span) if resolved is not None else None,
+            antecedent=_chars(resolved.entity) if resolved is not None else None)
+
+
+def _standing_for(sent: Span, index: MentionIndex) -> list[End]:
+    """The pronouns and type-noun descriptions of a sentence that stand for a mention of an
+    earlier one ("Das Zentrum wird vom Land gefördert"), or relative pronouns for their noun's."""
+    ends, seen = [], set()
+    for token in sent:
+        if index.mention_at(token.i) is not None or not (
+                token.tag_ in PRONOUN_TAGS or token.pos_ == "NOUN" and index.kind(token) is not None):
+            continue
+        for resolved in index.resolve(token):
+            antecedent = resolved.span
+            if resolved.examples or antecedent.start >= sent.start and token.tag_ not in RELATIVE_TAGS:
+                continue
+            proxy = sent.doc.char_span(*resolved.via) if resolved.via is not None else None
+            proxy = proxy if proxy is not None and proxy.start <= token.i < proxy.end else sent.doc[token.i:token.i + 1]
+            if (proxy.start, antecedent.start) not in seen:
+                seen.add((proxy.start, antecedent.start))
+                ends.append(End(proxy, antecedent))
+    return ends
+
+
+def _chars(span: Span) -> tuple[int, int]:
+    return (span.start_char, span.end_char)
+
+
+def _inside(i: int, *spans: Span) -> bool:
+    return any(span.start <= i < span.end for span in spans)
+
+
+@Language.factory(
+    "sovkg_relation_model",
+    default_config={"spans_key": "sovkg_mentions", "model": "default", "min_score": 0.3},
+    assigns=["doc.user_data"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+)
+def make_relation_model(nlp: Language, name: str, spans_key: str, model: str, min_score: float) -> RelationModel:
+    register_extensions()
+    return RelationModel(name, spans_key=spans_key, model=model, min_score=min_score)
