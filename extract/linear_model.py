@@ -11,6 +11,7 @@ the rows training touched are kept, so the saved model is a few MB.
 from __future__ import annotations
 
 import json
+import math
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,17 @@ from pathlib import Path
 import numpy as np
 
 WEIGHTS_FILE = "weights.npz"
+#: How many features' rows are remembered before the memo starts again (memory stays flat).
+_MEMO = 200_000
 META_FILE = "meta.json"
+
+
+def _softmax(scores: list[float], columns: list[int], names: Sequence[str]) -> dict[str, float]:
+    chosen = [scores[k] for k in columns]
+    top = max(chosen)
+    odds = [math.exp(score - top) for score in chosen]
+    total = sum(odds)
+    return {name: odds[k] / total for k, name in enumerate(names)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,10 @@ class LinearModel:
         self.weights = weights if weights is not None else np.zeros((0, len(self.classes)), np.float32)
         self.bias = bias if bias is not None else np.zeros(len(self.classes), np.float32)
         self.meta = dict(meta or {})
+        self._padded: np.ndarray | None = None
+        """``weights`` with a row of zeros below (made when first scoring)."""
+        self._row_of: dict[str, int] = {}
+        """Feature → its row in ``weights`` (-1: no row), remembered: features repeat."""
 
     def hashes(self, features: Iterable[str]) -> np.ndarray:
         mask = (1 << self.bits) - 1
@@ -52,15 +67,33 @@ class LinearModel:
 
     def probabilities(self, features: Iterable[str], allowed: Sequence[str]) -> dict[str, float]:
         """The distribution over ``allowed`` (a subset of the classes) given the features."""
-        hashes = self.hashes(features)
-        found = np.searchsorted(self.rows, hashes)
-        found = found[found < len(self.rows)]
-        found = found[np.isin(self.rows[found], hashes)]
-        scores = self.weights[found].sum(axis=0) + self.bias
-        columns = [self.index[c] for c in allowed]
-        chosen = scores[columns] - scores[columns].max()
-        odds = np.exp(chosen)
-        return dict(zip(allowed, (odds / odds.sum()).tolist()))
+        return self.probabilities_of([features], [allowed])[0]
+
+    def probabilities_of(self, features: Sequence[Iterable[str]],
+                         allowed: Sequence[Sequence[str]]) -> list[dict[str, float]]:
+        """:meth:`probabilities` of many items at once: one gather and one sum for all of
+        them (numpy's cost per call, not per number, is what a pair's scoring would pay)."""
+        if not features:
+            return []
+        rows, starts = [], []
+        for item in features:
+            starts.append(len(rows))
+            rows += sorted({row for row in map(self._row, item) if row >= 0})
+            rows.append(len(self.weights))  # a zero row: no item sums nothing
+        if self._padded is None or len(self._padded) != len(self.weights) + 1:
+            self._padded = np.vstack([self.weights, np.zeros((1, len(self.classes)), self.weights.dtype)])
+        scores = (np.add.reduceat(self._padded[rows], starts, axis=0) + self.bias).tolist()
+        return [_softmax(row, [self.index[c] for c in classes], classes) for row, classes in zip(scores, allowed)]
+
+    def _row(self, feature: str) -> int:
+        row = self._row_of.get(feature)
+        if row is None:
+            if len(self._row_of) > _MEMO:
+                self._row_of.clear()
+            hashed = zlib.crc32(feature.encode()) & ((1 << self.bits) - 1)
+            k = int(np.searchsorted(self.rows, hashed))
+            row = self._row_of[feature] = k if k < len(self.rows) and self.rows[k] == hashed else -1
+        return row
 
     def fit(self, examples: Sequence[Example], *, epochs: int = 4, rate: float = 0.05, l2: float = 1e-4,
             seed: int = 0) -> LinearModel:
@@ -79,6 +112,8 @@ class LinearModel:
                 self.bias -= 0.01 * gradient
         self.rows = np.flatnonzero(np.abs(dense).sum(axis=1) > 0)
         self.weights = dense[self.rows]
+        self._row_of.clear()
+        self._padded = None
         return self
 
     def _gradient(self, scores: np.ndarray, columns: list[int], target: Mapping[str, float]) -> np.ndarray:

@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.tokens import Doc, Span, Token
 
 from sovkg.extract.coreference import RELATIVE_TAGS, named_thing
 
@@ -35,6 +37,52 @@ _MAX_CHAIN = 60
 CueNames = Callable[[Token], Iterable[str]]
 
 
+def _names(doc: Doc, ids: np.ndarray) -> list[str]:
+    """The strings of a column of symbol or hash ids, each distinct id looked up once."""
+    names = {i: doc.vocab.strings[i] for i in set(ids.tolist())}
+    return [names[i] for i in ids.tolist()]
+
+
+class Words:
+    """What the features read of a doc's tokens, read once into plain lists: a pair's
+    features touch the same words many times, and a spaCy ``Token`` is made anew at
+    every ``doc[i]``."""
+
+    def __init__(self, doc: Doc, cues: CueNames) -> None:
+        self.doc = doc
+        table = doc.to_array([HEAD, POS, TAG, DEP, LEMMA])  # ids as uint64
+        self.head = (table[:, 0].astype(np.int64) + np.arange(len(doc))).tolist()  # heads are offsets
+        self.pos, self.tag, self.dep, lemmas = (_names(doc, table[:, k]) for k in range(1, 5))
+        self.lemma = [lemma.lower() for lemma in lemmas]
+        self.passive = {self.head[i] for i, dep in enumerate(self.dep) if dep == "aux:pass"}
+        self._cues = cues
+        self._cue_names: dict[int, list[str]] = {}
+
+    def cues(self, i: int) -> list[str]:
+        """The cue predicates (or classes) of the word at ``i``."""
+        names = self._cue_names.get(i)
+        if names is None:
+            names = self._cue_names[i] = sorted(set(self._cues(self.doc[i])))
+        return names
+
+    def meeting(self, a: int, b: int) -> tuple[list[int], int | None, list[int]]:
+        """The words from ``a`` up to (not including) the lowest common head, that head, and
+        those from ``b`` up to it; no head when the parse does not join them."""
+        chain_a, chain_b = self._chain(a), self._chain(b)
+        position = {t: k for k, t in enumerate(chain_b)}
+        k = next((k for k, t in enumerate(chain_a) if t in position), None)
+        if k is None:
+            return [], None, []
+        top = chain_a[k]
+        return chain_a[:k], top, chain_b[:position[top]]
+
+    def _chain(self, i: int) -> list[int]:
+        chain = [i]
+        while self.head[chain[-1]] != chain[-1] and len(chain) < _MAX_CHAIN:
+            chain.append(self.head[chain[-1]])
+        return chain
+
+
 @dataclass(frozen=True, slots=True)
 class End:
     """One end of a pair: where it stands in the sentence (a mention, or a pronoun or
@@ -43,6 +91,12 @@ class End:
     span: Span
     antecedent: Span | None = None
     """The mention a pronoun or description (``span``) was resolved to, if any."""
+    root: int = -1
+    """The index of ``span``'s head word (found once: spaCy walks the span at every ``.root``)."""
+
+    def __post_init__(self) -> None:
+        if self.root < 0:
+            object.__setattr__(self, "root", self.span.root.i)
 
     @property
     def entity(self) -> Span:
@@ -54,33 +108,39 @@ class End:
         if self.antecedent is None:
             return "name"
 
-        root = self.span.root
+        root = self.span.doc[self.root]
         return "relative" if root.tag_ in RELATIVE_TAGS else "pronoun" if root.pos_ == "PRON" else "description"
 
 
-def pair_features(subject: End, obj: End, cues: CueNames) -> list[str]:
-    """Features of ``subject`` → ``obj``, two ends in one sentence (not overlapping)."""
+def pair_features(subject: End, obj: End, words: Words, described: dict | None = None) -> list[str]:
+    """Features of ``subject`` → ``obj``, two ends in one sentence (not overlapping);
+    ``described`` remembers each end's own features across the pairs of a sentence."""
     a, b = subject.span, obj.span
     order = "sv" if a.start < b.start else "vs"
     types = f"{subject.entity.label_}>{obj.entity.label_}"
     features = [f"type={types}", f"order={order}", f"type-order={types}:{order}"]
-    features += _between(a, b, order, cues)
-    features += _path(a, b, types, cues)
-    features += _end("s", subject) + _end("o", obj)
+    features += _between(a, b, order, words)
+    features += _path(subject, obj, types, words)
+    memo = described if described is not None else {}
+    for tag, end in (("s", subject), ("o", obj)):
+        key = (tag, end.span.start, end.span.end, end.entity.start)
+        if key not in memo:
+            memo[key] = _end(tag, end)
+        features += memo[key]
     return features
 
 
-def _between(subject: Span, obj: Span, order: str, cues: CueNames) -> list[str]:
+def _between(subject: Span, obj: Span, order: str, words: Words) -> list[str]:
     """The gap between the ends: its length and, if short, its words and cues."""
     first, second = (subject, obj) if order == "sv" else (obj, subject)
-    gap = first.doc[first.end:second.start]
+    gap = range(first.end, second.start)
     features = [f"gap={_bucket(len(gap))}"]
     if len(gap) > MAX_BETWEEN:
         return features
-    for token in gap:
-        if token.pos_ in CONTENT_POS:
-            features.append(f"between={token.lemma_.lower()}")
-            features += (f"between-cue={cue}:{order}" for cue in cues(token))
+    for i in gap:
+        if words.pos[i] in CONTENT_POS:
+            features.append(f"between={words.lemma[i]}")
+            features += (f"between-cue={cue}:{order}" for cue in words.cues(i))
     return features
 
 
@@ -88,46 +148,29 @@ def _bucket(n: int) -> str:
     return str(n) if n < 6 else "6-9" if n < 10 else "10-19" if n < 20 else "20+"
 
 
-def _path(subject: Span, obj: Span, types: str, cues: CueNames) -> list[str]:
+def _path(subject_end: End, obj_end: End, types: str, words: Words) -> list[str]:
     """The dependency path from one end's head word up to where the ends meet and down."""
-    up, top, down = meeting(subject.root, obj.root)
+    subject, obj = subject_end.span, obj_end.span
+    up, top, down = words.meeting(subject_end.root, obj_end.root)
     if top is None:
         return ["path=none"]
-    steps = "/".join([f"{t.dep_}^" for t in up] + [f"{t.dep_}v" for t in reversed(down)])
-    lemma = top.lemma_.lower()
+    dep = words.dep
+    steps = "/".join([f"{dep[i]}^" for i in up] + [f"{dep[i]}v" for i in reversed(down)])
+    lemma = words.lemma[top]
     features = [f"path={steps}", f"path-length={min(len(up) + len(down), 8)}", f"top={lemma}",
-                f"top-pos={top.pos_}", f"path-top={steps}:{lemma}", f"type-path={types}:{steps}"]
-    if any(t.dep_ == "aux:pass" for t in top.children):
+                f"top-pos={words.pos[top]}", f"path-top={steps}:{lemma}", f"type-path={types}:{steps}"]
+    if top in words.passive:
         features.append("top-passive")
-    for cue in cues(top):
+    for cue in words.cues(top):
         features += [f"top-cue={cue}", f"top-cue-path={cue}:{steps}"]
-    ends = set(range(subject.start, subject.end)) | set(range(obj.start, obj.end))
-    if top.i in ends:
-        features.append("top-in-subject" if subject.start <= top.i < subject.end else "top-in-object")
-    for token in [*up[1:], *down[1:]]:
-        if token.i not in ends:
-            features.append(f"on-path={token.lemma_.lower()}")
-            features += (f"on-path-cue={cue}" for cue in cues(token))
+    in_subject, in_object = subject.start <= top < subject.end, obj.start <= top < obj.end
+    if in_subject or in_object:
+        features.append("top-in-subject" if in_subject else "top-in-object")
+    for i in [*up[1:], *down[1:]]:
+        if not (subject.start <= i < subject.end or obj.start <= i < obj.end):
+            features.append(f"on-path={words.lemma[i]}")
+            features += (f"on-path-cue={cue}" for cue in words.cues(i))
     return features
-
-
-def meeting(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
-    """The tokens from ``a`` up to (not including) the lowest common head, that head, and
-    those from ``b`` up to it; no head when the parse does not join them."""
-    chain_a, chain_b = _chain(a), _chain(b)
-    position = {t.i: k for k, t in enumerate(chain_b)}
-    k = next((k for k, t in enumerate(chain_a) if t.i in position), None)
-    if k is None:
-        return [], None, []
-    top = chain_a[k]
-    return chain_a[:k], top, chain_b[:position[top.i]]
-
-
-def _chain(token: Token) -> list[Token]:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < _MAX_CHAIN:
-        chain.append(chain[-1].head)
-    return chain
 
 
 def _end(tag: str, end: End) -> list[str]:
@@ -135,7 +178,7 @@ def _end(tag: str, end: End) -> list[str]:
     names are surer than a pattern's guess; a closed-class term is rarely an end; a
     pronoun's resolution is a guess of its own)."""
     span, entity = end.span, end.entity
-    root, method = span.root, entity._.sovkg_method or ""
+    root, method = span.doc[end.root], entity._.sovkg_method or ""
     component = method.split(":")[0]
     features = [f"{tag}-dep={root.dep_}", f"{tag}-head={root.head.lemma_.lower()}", f"{tag}-method={method}",
                 f"{tag}-type-method={entity.label_}:{component}", f"{tag}-kb={bool(entity.kb_id_)}",

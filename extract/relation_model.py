@@ -16,7 +16,9 @@ the same relation in a sentence the more confident evidence is kept.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import srsly
@@ -33,7 +35,7 @@ from sovkg.extract.ner_model import model_path
 from sovkg.extract.pattern_file import PatternSet, load_patterns
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.records import RelationCandidate
-from sovkg.extract.relation_features import End, meeting, pair_features
+from sovkg.extract.relation_features import End, Words, pair_features
 
 #: The model's class for "no relation between these two".
 NONE = "none"
@@ -43,6 +45,17 @@ PAIR = "pair"
 PRONOUN_TAGS = frozenset({"PPER", "PPOSAT", "PDS"}) | RELATIVE_TAGS
 #: ``cooperatesWith`` goes both ways: it is read, and stated, from the first mention to the second.
 SYMMETRIC = frozenset({"cooperatesWith"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """Two ends of a sentence, the predicates their types allow, and their features."""
+
+    sent: Span
+    subject: End
+    obj: End
+    allowed: tuple[str, ...]
+    features: list[str]
 
 
 class RelationModel:
@@ -59,6 +72,7 @@ class RelationModel:
         self.type_nouns_text = ""
         self.patterns: PatternSet | None = None
         self.anaphors: dict[str, str] = {}
+        self._types: dict[tuple[str, str, bool], tuple[str, ...]] = {}
         self.collected: list[tuple[list[str], tuple[str, ...]]] | None = None
         """When a list, every pair's features and allowed predicates go here and each pair
         becomes a candidate of predicate :data:`PAIR` whose rule names its index (training)."""
@@ -109,37 +123,51 @@ class RelationModel:
         if self.collected is None and self.scorer is None:
             return doc
         index = MentionIndex(doc, spans, self.anaphors)
-        found = [c for sent in doc.sents for c in self._sentence(sent, spans, index)]
+        self._types = {}
+        words = Words(doc, self._cue_names)
+        pairs = [pair for sent in doc.sents for pair in self._sentence_pairs(sent, spans, index, words)]
+        found = self._recorded(pairs, words) if self.collected is not None else self._scored(pairs, words)
         doc.user_data["sovkg_relations"] = (*doc.user_data.get("sovkg_relations", ()), *found)
         return doc
 
-    def _sentence(self, sent: Span, spans: list[Span], index: MentionIndex) -> Iterator[RelationCandidate]:
-        ends = [End(s) for s in spans if sent.start <= s.start and s.end <= sent.end]
+    def _sentence_pairs(self, sent: Span, spans: list[Span], index: MentionIndex, words: Words) -> Iterator[_Pair]:
+        """The pairs of a sentence's named things (a term such as "KI" is left to the
+        patterns: scoring its many pairs cost a third of the model's time for a few
+        relations in a hundred, measured on the development sets), with their features."""
+        k = bisect_left(spans, sent.start, key=lambda s: s.start)
+        ends = [End(s) for s in spans[k:] if s.start < sent.end and s.end <= sent.end and index.named(s)]
         if not ends:
             return
-        ends += _standing_for(sent, index)
-        facts: dict | None = None
+        ends += _standing_for(sent, index, words)
+        described: dict = {}
         for subject, obj, allowed in self._pairs(ends):
-            features = pair_features(subject, obj, self._cue_names)
-            if self.collected is not None:
-                self.collected.append((features, allowed))
-                yield self._candidate(subject, obj, sent, PAIR, 1.0, f"{PAIR}:{len(self.collected) - 1}")
+            yield _Pair(sent, subject, obj, allowed, pair_features(subject, obj, words, described))
+
+    def _recorded(self, pairs: list[_Pair], words: Words) -> Iterator[RelationCandidate]:
+        """Training: every pair's features go to :attr:`collected`, the pair becomes a candidate naming them."""
+        assert self.collected is not None
+        for pair in pairs:
+            self.collected.append((pair.features, pair.allowed))
+            yield self._candidate(pair, words, PAIR, 1.0, f"{PAIR}:{len(self.collected) - 1}")
+
+    def _scored(self, pairs: list[_Pair], words: Words) -> Iterator[RelationCandidate]:
+        """Each pair's most probable predicate, if it is one and scores above its threshold."""
+        assert self.scorer is not None
+        facts: dict[int, dict] = {}
+        every = self.scorer.probabilities_of([p.features for p in pairs], [(NONE, *p.allowed) for p in pairs])
+        for pair, scores in zip(pairs, every):
+            predicate = max(pair.allowed, key=scores.__getitem__)
+            if scores[predicate] < self._threshold(predicate) or scores[predicate] <= scores[NONE]:
                 continue
-            assert self.scorer is not None
-            scores = self.scorer.probabilities(features, (NONE, *allowed))
-            predicate = max(allowed, key=scores.__getitem__)
-            if scores[predicate] >= self._threshold(predicate) and scores[predicate] > scores[NONE]:
-                if predicate == "fundedBy" and facts is None:
-                    facts = sentence_facts(span_text(sent))
-                yield self._candidate(subject, obj, sent, predicate, scores[predicate], predicate,
-                                      **(facts if predicate == "fundedBy" else {}))
+            if predicate == "fundedBy" and pair.sent.start not in facts:
+                facts[pair.sent.start] = sentence_facts(span_text(pair.sent))
+            yield self._candidate(pair, words, predicate, scores[predicate], predicate,
+                                  **(facts[pair.sent.start] if predicate == "fundedBy" else {}))
 
     def _pairs(self, ends: list[End]) -> Iterator[tuple[End, End, tuple[str, ...]]]:
         """Every ordered pair of ends that do not overlap and stand for different things
         (one of them at most through a pronoun or description), with the predicates the
         contract allows between their types."""
-        assert self.patterns is not None
-        predicates = sorted(self.patterns.types)
         for subject in ends:
             for obj in ends:
                 a, b = subject.span, obj.span
@@ -147,10 +175,22 @@ class RelationModel:
                 if a.start < b.end and b.start < a.end or s.kb_id_ and s.kb_id_ == o.kb_id_ or \
                         (s.start, s.end) == (o.start, o.end) or subject.antecedent is not None and obj.antecedent is not None:
                     continue
-                allowed = tuple(p for p in predicates if self.patterns.allows(p, s.label_, o.label_)
-                                and (p not in SYMMETRIC or a.start < b.start) and self._knows(p))
+                allowed = self._allowed(s.label_, o.label_, a.start < b.start)
                 if allowed:
                     yield subject, obj, allowed
+
+    def _allowed(self, subject: str, obj: str, in_order: bool) -> tuple[str, ...]:
+        """The predicates the contract allows from a ``subject`` type to an ``obj`` type
+        (a symmetric one only from the first mention to the second) that the model knows;
+        none if it may propose none of them (nothing it said would be kept)."""
+        key = (subject, obj, in_order)
+        if key not in self._types:
+            assert self.patterns is not None
+            allowed = tuple(p for p in sorted(self.patterns.types) if self.patterns.allows(p, subject, obj)
+                            and (p not in SYMMETRIC or in_order) and self._knows(p))
+            proposes = self.collected is not None or any(self._threshold(p) <= 1.0 for p in allowed)
+            self._types[key] = allowed if proposes else ()
+        return self._types[key]
 
     def _threshold(self, predicate: str) -> float:
         """``min_score``, or the predicate's own if the model chose one (by leaving one
@@ -166,12 +206,13 @@ class RelationModel:
 
     def _cue_names(self, token) -> list[str]:
         assert self.patterns is not None
-        return sorted({cue.predicate or cue.cls for cue in self.patterns.cues_of(token)})
+        return [cue.predicate or cue.cls for cue in self.patterns.cues_of(token)]
 
-    def _candidate(self, subject: End, obj: End, sent: Span, predicate: str, score: float, rule: str,
+    def _candidate(self, pair: _Pair, words: Words, predicate: str, score: float, rule: str,
                    **facts: str | None) -> RelationCandidate:
-        _, top, _ = meeting(subject.span.root, obj.span.root)
-        cue = top.text if top is not None and not _inside(top.i, subject.span, obj.span) else ""
+        sent, subject, obj = pair.sent, pair.subject, pair.obj
+        _, top, _ = words.meeting(subject.root, obj.root)
+        cue = sent.doc[top].text if top is not None and not _inside(top, subject.span, obj.span) else ""
         resolved = subject if subject.antecedent is not None else obj if obj.antecedent is not None else None
         return RelationCandidate(
             _chars(subject.entity), predicate, _chars(obj.entity), (sent.start_char, sent.end_char), cue,
@@ -180,13 +221,15 @@ class RelationModel:
             antecedent=_chars(resolved.entity) if resolved is not None else None)
 
 
-def _standing_for(sent: Span, index: MentionIndex) -> list[End]:
+def _standing_for(sent: Span, index: MentionIndex, words: Words) -> list[End]:
     """The pronouns and type-noun descriptions of a sentence that stand for a mention of an
     earlier one ("Das Zentrum wird vom Land gefördert"), or relative pronouns for their noun's."""
     ends, seen = [], set()
-    for token in sent:
-        if index.mention_at(token.i) is not None or not (
-                token.tag_ in PRONOUN_TAGS or token.pos_ == "NOUN" and index.kind(token) is not None):
+    for i in range(sent.start, sent.end):
+        if index.mention_at(i) is not None or not (words.tag[i] in PRONOUN_TAGS or words.pos[i] == "NOUN"):
+            continue
+        token = sent.doc[i]
+        if words.pos[i] == "NOUN" and index.kind(token) is None:
             continue
         for resolved in index.resolve(token):
             antecedent = resolved.span

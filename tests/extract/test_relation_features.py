@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from sovkg.extract.relation_features import End, meeting, pair_features
+from sovkg.extract.relation_features import End, Words, pair_features
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +15,9 @@ def parse():
     nlp = load_pipeline(kb="none")
     cues = nlp.get_pipe("sovkg_relation_model")._cue_names
 
-    def run(text: str) -> tuple[Doc, dict[str, Span], object]:
+    def run(text: str) -> tuple[Doc, dict[str, Span], Words]:
         doc = nlp(text)
-        return doc, {s.text: s for s in doc.spans["sovkg_mentions"]}, cues
+        return doc, {s.text: s for s in doc.spans["sovkg_mentions"]}, Words(doc, cues)
 
     return run
 
@@ -34,10 +34,10 @@ def test_a_passive_with_its_agent(parse) -> None:
 
 
 def test_the_ends_meet_at_their_lowest_common_head(parse) -> None:
-    doc, spans, _ = parse("Das Projekt LLMoin wird vom Land Hamburg gefördert.")
-    up, top, down = meeting(spans["LLMoin"].root, spans["Hamburg"].root)
-    assert top is not None and top.text == "gefördert"
-    assert all(t.i != top.i for t in up + down)
+    doc, spans, words = parse("Das Projekt LLMoin wird vom Land Hamburg gefördert.")
+    up, top, down = words.meeting(spans["LLMoin"].root.i, spans["Hamburg"].root.i)
+    assert top is not None and doc[top].text == "gefördert"
+    assert [doc[i].text for i in up] == ["LLMoin", "Projekt"] and [doc[i].text for i in down] == ["Hamburg", "Land"]
 
 
 def test_an_end_stated_by_a_description(parse) -> None:
