@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import srsly
@@ -61,10 +61,11 @@ class _Pair:
 class RelationModel:
     """Scores the pairs of mentions of each sentence and adds the likely relations."""
 
-    def __init__(self, name: str, *, spans_key: str, model: str, min_score: float) -> None:
+    def __init__(self, name: str, *, spans_key: str, model: str, min_score: float, doubt: float = 0.0) -> None:
         self.name = name
         self.spans_key = spans_key
         self.min_score = min_score
+        self.doubt = doubt
         self.setting = model
         self._model: LinearModel | None = None
         self.patterns_text = ""
@@ -104,14 +105,15 @@ class RelationModel:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "data.json", {"patterns": self.patterns_text, "cues": self.cues_text,
-                                              "type_nouns": self.type_nouns_text, "min_score": self.min_score})
+                                              "type_nouns": self.type_nouns_text, "min_score": self.min_score,
+                                              "doubt": self.doubt})
         if self.scorer is not None:
             self.scorer.save(path / "model")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationModel:
         data = srsly.read_json(Path(path) / "data.json")
         self._set(data["patterns"], data["cues"], data["type_nouns"])
-        self.min_score = data["min_score"]
+        self.min_score, self.doubt = data["min_score"], data.get("doubt", 0.0)
         saved = Path(path) / "model"
         self.scorer = LinearModel.load(saved) if saved.is_dir() else None
         return self
@@ -126,8 +128,14 @@ class RelationModel:
         self._types = {}
         words = Words(doc, self._cue_names)
         pairs = [pair for sent in doc.sents for pair in self._sentence_pairs(sent, spans, index, words)]
-        found = self._recorded(pairs, words) if self.collected is not None else self._scored(pairs, words)
-        doc.user_data["sovkg_relations"] = (*doc.user_data.get("sovkg_relations", ()), *found)
+        earlier = doc.user_data.get("sovkg_relations", ())
+        if self.collected is not None:
+            found = list(self._recorded(pairs, words))
+        else:
+            scores = self.scorer.probabilities_of([p.features for p in pairs], [(NONE, *p.allowed) for p in pairs])
+            found = list(self._scored(pairs, scores, words))
+            earlier = self._doubted(earlier, pairs, scores)
+        doc.user_data["sovkg_relations"] = (*earlier, *found)
         return doc
 
     def _sentence_pairs(self, sent: Span, spans: list[Span], index: MentionIndex, words: Words) -> Iterator[_Pair]:
@@ -150,11 +158,9 @@ class RelationModel:
             self.collected.append((pair.features, pair.allowed))
             yield self._candidate(pair, words, PAIR, 1.0, f"{PAIR}:{len(self.collected) - 1}")
 
-    def _scored(self, pairs: list[_Pair], words: Words) -> Iterator[RelationCandidate]:
+    def _scored(self, pairs: list[_Pair], every: list[dict[str, float]], words: Words) -> Iterator[RelationCandidate]:
         """Each pair's most probable predicate, if it is one and scores above its threshold."""
-        assert self.scorer is not None
         facts: dict[int, dict] = {}
-        every = self.scorer.probabilities_of([p.features for p in pairs], [(NONE, *p.allowed) for p in pairs])
         for pair, scores in zip(pairs, every):
             predicate = max(pair.allowed, key=scores.__getitem__)
             if scores[predicate] < self._threshold(predicate) or scores[predicate] <= scores[NONE]:
@@ -163,6 +169,21 @@ class RelationModel:
                 facts[pair.sent.start] = sentence_facts(span_text(pair.sent))
             yield self._candidate(pair, words, predicate, scores[predicate], predicate,
                                   **(facts[pair.sent.start] if predicate == "fundedBy" else {}))
+
+    def _doubted(self, earlier: tuple[RelationCandidate, ...], pairs: list[_Pair],
+                 every: list[dict[str, float]]) -> tuple[RelationCandidate, ...]:
+        """The rules' and patterns' candidates, those the model gives less than ``doubt`` at
+        half their confidence (under the default threshold of a build; still there for
+        ``--min-confidence`` 0.4). Why: on the four development sets no pattern was written
+        on, nearly half of their relations were wrong, and the model's doubt, leaving each set
+        out, sorted out 69 wrong for 15 right ones (precision 0.54 → 0.61, F1 0.312 → 0.311)."""
+        if not self.doubt or not pairs:
+            return earlier
+        scored = {(_chars(p.subject.entity), _chars(p.obj.entity), (p.sent.start_char, p.sent.end_char)): scores
+                  for p, scores in zip(pairs, every)}
+        return tuple(replace(c, confidence=round(c.confidence / 2, 3))
+                     if scored.get((c.subject, c.object, c.sentence), {}).get(c.predicate, 1.0) < self.doubt else c
+                     for c in earlier)
 
     def _pairs(self, ends: list[End]) -> Iterator[tuple[End, End, tuple[str, ...]]]:
         """Every ordered pair of ends that do not overlap and stand for different things
@@ -253,10 +274,11 @@ def _inside(i: int, *spans: Span) -> bool:
 
 @Language.factory(
     "sovkg_relation_model",
-    default_config={"spans_key": "sovkg_mentions", "model": "default", "min_score": 0.3},
+    default_config={"spans_key": "sovkg_mentions", "model": "default", "min_score": 0.3, "doubt": 0.1},
     assigns=["doc.user_data"],
     requires=["token.dep", "token.lemma", "token.pos"],
 )
-def make_relation_model(nlp: Language, name: str, spans_key: str, model: str, min_score: float) -> RelationModel:
+def make_relation_model(nlp: Language, name: str, spans_key: str, model: str, min_score: float,
+                        doubt: float) -> RelationModel:
     register_extensions()
-    return RelationModel(name, spans_key=spans_key, model=model, min_score=min_score)
+    return RelationModel(name, spans_key=spans_key, model=model, min_score=min_score, doubt=doubt)

@@ -118,3 +118,25 @@ def test_saved_and_loaded_it_proposes_the_same(nlp, tmp_path: Path) -> None:
 
 def test_the_factory_is_found_by_spacy() -> None:
     assert "sovkg_relation_model" in spacy.registry.factories
+
+
+def test_a_pattern_relation_the_model_doubts_keeps_half_its_confidence(nlp) -> None:
+    """The funding participle's agent list is parsed onto the wrong phrase: "gefördert durch"
+    is the ministry, not the institute that led; the model gives that funding little, and
+    the rule's relation falls under the default threshold (its evidence stays, at half)."""
+    text = ("Geleitet wurde OpenGPT-X vom Fraunhofer IAIS und vom Fraunhofer IIS, gefördert durch das damalige "
+            "Bundesministerium für Wirtschaft und Klimaschutz (BMWK).")
+    component = nlp.get_pipe("sovkg_relation_model")
+
+    def funding(doubt: float) -> dict[str, float]:
+        component.doubt = doubt
+        try:
+            doc = nlp(text)
+        finally:
+            component.doubt = 0.1
+        return {text[slice(*c.object)]: c.confidence for c in doc.user_data["sovkg_relations"]
+                if c.predicate == "fundedBy" and c.rule == "passive-agent"}
+
+    trusted, doubted = funding(0.0), funding(0.1)
+    assert trusted["Fraunhofer IIS"] >= 0.6 and doubted["Fraunhofer IIS"] == pytest.approx(trusted["Fraunhofer IIS"] / 2)
+    assert doubted["Fraunhofer IIS"] < 0.6
