@@ -1,17 +1,20 @@
-"""Relations a learned model reads between two mentions of a sentence.
+"""Relations a learned model reads between two named things of a sentence.
 
 Why a model beside the patterns: a pattern knows one construction; on documents nobody
 here wrote patterns for, most stated relations sit in constructions no pattern names
 (measured on the blind sets: the patterns find about one relation in six). The model
 (:mod:`~sovkg.extract.linear_model` over :mod:`~sovkg.extract.relation_features`) is
 trained on the relations annotated in the project's development documents
-(``python -m sovkg.extract.training relations``) and scores every pair of mentions in
-a sentence for each predicate the contract allows between their types; the most
-probable one above ``min_score`` becomes a candidate with that probability as its
-confidence, so ``sovkg build --min-confidence`` is its threshold as for the patterns.
+(``python -m sovkg.extract.training relations``) and scores every pair of named things
+of a sentence, or of a pronoun or description there and the named thing it stands for,
+for each predicate the contract allows between their types. The most probable one
+becomes a candidate if it scores above the threshold training chose for that predicate
+(and ``min_score``), with its probability, at most :data:`MAX_CONFIDENCE`, as its
+confidence; ``sovkg build --min-confidence`` applies to it as to the patterns.
 
-It proposes; it does not veto: a relation a pattern states stays, and where both find
-the same relation in a sentence the more confident evidence is kept.
+It proposes and it doubts: where both find the same relation in a sentence the more
+confident evidence is kept, and a relation of the rules or patterns the model gives
+less than ``doubt`` keeps half its confidence.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ NONE = "none"
 PAIR = "pair"
 #: Tags of the pronouns that may stand for a mention of an earlier sentence (or, relative, of their own).
 PRONOUN_TAGS = frozenset({"PPER", "PPOSAT", "PDS"}) | RELATIVE_TAGS
+#: A relation's confidence is the model's probability, at most this: a statistical guess does
+#: not outrank the evidence of the document's structure (0.95) where both find a relation.
+MAX_CONFIDENCE = 0.9
 #: ``cooperatesWith`` goes both ways: it is read, and stated, from the first mention to the second.
 SYMMETRIC = frozenset({"cooperatesWith"})
 
@@ -167,7 +173,7 @@ class RelationModel:
                 continue
             if predicate == "fundedBy" and pair.sent.start not in facts:
                 facts[pair.sent.start] = sentence_facts(span_text(pair.sent))
-            yield self._candidate(pair, words, predicate, scores[predicate], predicate,
+            yield self._candidate(pair, words, predicate, min(scores[predicate], MAX_CONFIDENCE), predicate,
                                   **(facts[pair.sent.start] if predicate == "fundedBy" else {}))
 
     def _doubted(self, earlier: tuple[RelationCandidate, ...], pairs: list[_Pair],
