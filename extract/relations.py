@@ -77,9 +77,10 @@ def with_relations(items: Iterable[DocumentExtraction]) -> list[DocumentExtracti
 
 
 def _one_per_sentence(relations: Iterable[Relation]) -> tuple[Relation, ...]:
-    """One evidence per sentence that states a relation: the most confident rule's."""
+    """One evidence per sentence that states a relation: the most confident rule's (on a tie,
+    the first by method and cue, so that which one is kept never depends on set order)."""
     best: dict[tuple, Relation] = {}
-    for relation in sorted(relations, key=lambda r: (-r.confidence, r.method)):
+    for relation in sorted(relations, key=lambda r: (-r.confidence, r.method, r.cue, str(r.anaphor), str(r.antecedent))):
         key = (relation.subject, relation.predicate, relation.object, relation.sentence_start, relation.sentence_end)
         best.setdefault(key, relation)
     return tuple(sorted(best.values(), key=_order))
