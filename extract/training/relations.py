@@ -188,17 +188,19 @@ def fit(pairs: Sequence[LabelledPair], *, epochs: int = 4, meta: dict | None = N
 
 
 @contextmanager
-def scoring_with(kb: str, model: LinearModel | None, min_score: float | None = None) -> Iterator[None]:
+def scoring_with(kb: str, model: LinearModel | None, min_score: float | None = None,
+                 doubt: float | None = None) -> Iterator[None]:
     """Builds with ``kb`` score pairs with ``model`` (None: the component proposes nothing),
-    proposing what scores at least ``min_score`` if given."""
+    proposing what scores at least ``min_score`` and doubting below ``doubt`` if given."""
     component = _component(kb)
-    before = component.scorer, component.min_score
+    before = component.scorer, component.min_score, component.doubt
     component.scorer = model
     component.min_score = before[1] if min_score is None else min_score
+    component.doubt = before[2] if doubt is None else doubt
     try:
         yield
     finally:
-        component.scorer, component.min_score = before
+        component.scorer, component.min_score, component.doubt = before
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +221,11 @@ def collect(sets: Sequence[AnnotatedSet]) -> dict[tuple[str, str], list[Labelled
 
 
 def cross_validate(sets: Sequence[AnnotatedSet], pairs: dict[tuple[str, str], list[LabelledPair]], *,
-                   epochs: int = 4, grid: Sequence[float] = GRID,
-                   thresholds: dict[str, float] | None = None) -> list[Fold]:
+                   epochs: int = 4, grid: Sequence[float] = GRID, thresholds: dict[str, float] | None = None,
+                   doubt: float | None = None) -> list[Fold]:
     """Leave one set out: each set scored by ``sovkg evaluate`` with a model that never saw it,
-    at each minimum score of ``grid`` (and, if given, the per-predicate ``thresholds``)."""
+    at each minimum score of ``grid`` (and, if given, the per-predicate ``thresholds``; the
+    pipeline's doubt unless ``doubt`` is given)."""
     from sovkg.evaluate import evaluate
 
     folds = []
@@ -235,7 +238,7 @@ def cross_validate(sets: Sequence[AnnotatedSet], pairs: dict[tuple[str, str], li
                 patterns = evaluate(held.gold, [held.corpus], kb=kb)
             scored = {}
             for score in grid:
-                with scoring_with(kb, model, score):
+                with scoring_with(kb, model, score, doubt):
                     scored[score] = evaluate(held.gold, [held.corpus], kb=kb)
             folds.append(Fold(held.name, kb, patterns, scored))
     return folds
@@ -270,7 +273,8 @@ def train_relations(data: Path, out: Path, *, plan: Path | None = None, epochs: 
     threshold by leaving one set out, fit on all, and save to ``out``."""
     sets = load_sets(data, plan)
     pairs = collect(sets)
-    thresholds = choose_thresholds(cross_validate(sets, pairs, epochs=epochs))
+    # what the model proposes is judged alone: its doubt of the patterns is not its addition
+    thresholds = choose_thresholds(cross_validate(sets, pairs, epochs=epochs, doubt=0.0))
     every = [pair for found in pairs.values() for pair in found]
     meta = {"trained_on": [s.name for s in sets], "pairs": len(every), "epochs": epochs,
             "features": "sovkg.extract.relation_features", "thresholds": thresholds,
