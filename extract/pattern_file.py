@@ -279,6 +279,13 @@ def load_patterns(patterns_text: str, cues_text: str) -> PatternSet:
     return PatternSet(patterns, cues, types, anaphors)
 
 
+def description_kinds(type_nouns_text: str, patterns: PatternSet) -> dict[str, str]:
+    """The type each noun of a description announces ("Zentrum" → ResearchOrganization):
+    the type-noun lexicon's (TSV), then the pattern file's own anaphors, by folded noun."""
+    rows = [line.split("\t") for line in content_lines(type_nouns_text)]
+    return {fold_word(row[0]): row[1] for row in rows if len(row) >= 2} | patterns.anaphors
+
+
 def _cue(line: str) -> Cue:
     fields = line.split("\t")
     if len(fields) != 3:

@@ -32,11 +32,9 @@ from sovkg.extract.coreference import RELATIVE_TAGS, MentionIndex
 from sovkg.extract.doctext import span_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
-from sovkg.extract.normalize import fold_word
 from sovkg.extract.linear_model import LinearModel
 from sovkg.extract.ner_model import model_path
-from sovkg.extract.pattern_file import PatternSet, load_patterns
-from sovkg.extract.pipeline_data import content_lines
+from sovkg.extract.pattern_file import PatternSet, description_kinds, load_patterns
 from sovkg.extract.records import RelationCandidate
 from sovkg.extract.relation_features import End, Words, pair_features
 
@@ -104,8 +102,7 @@ class RelationModel:
     def _set(self, patterns: str, cues: str, type_nouns: str) -> None:
         self.patterns_text, self.cues_text, self.type_nouns_text = patterns, cues, type_nouns
         self.patterns = load_patterns(patterns, cues)
-        rows = [line.split("\t") for line in content_lines(type_nouns)]
-        self.anaphors = {fold_word(row[0]): row[1] for row in rows if len(row) >= 2} | self.patterns.anaphors
+        self.anaphors = description_kinds(type_nouns, self.patterns)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -135,10 +132,11 @@ class RelationModel:
         words = Words(doc, self._cue_names)
         pairs = [pair for sent in doc.sents for pair in self._sentence_pairs(sent, spans, index, words)]
         earlier = doc.user_data.get("sovkg_relations", ())
-        if self.collected is not None:
+        scorer = self.scorer
+        if self.collected is not None or scorer is None:
             found = list(self._recorded(pairs, words))
         else:
-            scores = self.scorer.probabilities_of([p.features for p in pairs], [(NONE, *p.allowed) for p in pairs])
+            scores = scorer.probabilities_of([p.features for p in pairs], [(NONE, *p.allowed) for p in pairs])
             found = list(self._scored(pairs, scores, words))
             earlier = self._doubted(earlier, pairs, scores)
         doc.user_data["sovkg_relations"] = (*earlier, *found)
@@ -199,8 +197,9 @@ class RelationModel:
             for obj in ends:
                 a, b = subject.span, obj.span
                 s, o = subject.entity, obj.entity
+                both_resolved = subject.antecedent is not None and obj.antecedent is not None
                 if a.start < b.end and b.start < a.end or s.kb_id_ and s.kb_id_ == o.kb_id_ or \
-                        (s.start, s.end) == (o.start, o.end) or subject.antecedent is not None and obj.antecedent is not None:
+                        (s.start, s.end) == (o.start, o.end) or both_resolved:
                     continue
                 allowed = self._allowed(s.label_, o.label_, a.start < b.start)
                 if allowed:

@@ -32,10 +32,9 @@ from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.doctext import span_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
-from sovkg.extract.normalize import fold_word
-from sovkg.extract.pattern_file import Pattern, PatternSet, asks_whether, ends_with_question, load_patterns
+from sovkg.extract.pattern_file import (Pattern, PatternSet, asks_whether, description_kinds, ends_with_question,
+                                       load_patterns)
 from sovkg.extract.patterns import skip_parenthesis
-from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.records import RelationCandidate
 
 
@@ -380,8 +379,7 @@ class RelationPatterns:
     def _set(self, patterns: str, cues: str, type_nouns: str) -> None:
         self.patterns_text, self.cues_text, self.type_nouns_text = patterns, cues, type_nouns
         self.patterns = load_patterns(patterns, cues)
-        rows = [line.split("\t") for line in content_lines(type_nouns)]
-        self.anaphors = {fold_word(row[0]): row[1] for row in rows if len(row) >= 2} | self.patterns.anaphors
+        self.anaphors = description_kinds(type_nouns, self.patterns)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the data files' text (the patterns are parsed again on loading)."""
