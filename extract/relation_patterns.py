@@ -272,6 +272,28 @@ def von_phrase_of_noun(verb: Token) -> None:
             phrase.head, phrase.dep_ = noun, "nmod"
 
 
+def detach_relative_conjuncts(tokens: list[Token]) -> None:
+    """"Das Lamarr-Institut, an dem die TU Dortmund, … beteiligt sind, wird … gefördert": the
+    parser may make the first name inside a relative clause a conjunct of the noun the clause
+    belongs to, and the funding of the institute would go to its members. A relative pronoun
+    after a comma (and a preposition) between the two says they are no list: the name keeps
+    its head, as a dependent of no named kind."""
+    for token in tokens:
+        if token.dep_ != "conj" or token.head.i >= token.i:
+            continue
+        doc = token.doc
+        if any(_opens_relative(doc, k) for k in range(token.head.i + 1, token.i)):
+            token.dep_ = "dep"
+
+
+def _opens_relative(doc: Doc, k: int) -> bool:
+    """A relative pronoun at ``k`` right after a comma, or after a comma and a preposition."""
+    if "Rel" not in "".join(doc[k].morph.get("PronType")) or k < 2:
+        return False
+    before = doc[k - 1]
+    return before.text == "," or before.pos_ == "ADP" and doc[k - 2].text == ","
+
+
 def front_participle(tokens: list[Token]) -> None:
     """"Gebaut hat den Rechner ein Konsortium …", "Betrieben wird er vom JSC": a participle
     first in its sentence, capitalised there, which the tagger takes for a noun and the parser
@@ -408,6 +430,7 @@ class RelationPatterns:
             return
         tokens = list(sent)
         attach_particles(tokens)
+        detach_relative_conjuncts(tokens)
         front_participle(tokens)
         subjects_of_auxiliaries(tokens)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):

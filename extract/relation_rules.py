@@ -658,9 +658,25 @@ def _named_among(doc: Doc, sent: Span, entities: list[Span], verb: Token) -> lis
 
 
 def _relative_start(doc: Doc, start: int, end: int) -> int:
-    """Where the last relative clause before ``end`` begins (", der …", ", die …"), or ``end``."""
-    return next((k for k in range(end - 1, start, -1) if doc[k - 1].text == "," and doc[k].lower_ in RELATIVE_PRONOUNS
-                 and doc[k].dep_ != "det"), end)
+    """Where the last relative clause before ``end`` begins (", der …", ", die …", also after a
+    preposition: ", an dem …", ", mit der …"), or ``end``."""
+    return next((k for k in range(end - 1, start, -1) if doc[k - 1].text == "," and _relative_at(doc, k, end)), end)
+
+
+#: Relative pronouns a preposition governs ("an dem", "mit denen", "bei welcher").
+_RELATIVES_AFTER_PREPOSITION = frozenset({"dem", "der", "den", "denen", "das", "die", "welchem", "welcher", "welchen",
+                                          "welches", "welche"})
+
+
+def _relative_at(doc: Doc, k: int, end: int) -> bool:
+    """A relative pronoun at ``k`` (not an article the parser made it), or a preposition and
+    one after it, which the parser often calls an article: it is a relative pronoun when the
+    morphology says so or no noun follows ("an dem die TU … beteiligt sind", not "mit dem Land")."""
+    if doc[k].pos_ != "ADP" or k + 2 >= end:
+        return doc[k].lower_ in RELATIVE_PRONOUNS and doc[k].dep_ != "det"
+    pronoun, after = doc[k + 1], doc[k + 2]
+    return pronoun.lower_ in _RELATIVES_AFTER_PREPOSITION and (
+        "Rel" in pronoun.morph.get("PronType", [""])[0] or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:

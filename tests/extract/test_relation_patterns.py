@@ -795,3 +795,12 @@ def test_an_agency_supports_with_its_work_not_with_money(found) -> None:
     assert not any(f[1] == "fundedBy" for f in found(text))
     assert ("openDesk", "fundedBy", "Wirtschaftsministerium") in triples(
         found("Das Wirtschaftsministerium unterstützt die Plattform openDesk."))
+
+
+def test_members_in_a_relative_clause_are_not_what_is_funded(found) -> None:
+    """"Das Zentrum, an dem A, B und C beteiligt sind, wird von D gefördert": the parser makes A a
+    conjunct of the Zentrum; the relative pronoun between them says they are no list."""
+    text = ("Das Lamarr-Institut, an dem die Technische Universität Dortmund, die Universität zu Köln sowie das "
+            "Fraunhofer-Institut IML beteiligt sind, wird seit 2022 vom Bund und vom Land Nordrhein-Westfalen gefördert.")
+    funded = {(s, o) for s, p, o in triples(found(text)) if p == "fundedBy"}
+    assert funded and {s for s, _o in funded} == {"Lamarr-Institut"}

@@ -281,3 +281,12 @@ def test_a_genitive_before_the_agent_is_not_what_is_funded(relations) -> None:
                       "der Cluster im Rahmen des NHR je zur Hälfte vom Bund.")
     assert ("Capella", "fundedBy", "Bund") in found
     assert not any(r[0] == "NHR" for r in found)
+
+
+def test_a_relative_clause_after_a_preposition_holds_no_subject(rule_relations) -> None:
+    """", an dem A und B beteiligt sind, wird von C gefördert": the relative clause's names are
+    not what C funds (the surface rule read ", der …" only)."""
+    text = ("Das Lamarr-Institut, an dem die Technische Universität Dortmund und die Universität zu Köln beteiligt "
+            "sind, wird seit 2022 dauerhaft von Bund und Land gefördert.")
+    subjects = {s for s, p, _o in rule_relations(text) if p == "fundedBy"}
+    assert subjects == {"Lamarr-Institut"}
