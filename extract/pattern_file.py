@@ -279,6 +279,26 @@ def load_patterns(patterns_text: str, cues_text: str) -> PatternSet:
     return PatternSet(patterns, cues, types, anaphors)
 
 
+class RelationData:
+    """What both relation components read at ``initialize``: the pattern file (the patterns
+    and the predicate table), the cue lexicon and the type nouns. The texts are kept, so a
+    saved pipeline needs neither the package's files nor the original paths; the patterns
+    are parsed again on loading."""
+
+    patterns: PatternSet | None = None
+    anaphors: dict[str, str]
+    texts: dict[str, str]
+
+    def set_data(self, patterns: str, cues: str, type_nouns: str) -> None:
+        self.texts = {"patterns": patterns, "cues": cues, "type_nouns": type_nouns}
+        self.patterns = load_patterns(patterns, cues)
+        self.anaphors = description_kinds(type_nouns, self.patterns)
+
+    def set_data_from(self, saved: dict) -> None:
+        """:meth:`set_data` from what :attr:`texts` held when saved."""
+        self.set_data(saved["patterns"], saved["cues"], saved["type_nouns"])
+
+
 def description_kinds(type_nouns_text: str, patterns: PatternSet) -> dict[str, str]:
     """The type each noun of a description announces ("Zentrum" → ResearchOrganization):
     the type-noun lexicon's (TSV), then the pattern file's own anaphors, by folded noun."""

@@ -34,7 +34,7 @@ from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.linear_model import LinearModel
 from sovkg.extract.ner_model import model_path
-from sovkg.extract.pattern_file import PatternSet, description_kinds, load_patterns
+from sovkg.extract.pattern_file import RelationData
 from sovkg.extract.records import RelationCandidate
 from sovkg.extract.relation_features import End, Words, pair_features
 
@@ -62,7 +62,7 @@ class _Pair:
     features: list[str]
 
 
-class RelationModel:
+class RelationModel(RelationData):
     """Scores the pairs of mentions of each sentence and adds the likely relations."""
 
     def __init__(self, name: str, *, spans_key: str, model: str, min_score: float, doubt: float = 0.0) -> None:
@@ -72,11 +72,7 @@ class RelationModel:
         self.doubt = doubt
         self.setting = model
         self._model: LinearModel | None = None
-        self.patterns_text = ""
-        self.cues_text = ""
-        self.type_nouns_text = ""
-        self.patterns: PatternSet | None = None
-        self.anaphors: dict[str, str] = {}
+        self.anaphors, self.texts = {}, {}
         self._types: dict[tuple[str, str, bool], tuple[str, ...]] = {}
         self.collected: list[tuple[list[str], tuple[str, ...]]] | None = None
         """When a list, every pair's features and allowed predicates go here and each pair
@@ -97,25 +93,18 @@ class RelationModel:
                    cues: str = "", type_nouns: str = "") -> None:
         """The predicate table (which types each predicate joins), the cue lexicon and the
         type nouns (which descriptions may stand for which mentions)."""
-        self._set(patterns, cues, type_nouns)
-
-    def _set(self, patterns: str, cues: str, type_nouns: str) -> None:
-        self.patterns_text, self.cues_text, self.type_nouns_text = patterns, cues, type_nouns
-        self.patterns = load_patterns(patterns, cues)
-        self.anaphors = description_kinds(type_nouns, self.patterns)
+        self.set_data(patterns, cues, type_nouns)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "data.json", {"patterns": self.patterns_text, "cues": self.cues_text,
-                                              "type_nouns": self.type_nouns_text, "min_score": self.min_score,
-                                              "doubt": self.doubt})
+        srsly.write_json(path / "data.json", {**self.texts, "min_score": self.min_score, "doubt": self.doubt})
         if self.scorer is not None:
             self.scorer.save(path / "model")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationModel:
         data = srsly.read_json(Path(path) / "data.json")
-        self._set(data["patterns"], data["cues"], data["type_nouns"])
+        self.set_data_from(data)
         self.min_score, self.doubt = data["min_score"], data.get("doubt", 0.0)
         saved = Path(path) / "model"
         self.scorer = LinearModel.load(saved) if saved.is_dir() else None

@@ -32,8 +32,7 @@ from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.doctext import span_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
-from sovkg.extract.pattern_file import (Pattern, PatternSet, asks_whether, description_kinds, ends_with_question,
-                                       load_patterns)
+from sovkg.extract.pattern_file import Pattern, RelationData, asks_whether, ends_with_question
 from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.records import RelationCandidate
 
@@ -381,38 +380,26 @@ def _cases(token: Token) -> set[str]:
     return {c for t in (token, *(c for c in token.children if c.dep_ == "det")) for c in t.morph.get("Case")}
 
 
-class RelationPatterns:
+class RelationPatterns(RelationData):
     """Matches the patterns on each sentence and adds the relations they find."""
 
     def __init__(self, name: str, *, spans_key: str) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.patterns_text = ""
-        self.cues_text = ""
-        self.type_nouns_text = ""
-        self.patterns: PatternSet | None = None
-        self.anaphors: dict[str, str] = {}
+        self.anaphors, self.texts = {}, {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: str = "",
                    cues: str = "", type_nouns: str = "") -> None:
         """The pattern file, the cue lexicon and the type nouns (data files named in ``pipeline.cfg``)."""
-        self._set(patterns, cues, type_nouns)
-
-    def _set(self, patterns: str, cues: str, type_nouns: str) -> None:
-        self.patterns_text, self.cues_text, self.type_nouns_text = patterns, cues, type_nouns
-        self.patterns = load_patterns(patterns, cues)
-        self.anaphors = description_kinds(type_nouns, self.patterns)
+        self.set_data(patterns, cues, type_nouns)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the data files' text (the patterns are parsed again on loading)."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "data.json", {"patterns": self.patterns_text, "cues": self.cues_text,
-                                              "type_nouns": self.type_nouns_text})
+        srsly.write_json(path / "data.json", self.texts)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationPatterns:
-        data = srsly.read_json(Path(path) / "data.json")
-        self._set(data["patterns"], data["cues"], data["type_nouns"])
+        self.set_data_from(srsly.read_json(Path(path) / "data.json"))
         return self
 
     def __call__(self, doc: Doc) -> Doc:

@@ -75,7 +75,8 @@ def load_sets(data: Path, plan: Path | None = None) -> list[AnnotatedSet]:
 
 
 def labelled_pairs(annotated: AnnotatedSet, kb: str = "default") -> list[LabelledPair]:
-    """Every pair of mentions the pipeline sees in the set's documents, labelled by gold."""
+    """Every pair the relation model sees in the set's documents (named things, or a pronoun or
+    description and the named thing it stands for), labelled by the gold file."""
     from sovkg.builder import extract
     from sovkg.graph.evaluate import load_gold
 
