@@ -57,6 +57,7 @@ class Words:
         self.passive = {self.head[i] for i, dep in enumerate(self.dep) if dep == "aux:pass"}
         self._cues = cues
         self._cue_names: dict[int, list[str]] = {}
+        self._chains: dict[int, list[int]] = {}
 
     def cues(self, i: int) -> list[str]:
         """The cue predicates (or classes) of the word at ``i``."""
@@ -77,9 +78,13 @@ class Words:
         return chain_a[:k], top, chain_b[:position[top]]
 
     def _chain(self, i: int) -> list[int]:
-        chain = [i]
-        while self.head[chain[-1]] != chain[-1] and len(chain) < _MAX_CHAIN:
-            chain.append(self.head[chain[-1]])
+        """The word at ``i`` and its heads up to the root, once per word (a long list's chains are long)."""
+        chain = self._chains.get(i)
+        if chain is None:
+            chain = [i]
+            while self.head[chain[-1]] != chain[-1] and len(chain) < _MAX_CHAIN:
+                chain.append(self.head[chain[-1]])
+            self._chains[i] = chain
         return chain
 
 

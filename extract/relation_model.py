@@ -19,8 +19,8 @@ less than ``doubt`` keeps half its confidence.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -47,6 +47,10 @@ PRONOUN_TAGS = frozenset({"PPER", "PPOSAT", "PDS"}) | RELATIVE_TAGS
 #: A relation's confidence is the model's probability, at most this: a statistical guess does
 #: not outrank the evidence of the document's structure (0.95) where both find a relation.
 MAX_CONFIDENCE = 0.9
+#: Ends more words apart than this are not paired: a list of a hundred names in one sentence
+#: (an annex, a flattened table) would otherwise cost ten thousand pairs, and farther apart
+#: than this the development sets state almost no relation.
+MAX_GAP = 40
 #: ``cooperatesWith`` goes both ways: it is read, and stated, from the first mention to the second.
 SYMMETRIC = frozenset({"cooperatesWith"})
 
@@ -181,9 +185,11 @@ class RelationModel(RelationData):
     def _pairs(self, ends: list[End]) -> Iterator[tuple[End, End, tuple[str, ...]]]:
         """Every ordered pair of ends that do not overlap and stand for different things
         (one of them at most through a pronoun or description), with the predicates the
-        contract allows between their types."""
+        contract allows between their types. Only ends at most :data:`MAX_GAP` words apart are
+        looked at (found by bisection), so a long list costs pairs linear in its length."""
+        near = (lambda _end: ends) if self.collected is not None else _within(ends, MAX_GAP)  # training: every pair
         for subject in ends:
-            for obj in ends:
+            for obj in near(subject):
                 a, b = subject.span, obj.span
                 s, o = subject.entity, obj.entity
                 both_resolved = subject.antecedent is not None and obj.antecedent is not None
@@ -256,6 +262,22 @@ def _standing_for(sent: Span, index: MentionIndex, words: Words) -> list[End]:
                 seen.add((proxy.start, antecedent.start))
                 ends.append(End(proxy, antecedent))
     return ends
+
+
+def _within(ends: list[End], gap: int) -> Callable[[End], list[End]]:
+    """For an end, the ends at most ``gap`` words from it, in the order given, found by
+    bisection over the ends sorted by position (built once for all of them)."""
+    order = sorted(range(len(ends)), key=lambda k: ends[k].span.start)
+    starts = [ends[k].span.start for k in order]
+    longest = max((len(end.span) for end in ends), default=0)
+
+    def near(subject: End) -> list[End]:
+        a = subject.span
+        window = order[bisect_left(starts, a.start - gap - longest):bisect_right(starts, a.end + gap)]
+        return [ends[k] for k in sorted(window)
+                if max(a.start, ends[k].span.start) - min(a.end, ends[k].span.end) <= gap]
+
+    return near
 
 
 def _chars(span: Span) -> tuple[int, int]:

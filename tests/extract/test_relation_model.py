@@ -140,3 +140,19 @@ def test_a_pattern_relation_the_model_doubts_keeps_half_its_confidence(nlp) -> N
     trusted, doubted = funding(0.0), funding(0.1)
     assert trusted["Fraunhofer IIS"] >= 0.6 and doubted["Fraunhofer IIS"] == pytest.approx(trusted["Fraunhofer IIS"] / 2)
     assert doubted["Fraunhofer IIS"] < 0.6
+
+
+def test_a_long_list_costs_pairs_linear_in_its_length(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An annex or a flattened table is one "sentence" of hundreds of names: only ends at most
+    MAX_GAP words apart are paired, so four times the list is about four times the pairs, not
+    sixteen (before, 120 items cost the model 50 s)."""
+    scorer = nlp.get_pipe("sovkg_relation_model").scorer
+    scored: list[int] = []
+    score = scorer.probabilities_of
+    monkeypatch.setattr(scorer, "probabilities_of", lambda features, *args: scored.append(len(features)) or
+                        score(features, *args))
+    towns = ["Bonn", "Köln", "Dortmund", "Bochum", "Münster", "Aachen", "Siegen", "Paderborn", "Bielefeld"]
+    for n in (40, 160):
+        nlp("Gefördert werden " + ", ".join(f"die Universität {towns[k % 9]} mit dem Projekt Beta{k} in Essen"
+                                            for k in range(n)) + ".")
+    assert scored[0] > 100 and scored[1] < 5 * scored[0]
