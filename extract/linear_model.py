@@ -62,8 +62,11 @@ class LinearModel:
         """Feature → its row in ``weights`` (-1: no row), remembered: features repeat."""
 
     def hashes(self, features: Iterable[str]) -> np.ndarray:
-        mask = (1 << self.bits) - 1
-        return np.unique(np.fromiter((zlib.crc32(f.encode()) & mask for f in features), np.int64))
+        return np.unique(np.fromiter(map(self._hash, features), np.int64))
+
+    def _hash(self, feature: str) -> int:
+        """The feature's row in the full table: CRC-32, stable across machines and runs."""
+        return zlib.crc32(feature.encode()) & ((1 << self.bits) - 1)
 
     def probabilities(self, features: Iterable[str], allowed: Sequence[str]) -> dict[str, float]:
         """The distribution over ``allowed`` (a subset of the classes) given the features."""
@@ -90,7 +93,7 @@ class LinearModel:
         if row is None:
             if len(self._row_of) > _MEMO:
                 self._row_of.clear()
-            hashed = zlib.crc32(feature.encode()) & ((1 << self.bits) - 1)
+            hashed = self._hash(feature)
             k = int(np.searchsorted(self.rows, hashed))
             row = self._row_of[feature] = k if k < len(self.rows) and self.rows[k] == hashed else -1
         return row

@@ -157,14 +157,25 @@ def emitted_entities(graph: Graph, document_sources: Iterable[str] | None = None
     return result
 
 
+def gold_names(gold: dict) -> dict[str, set[str]]:
+    """Each gold entity's names as an emitted entity must show one of them: its label and
+    aliases, normalised (:func:`norm_label`)."""
+    return {item["id"]: {norm_label(item["label"]), *(norm_label(a) for a in item.get("aliases", []))}
+            for item in gold["entities"]}
+
+
+def gold_predicates(relation: dict) -> list[str]:
+    """The predicates a gold relation accepts: one, or a list of alternatives."""
+    return relation["p"] if isinstance(relation["p"], list) else [relation["p"]]
+
+
 def score_document(graph: Graph, gold: dict) -> Score:
     """Score the part of ``graph`` built from ``gold["document"]``."""
     name = gold["document"]
     score = Score(documents=[name])
     emitted = emitted_entities(graph, [name])
     gold_entities = {item["id"]: item for item in gold["entities"]}
-    names = {gid: {norm_label(item["label"]), *(norm_label(a) for a in item.get("aliases", []))}
-             for gid, item in gold_entities.items()}
+    names = gold_names(gold)
 
     candidates: dict[str, list[URIRef]] = defaultdict(list)
     for node, (labels, types) in sorted(emitted.items()):
@@ -222,7 +233,7 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
                 found.add((s, predicate, o))
     matched: set[tuple[URIRef, str, URIRef]] = set()
     for relation in gold.get("relations", []):
-        predicates = relation["p"] if isinstance(relation["p"], list) else [relation["p"]]
+        predicates = gold_predicates(relation)
         s, o = node_of.get(relation["s"]), node_of.get(relation["o"])
         hit = None
         if s is not None and o is not None:

@@ -115,10 +115,10 @@ def _collecting(kb: str) -> Iterator[list]:
 
 def _gold_ids(gold: dict, entities: dict) -> dict[str, str]:
     """Entity key → gold id, matched as the evaluator matches (a label and a type)."""
-    from sovkg.graph.evaluate import norm_label
+    from sovkg.graph.evaluate import gold_names, norm_label
 
-    names = [(g["id"], {norm_label(g["label"]), *map(norm_label, g.get("aliases", []))}, set(g["types"]))
-             for g in gold["entities"]]
+    named = gold_names(gold)
+    names = [(g["id"], named[g["id"]], set(g["types"])) for g in gold["entities"]]
     ids = {}
     for key, entity in entities.items():
         labels = {norm_label(entity.label), *map(norm_label, entity.aliases)}
@@ -132,11 +132,11 @@ def _gold_ids(gold: dict, entities: dict) -> dict[str, str]:
 def _gold_relations(gold: dict) -> dict[tuple[str, str], list[tuple[frozenset[str], str]]]:
     """(subject id, object id) → the predicates and evidence of each gold relation
     (``cooperatesWith`` under both orders)."""
-    from sovkg.graph.evaluate import norm_label
+    from sovkg.graph.evaluate import gold_predicates, norm_label
 
     stated: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for relation in gold.get("relations", []):
-        predicates = frozenset(relation["p"] if isinstance(relation["p"], list) else [relation["p"]])
+        predicates = frozenset(gold_predicates(relation))
         evidence = norm_label(relation.get("evidence", ""))
         stated[relation["s"], relation["o"]].append((predicates, evidence))
         if "cooperatesWith" in predicates:
