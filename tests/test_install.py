@@ -59,9 +59,12 @@ def test_the_installed_package_has_its_models_and_loads_them(installed: Path, tm
     env = {**os.environ, "PYTHONPATH": str(installed)}
     result = subprocess.run(
         [sys.executable, "-c", "from sovkg.extract.ner_model import load_ner, load_syntax, model_path; "
+         "from sovkg.extract.linear_model import LinearModel; "
          "print(model_path()); print(load_ner().pipe_names); print(model_path('syntax')); "
-         "print(load_syntax().pipe_names)"],
+         "print(load_syntax().pipe_names); print(model_path('relations')); "
+         "print(LinearModel.load(model_path('relations')).classes)"],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert str(installed) in result.stdout and "'ner'" in result.stdout and "'parser'" in result.stdout
+    assert str(installed / "sovkg" / "extract" / "models" / "relations") in result.stdout and "'locatedIn'" in result.stdout
