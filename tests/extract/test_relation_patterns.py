@@ -377,6 +377,15 @@ FAMILIES = [
     ("a project's list of moves", "Im Rahmen des Projekts „Digital souveräner IT-Arbeitsplatz“ wird die Verwaltung "
      "umgestellt. 1. Umstieg von Microsoft Office auf LibreOffice (in den Ministerien abgeschlossen), 2. Umstieg des "
      "Betriebssystems von Microsoft Windows auf Linux,", ("Digital souveräner IT-Arbeitsplatz", "uses", "Linux")),
+    ("a thing that completes another", "Die Plattform KIPITZ ergänzt das Sprachmodell Teuken-7B.",
+     ("KIPITZ", "supports", "Sprachmodell Teuken-7B")),
+    ("created with a name", "Mit dem Portal „BayernKI“ hat das Landesamt für Digitalisierung eine zentrale "
+     "Anlaufstelle geschaffen.", ("BayernKI", "developedBy", "Landesamt für Digitalisierung")),
+    ("a lab at a body", "Seit 2023 besteht beim ITZBund ein KI-Labor.", ("KI-Labor", "operatedBy", "ITZBund")),
+    ("the thing an act is of, in a frame", "Die Erprobung der Plattform KIPITZ beginnt im Rahmen von GovTech Campus.",
+     ("KIPITZ", "partOf", "GovTech Campus")),
+    ("a thing in a frame", "Die Erprobung der Plattform KIPITZ im Rahmen von GovTech Campus beginnt.",
+     ("KIPITZ", "partOf", "GovTech Campus")),
 ]
 
 
@@ -484,6 +493,11 @@ NEGATIVES = [
     ("a place a thing is run in is no project", "Die Plattform KIPITZ wird in Bonn betrieben."),
     ("a place an amount of money comes from is no seat", "Mittel aus Bayern fließen in das Projekt GovTalk."),
     ("a programme comprises projects, it uses none", "Das Förderprogramm umfasst die Projekte KI.NRW und NRW.Genius."),
+    ("a body that completes a team supports no thing", "Das ITZBund ergänzt das Team um zwei Fachleute."),
+    ("what was created in a passive has no maker", "Mit dem Portal „BayernKI“ wurde eine zentrale Anlaufstelle "
+     "geschaffen."),
+    ("a lab without the body it is at", "Die Stadt Köln eröffnet ein KI-Labor."),
+    ("a frame of no name", "Die Plattform KIPITZ wird im Rahmen der Haushaltsberatungen beraten."),
 ]
 
 
