@@ -510,10 +510,20 @@ class _Scope:
 
     def __init__(self, sent: Span, index: MentionIndex, *, question: bool) -> None:
         self.sent, self.index, self.question = sent, index, question
+        self._reached: dict[tuple[str, int], list[Token]] = {}
+
+    def follow(self, path: DepPath, cue: Token) -> list[Token]:
+        """The words ``path`` reaches from ``cue``, remembered: the patterns of a cue class
+        share their paths ("subj", "obl:von|vom|durch"), and the parse does not change
+        while they are matched."""
+        key = (path.text, cue.i)
+        if key not in self._reached:
+            self._reached[key] = path.follow(cue)
+        return self._reached[key]
 
     def reaches(self, paths: tuple[DepPath, ...] | None, cue: Token) -> bool:
         """Whether ``paths`` may reach an end from ``cue``: a word, the topic or the context."""
-        return paths is None or any(path.context or path.follow(cue) for path in paths)
+        return paths is None or any(path.context or self.follow(path, cue) for path in paths)
 
     def ends(self, paths: tuple[DepPath, ...] | None, cue: Token, coreference: bool = True,
              allowed: frozenset[str] = frozenset(), other: frozenset[tuple[int, int]] = frozenset()) -> list[Resolved]:
@@ -527,7 +537,7 @@ class _Scope:
         for path in (p for p in paths if p.context):
             found = self.index.context(cue, allowed, other)
             ends += [found] if found is not None else []
-        for token in dict.fromkeys(t for path in paths for t in path.follow(cue) if not path.context):
+        for token in dict.fromkeys(t for path in paths if not path.context for t in self.follow(path, cue)):
             ends += (r for r in self.index.resolve(token, descriptions=coreference)
                      if all(r.chars != e.chars for e in ends))
         return ends
