@@ -23,7 +23,7 @@ from sovkg.extract.pipeline_data import content_lines
 
 VOICES = ("active", "passive", "any")
 #: cue classes a compound noun is found by through its head ("Industriepartner" → "Partner")
-COMPOUND_HEAD_CLASSES = frozenset({"whole-noun"})
+COMPOUND_HEAD_CLASSES = frozenset({"whole-noun", "action-noun"})
 #: the shortest head a compound is found by: "Partner", "Sparte", not "Teil" ("Anteil")
 _MIN_HEAD = 6
 #: the parts of speech a cue word has (nothing else is looked up)

@@ -45,15 +45,16 @@ def normalise_clause(verb: Token) -> None:
       and "werden" with a participle is that auxiliary (its "von" phrase the participle's);
     * "Das Ministerium fördert die Plattform openDesk": both noun phrases made subjects
       (German "die" is nominative or accusative). An active verb with two subjects and no
-      object keeps as subject the one the morphology says is nominative (else the first)
-      and gets the other as its object;
+      object keeps as subject the one it agrees with in number, else the one the
+      morphology says is nominative (else the first), and gets the other as its object;
     * "…, den das LRZ betreibt": a relative pronoun whose form is never nominative made
       the subject and the subject the object; they swap (a second "subject" after it is the
       first one's genitive);
     * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
       its subject, the other noun phrase the parser called a subject its object;
     * a verb without a subject may have it among its objects (:func:`_subject_among_objects`),
-      one with an accusative subject has it there (:func:`_fronted_object`).
+      one with an accusative subject has it there (:func:`_fronted_object`), and so has a
+      plural verb with a singular subject and a list for its object (:func:`_disagreeing_subject`).
     """
     children = list(verb.children)
     if "Part" in verb.morph.get("VerbForm"):
@@ -73,17 +74,19 @@ def normalise_clause(verb: Token) -> None:
         return
     if len(subjects) < 2:
         _fronted_object(subjects, objects)
+        _disagreeing_subject(verb, subjects, objects)
     else:
         _one_subject(verb, subjects, children)
 
 
 def _one_subject(verb: Token, subjects: list[Token], children: list[Token]) -> None:
     """Of two subjects the parser gave a verb, the pronoun right after it, else the one the
-    morphology says is nominative (else the first) stays; the other becomes its object."""
+    verb agrees with in number, else the one the morphology says is nominative (else the
+    first) stays; the other becomes its object."""
     keep = next((t for t in subjects if t.pos_ == "PRON" and t.i == verb.i + 1), None)  # "bildet es das GCS"
     if keep is None and any(c.dep_ in ("obj", "cop") for c in children):
         return
-    keep = keep or next((t for t in subjects if _case(t) == "Nom"), None) or \
+    keep = keep or _agreeing(verb, subjects) or next((t for t in subjects if _case(t) == "Nom"), None) or \
         next((t for t in subjects if not _object_relative(t)), subjects[0])
     for token in subjects:
         if token is not keep and token.i != keep.i:
@@ -120,6 +123,25 @@ def _fronted_object(subjects: list[Token], objects: list[Token]) -> None:
     nominative = [t for t in objects if all(c.lower_ in _NOMINATIVE_ARTICLES for c in t.children if c.dep_ == "det")]
     if len(subjects) == 1 and accusative and len(objects) == 1 and nominative:
         accusative[0].dep_, nominative[0].dep_ = "obj", "nsubj"
+
+
+def _disagreeing_subject(verb: Token, subjects: list[Token], objects: list[Token]) -> None:
+    """"Die Grundfinanzierung des Instituts tragen der Bund und das MKW": the verb agrees in
+    number with the noun phrase the parser made its object and not with its subject, so
+    the object is the subject and the subject the object fronted."""
+    if len(subjects) == 1 and len(objects) == 1 and _agreeing(verb, subjects + objects) is objects[0]:
+        subjects[0].dep_, objects[0].dep_ = "obj", "nsubj"
+
+
+def _agreeing(verb: Token, phrases: list[Token]) -> Token | None:
+    """The one list among ``phrases`` ("der Bund und das MKW") when the finite verb is
+    plural: the verb agrees with it. Only a list counts as plural: the small model's
+    number of a single noun is too often wrong ("Open-Weight-Modelle" singular), and
+    pronouns ("sie") say too little."""
+    if verb.morph.get("Number") != ["Plur"] or any(t.pos_ not in ("NOUN", "PROPN") for t in phrases):
+        return None
+    lists = [t for t in phrases if any(c.dep_ == "conj" for c in t.children)]
+    return lists[0] if len(lists) == 1 else None
 
 
 def _subject_among_objects(verb: Token, objects: list[Token]) -> None:

@@ -74,6 +74,9 @@ def test_a_compound_finds_a_member_noun_by_its_head_not_a_shorter_word() -> None
     doc = nlp("Industriepartner, Forschungsgesellschaft und Anteil.")
     assert {c.cls for c in patterns.cues_of(doc[0])} == {"whole-noun"}
     assert not patterns.cues_of(doc[2]) and not patterns.cues_of(doc[4])  # not "Gesellschafter", not "Teil"
+    doc = nlp("Die Anschubfinanzierung und der Probebetrieb.")  # a nominalised action by its head
+    assert [(c.cls, c.predicate) for c in patterns.cues_of(doc[1])] == [("action-noun", "fundedBy")]
+    assert [(c.cls, c.predicate) for c in patterns.cues_of(doc[4])] == [("action-noun", "operatedBy")]
 
 
 def test_inflected_cues_share_a_stem() -> None:
@@ -384,6 +387,9 @@ FAMILIES = [
     ("a lab at a body", "Seit 2023 besteht beim ITZBund ein KI-Labor.", ("KI-Labor", "operatedBy", "ITZBund")),
     ("the thing an act is of, in a frame", "Die Erprobung der Plattform KIPITZ beginnt im Rahmen von GovTech Campus.",
      ("KIPITZ", "partOf", "GovTech Campus")),
+    ("a fronted action noun, the verb agreeing with the list after it", "Das Lamarr-Institut forscht in Dortmund. "
+     "Die Grundfinanzierung des Instituts tragen der Bund und das Ministerium für Kultur und Wissenschaft (MKW).",
+     ("Lamarr-Institut", "fundedBy", "Ministerium für Kultur und Wissenschaft")),
     ("a thing in a frame", "Die Erprobung der Plattform KIPITZ im Rahmen von GovTech Campus beginnt.",
      ("KIPITZ", "partOf", "GovTech Campus")),
 ]
@@ -621,6 +627,26 @@ def test_a_verb_without_a_subject_has_the_nominative_before_it_as_subject(nlp) -
     verb = doc[2]
     deps = {t.i: t.dep_ for t in doc}
     normalise_clause(verb)
+    assert {t.i: t.dep_ for t in doc} == deps
+
+
+def test_a_plural_verb_has_the_list_for_its_subject_not_the_singular_before_it(nlp) -> None:
+    """ "Die Grundfinanzierung des Instituts tragen der Bund und das MKW": the verb agrees with
+    the list, so the list is its subject, whichever the parser made the subject; a singular
+    verb, or no list, is left alone (the small model's number of one noun is unreliable)."""
+    from sovkg.extract.relation_patterns import normalise_clause
+
+    doc = nlp("Die Grundfinanzierung des Instituts tragen der Bund und das Ministerium.")
+    noun, verb, bund = doc[1], doc[4], doc[6]
+    noun.dep_, bund.dep_ = "nsubj", "nsubj"  # as the parser may give them: two subjects
+    normalise_clause(verb)
+    assert (noun.dep_, bund.dep_) == ("obj", "nsubj")
+    noun.dep_, bund.dep_ = "nsubj", "obj"  # or the list as the object
+    normalise_clause(verb)
+    assert (noun.dep_, bund.dep_) == ("obj", "nsubj")
+    doc = nlp("Die Förderung übernimmt das Land.")
+    deps = {t.i: t.dep_ for t in doc}
+    normalise_clause(doc[2])
     assert {t.i: t.dep_ for t in doc} == deps
 
 
