@@ -177,6 +177,39 @@ def _time_phrase(token: Token) -> bool:
     return token.text in _TIME_NOUNS and any(c.dep_ == "det" for c in token.children)
 
 
+def relative_read_as_article(verb: Token) -> None:
+    """"…, den IT.NRW zusammen mit Capgemini entwickelt hat": the relative pronoun right
+    after the comma, read as the article of the name after it. A clause after a comma that
+    begins with an accusative-only "den" and has no other subject is a relative clause:
+    "den" is its object, the name its subject, and the clause belongs to the noun before
+    the comma (where the parser made it a clause of its own, its antecedent is lost)."""
+    if verb.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+        return
+    doc = verb.doc
+    name = next((c for c in verb.children if c.dep_ == "obj" and c.i >= 2 and c.text[:1].isupper()
+                 and doc[c.i - 1].lower_ == "den" and doc[c.i - 1].head.i == c.i and doc[c.i - 2].text == ","), None)
+    if name is None:
+        return
+    article = doc[name.i - 1]
+    article.head, article.dep_ = verb, "obj"
+    name.dep_ = "nsubj"
+    antecedent = _antecedent_before(doc, article.i - 1)
+    if verb.dep_ != "acl:relcl" and antecedent is not None and antecedent not in verb.subtree \
+            and verb not in antecedent.ancestors:
+        verb.head, verb.dep_ = antecedent, "acl:relcl"
+
+
+def _antecedent_before(doc: Doc, comma: int) -> Token | None:
+    """The noun a clause after ``comma`` belongs to: the word before it, or the noun that
+    word is the name of ("den Assistenten KIRA, den …": "Assistenten")."""
+    if comma < 1:
+        return None
+    word = doc[comma - 1]
+    while word.dep_ in ("appos", "flat", "flat:name") and word.head.i < word.i:
+        word = word.head
+    return word if word.pos_ in ("NOUN", "PROPN") else None
+
+
 def subjects_of_auxiliaries(tokens: list[Token]) -> None:
     """"Durch die Nutzung von Open Source will SCS dies aufbrechen": a subject the parser hung
     on a modal or auxiliary belongs to the verb the auxiliary serves, where the patterns look."""
@@ -443,6 +476,7 @@ class RelationPatterns(RelationData):
         front_participle(tokens)
         subjects_of_auxiliaries(tokens)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
+            relative_read_as_article(verb)
             normalise_clause(verb)  # before any pattern reads the sentence
             passive_agent(verb)
             von_phrase_of_noun(verb)

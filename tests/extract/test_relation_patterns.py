@@ -390,6 +390,10 @@ FAMILIES = [
     ("a fronted action noun, the verb agreeing with the list after it", "Das Lamarr-Institut forscht in Dortmund. "
      "Die Grundfinanzierung des Instituts tragen der Bund und das Ministerium für Kultur und Wissenschaft (MKW).",
      ("Lamarr-Institut", "fundedBy", "Ministerium für Kultur und Wissenschaft")),
+    ("an object relative pronoun read as the article of the name after it", "Die Landesverwaltung erprobt den "
+     "Assistenten KIRA, den Dataport zusammen mit dem ITZBund entwickelt hat.", ("KIRA", "developedBy", "Dataport")),
+    ("a site at a body", "Die Kompetenzplattform KI.NRW ist beim Fraunhofer IAIS angesiedelt.",
+     ("Kompetenzplattform KI.NRW", "locatedIn", "Fraunhofer IAIS")),
     ("a thing in a frame", "Die Erprobung der Plattform KIPITZ im Rahmen von GovTech Campus beginnt.",
      ("KIPITZ", "partOf", "GovTech Campus")),
 ]
@@ -503,6 +507,7 @@ NEGATIVES = [
     ("what was created in a passive has no maker", "Mit dem Portal „BayernKI“ wurde eine zentrale Anlaufstelle "
      "geschaffen."),
     ("a lab without the body it is at", "Die Stadt Köln eröffnet ein KI-Labor."),
+    ("a stage is no site", "Das Projekt KIRA steht am Anfang."),
     ("a frame of no name", "Die Plattform KIPITZ wird im Rahmen der Haushaltsberatungen beraten."),
 ]
 
@@ -648,6 +653,14 @@ def test_a_plural_verb_has_the_list_for_its_subject_not_the_singular_before_it(n
     deps = {t.i: t.dep_ for t in doc}
     normalise_clause(doc[2])
     assert {t.i: t.dep_ for t in doc} == deps
+
+
+def test_a_main_clause_after_a_comma_keeps_its_fronted_object(nlp) -> None:
+    """ "Der Bund zahlt, den Rechner betreibt das LRZ": "den" is the article of a fronted
+    object here, not a relative pronoun (the clause has its own subject)."""
+    doc = nlp("Der Bund zahlt, den Rechner betreibt das LRZ.")
+    assert [(t.dep_, t.head.i) for t in doc[4:9]] == [("det", 5), ("obj", 6), ("parataxis", 2), ("det", 8),
+                                                      ("nsubj", 6)]
 
 
 def test_an_object_relative_pronoun_and_two_subjects_the_second_a_genitive(nlp) -> None:
