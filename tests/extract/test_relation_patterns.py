@@ -392,6 +392,8 @@ FAMILIES = [
      ("Lamarr-Institut", "fundedBy", "Ministerium für Kultur und Wissenschaft")),
     ("an object relative pronoun read as the article of the name after it", "Die Landesverwaltung erprobt den "
      "Assistenten KIRA, den Dataport zusammen mit dem ITZBund entwickelt hat.", ("KIRA", "developedBy", "Dataport")),
+    ("a member of a dative", "Das Fraunhofer IAIS gehört dem Lamarr-Institut an.",
+     ("Fraunhofer IAIS", "partOf", "Lamarr-Institut")),
     ("a site at a body", "Die Kompetenzplattform KI.NRW ist beim Fraunhofer IAIS angesiedelt.",
      ("Kompetenzplattform KI.NRW", "locatedIn", "Fraunhofer IAIS")),
     ("a thing in a frame", "Die Erprobung der Plattform KIPITZ im Rahmen von GovTech Campus beginnt.",
@@ -508,6 +510,7 @@ NEGATIVES = [
      "geschaffen."),
     ("a lab without the body it is at", "Die Stadt Köln eröffnet ein KI-Labor."),
     ("a stage is no site", "Das Projekt KIRA steht am Anfang."),
+    ("what a body owns is no member of it", "Der Supercomputer JUWELS gehört dem Forschungszentrum Jülich."),
     ("a frame of no name", "Die Plattform KIPITZ wird im Rahmen der Haushaltsberatungen beraten."),
 ]
 
