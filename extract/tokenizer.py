@@ -26,6 +26,9 @@ _NAME_DIGIT_STOPS = (r"(?<=[A-Za-z][0-9])\.", r"(?<=[A-Za-z][0-9]{2})\.", r"(?<=
 #: the sentence (spaCy keeps a stop after a capital, as in an initial)
 _NAME_LETTER_STOPS = (r"(?<=[A-Za-z0-9]-[A-Z])\.",)
 _LEGAL_FORM_STOPS = (r"(?<=GmbH)\.", r"(?<=^AG)\.", r"(?<=^SE)\.", r"(?<=^KG)\.", r"(?<=^UG)\.", r"(?<=^eG)\.")
+#: "… gefördert von der KfW.", "… der BfDI.": a stop after a camel-case acronym ending in
+#: capitals ends the sentence (no abbreviation of the language is shaped so)
+_ACRONYM_STOPS = (r"(?<=[A-Z][a-z][A-Z])\.", r"(?<=[A-Z][a-z][A-Z]{2})\.")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +47,8 @@ def split_compounds() -> Callable[[Language], Language]:
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         # "… an die Capgemini GmbH." ends a sentence: the legal form is "GmbH", the stop is
         # punctuation (spaCy splits a final stop only after a lower-case letter or digit)
-        suffixes = [*(nlp.Defaults.suffixes or ()), *_LEGAL_FORM_STOPS, *_NAME_DIGIT_STOPS, *_NAME_LETTER_STOPS]
+        suffixes = [*(nlp.Defaults.suffixes or ()), *_LEGAL_FORM_STOPS, *_ACRONYM_STOPS, *_NAME_DIGIT_STOPS,
+                    *_NAME_LETTER_STOPS]
         nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         for abbreviation in abbreviations():  # "Drs.", "Art.", "Vgl.": one token, no full stop
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

@@ -55,6 +55,7 @@ def test_coordinated_appositions(nlp_nokb) -> None:
         ("Die Open Source Business Alliance e. V. begrüßt das.", "Open Source Business Alliance e. V.",
          "Organization", None),
         ("Die Mittel gingen an die Capgemini GmbH.", "Capgemini GmbH", "Company", None),
+        ("Dem Verbund SOKRAT gehören weitere Partner an.", "SOKRAT", "Initiative", None),
         ("Gemeinsam mit dem Heidelberger Unternehmen Aleph Alpha GmbH.", "Aleph Alpha GmbH", "Company", None),
         ("Die Rheinland-Pfälzische Technische Universität Kaiserslautern-Landau (RPTU) forscht.",
          "Rheinland-Pfälzische Technische Universität Kaiserslautern-Landau", "ResearchOrganization", None),

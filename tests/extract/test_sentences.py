@@ -58,6 +58,15 @@ def test_a_stop_after_a_compound_s_one_letter_end_ends_the_sentence(nlp) -> None
     assert "Gaia" in [t.text for t in doc] and "X." not in [t.text for t in doc]
 
 
+def test_a_stop_after_a_camel_case_acronym_ends_the_sentence(nlp) -> None:
+    """ "KfW." and "BfDI." end in capitals, like an initial; the stop is punctuation, and the
+    sentence after is a sentence of its own."""
+    doc = nlp("Gefördert wird das Projekt von der KfW. Zuständig ist die BfDI. Sie prüft.")
+    assert "KfW" in [t.text for t in doc] and "BfDI" in [t.text for t in doc]
+    assert [s.text for s in doc.sents] == ["Gefördert wird das Projekt von der KfW.", "Zuständig ist die BfDI.",
+                                           "Sie prüft."]
+
+
 @pytest.mark.parametrize(("text", "sentences"), [
     ("Siehe Drs. 17/2830 zur Antwort. Der Bund fördert das.",
      ["Siehe Drs. 17/2830 zur Antwort.", "Der Bund fördert das."]),
