@@ -40,7 +40,7 @@ Cue families (``sovkg_relations:<rule>``):
 * ``uses``: "setzt auf", "wird auf … gesetzt", "nutzt", "nutzbar macht", "einsetzt",
   "auf Basis von", "basiert auf", "Einbindung des";
 * ``part-of``: "Die Förderwettbewerbe A und B" and "Mit dem Förderprogramm Y" in a list
-  item headed X;
+  item headed X, and "X: Y unterstützt unter der Dachmarke …";
 * ``funding-list``: "Förderungen, wie dem A sowie den B und C" of a funding subject;
   ``state-funded``: "landesgeförderte …";
 * ``operator``: "Mit der Durchführung der X treibt Y", "unter Leitung des", "Träger ist",
@@ -335,9 +335,15 @@ def _uses_rules(c: _Sentence, _found: list) -> Iterator[Found | None]:
 
 
 def _part_of_list_head(c: _Sentence, _found: list) -> Iterator[Found | None]:
-    """ "Die Förderwettbewerbe A und B" and "Mit dem Förderprogramm Y" in a list item headed X."""
+    """ "Die Förderwettbewerbe A und B" and "Mit dem Förderprogramm Y" in a list item headed X;
+    "X: Y unterstützt unter der Dachmarke …": X is Y's (the parse of such an item joins X and
+    Y into one subject, so no pattern reads it)."""
     if c.head is None:
         return
+    if "Dachmarke" in c.text:
+        owner = next((e for e in c.entities if e is not c.head and e.start > c.head.end), None)
+        if owner is not None:
+            yield c.make(c.head, "partOf", owner, "unter der Dachmarke", "part-of", 0.75)
     doc, start = c.doc, c.head.end
     while start < c.sent.end and set(doc[start].text) <= {":", "*"}:
         start += 1

@@ -322,3 +322,12 @@ def test_an_agent_inside_a_later_relative_clause_is_that_clause_s(nlp) -> None:
     text = ("Finanziert wird die Einführung über das Förderprogramm GovTech Campus, das vom Bundesministerium des "
             "Innern verwaltet wird.")
     assert not _passive_agent_triples(nlp, text)
+
+
+def test_a_list_item_under_a_body_s_umbrella_brand_is_part_of_the_body(nlp) -> None:
+    text = ("Die Landesregierung fördert folgende Maßnahmen:\n\n- KI.NRW Flagships: KI.NRW unterstützt unter der "
+            "Dachmarke \"Flagships powered by KI.NRW\" landesgeförderte KI-Leuchtturmprojekte.\n- ZaKI.D: Das "
+            "Zentrum in Duisburg unterstützt Unternehmen.")
+    found = {(text[f.subject[0]:f.subject[1]], f.predicate, text[f.object[0]:f.object[1]] if f.object else None)
+             for f in nlp(text).user_data["sovkg_relations"] if f.rule == "part-of"}
+    assert found == {("KI.NRW Flagships", "partOf", "KI.NRW")}
