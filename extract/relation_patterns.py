@@ -191,8 +191,8 @@ def relative_read_as_article(verb: Token) -> None:
     if name is None:
         return
     article = doc[name.i - 1]
-    article.head, article.dep_ = verb, "obj"
-    name.dep_ = "nsubj"
+    article.head = verb
+    _relative_object(article, [name])
     antecedent = _antecedent_before(doc, article.i - 1)
     if verb.dep_ != "acl:relcl" and antecedent is not None and antecedent not in verb.subtree \
             and verb not in antecedent.ancestors:

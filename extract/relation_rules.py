@@ -305,8 +305,7 @@ def _listed_before(doc: Doc, entities: list[Span], last: Span) -> list[Span]:
     """``last`` and the entities listed before it: "A, B und C, die …"."""
     found = [last]
     for entity in reversed([e for e in entities if e.end <= last.start]):
-        gap = {t.lower_ for t in doc[entity.end:found[0].start]}
-        if not gap or not gap <= _LIST_GAP or not gap & {",", "und", "sowie"}:
+        if not _joins_list(t.lower_ for t in doc[entity.end:found[0].start]):
             break
         found.insert(0, entity)
     return found
@@ -578,11 +577,18 @@ def _listed_after(doc: Doc, entities: list[Span], first: Span) -> list[Span]:
         if gap == ["("] and entity.end < len(doc) and doc[entity.end].text == ")":
             end = entity.end + 1  # its short form: "durch das BMFTR (BMFTR) und …"
             continue
-        if not gap or not set(gap) <= _LIST_GAP or not set(gap) & {",", "und", "sowie"}:
+        if not _joins_list(gap):
             break
         found.append(entity)
         end = entity.end
     return found
+
+
+def _joins_list(gap: Iterable[str]) -> bool:
+    """The lower-cased words between two names make them items of one list: a comma, "und"
+    or "sowie", with articles and kind words at most ("…, und das Land …")."""
+    words = set(gap)
+    return bool(words) and words <= _LIST_GAP and bool(words & {",", "und", "sowie"})
 
 
 def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:

@@ -294,9 +294,10 @@ def test_a_relative_clause_after_a_preposition_holds_no_subject(rule_relations) 
     assert subjects == {"Lamarr-Institut"}
 
 
-def _passive_agent_triples(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {(text[f.subject[0]:f.subject[1]], f.predicate, text[f.object[0]:f.object[1]])
-            for f in nlp(text).user_data["sovkg_relations"] if f.rule == "passive-agent"}
+def _rule_triples(nlp, text: str, rule: str) -> set[tuple[str, str, str | None]]:
+    """What one rule family found in ``text``, as (subject, predicate, object) texts."""
+    return {(text[f.subject[0]:f.subject[1]], f.predicate, text[f.object[0]:f.object[1]] if f.object else None)
+            for f in nlp(text).user_data["sovkg_relations"] if f.rule == rule}
 
 
 def test_a_fronted_participle_s_clause_is_about_what_follows_its_auxiliary(nlp) -> None:
@@ -304,30 +305,28 @@ def test_a_fronted_participle_s_clause_is_about_what_follows_its_auxiliary(nlp) 
     named in the clause before the comma."""
     text = ("Die Federführung lag beim Fraunhofer IAIS, gefördert wurde das Vorhaben vom Bundesministerium für "
             "Wirtschaft und Klimaschutz.")
-    assert not any(s == "Fraunhofer IAIS" for s, _p, _o in _passive_agent_triples(nlp, text))
+    assert not any(s == "Fraunhofer IAIS" for s, _p, _o in _rule_triples(nlp, text, "passive-agent"))
     text = "Gefördert wird das Projekt GovTeuken vom IT-Planungsrat."
-    assert _passive_agent_triples(nlp, text) == {("Projekt GovTeuken", "fundedBy", "IT-Planungsrat")}
+    assert _rule_triples(nlp, text, "passive-agent") == {("Projekt GovTeuken", "fundedBy", "IT-Planungsrat")}
 
 
 def test_a_relative_clause_s_passive_is_about_the_name_it_is_attached_to(nlp) -> None:
     text = ("Das Landesamt für Digitalisierung hat den Assistenten auf der Plattform KIPITZ bereitgestellt, die vom "
             "ITZBund betrieben wird.")
-    assert _passive_agent_triples(nlp, text) == {("KIPITZ", "operatedBy", "ITZBund")}
+    assert _rule_triples(nlp, text, "passive-agent") == {("KIPITZ", "operatedBy", "ITZBund")}
     text = "Die Projekte KIRA und GovTeuken, die vom IT-Planungsrat gefördert werden, starten."
-    assert _passive_agent_triples(nlp, text) == {("KIRA", "fundedBy", "IT-Planungsrat"),
-                                                  ("GovTeuken", "fundedBy", "IT-Planungsrat")}
+    assert _rule_triples(nlp, text, "passive-agent") == {("KIRA", "fundedBy", "IT-Planungsrat"),
+                                                         ("GovTeuken", "fundedBy", "IT-Planungsrat")}
 
 
 def test_an_agent_inside_a_later_relative_clause_is_that_clause_s(nlp) -> None:
     text = ("Finanziert wird die Einführung über das Förderprogramm GovTech Campus, das vom Bundesministerium des "
             "Innern verwaltet wird.")
-    assert not _passive_agent_triples(nlp, text)
+    assert not _rule_triples(nlp, text, "passive-agent")
 
 
 def test_a_list_item_under_a_body_s_umbrella_brand_is_part_of_the_body(nlp) -> None:
     text = ("Die Landesregierung fördert folgende Maßnahmen:\n\n- KI.NRW Flagships: KI.NRW unterstützt unter der "
             "Dachmarke \"Flagships powered by KI.NRW\" landesgeförderte KI-Leuchtturmprojekte.\n- ZaKI.D: Das "
             "Zentrum in Duisburg unterstützt Unternehmen.")
-    found = {(text[f.subject[0]:f.subject[1]], f.predicate, text[f.object[0]:f.object[1]] if f.object else None)
-             for f in nlp(text).user_data["sovkg_relations"] if f.rule == "part-of"}
-    assert found == {("KI.NRW Flagships", "partOf", "KI.NRW")}
+    assert _rule_triples(nlp, text, "part-of") == {("KI.NRW Flagships", "partOf", "KI.NRW")}
