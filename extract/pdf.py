@@ -3,7 +3,9 @@
 The text as read is the pages' text joined by line breaks; page start offsets are
 kept so evidence can cite a page. Running headers and footers are found page by page
 (:func:`sovkg.extract.layout.page_furniture`); they are dropped from the analysed
-text and kept as metadata.
+text and kept as metadata. Ligatures that the file's fonts write as other letters
+("MarNn", "SoXware") are put back first (:mod:`sovkg.extract.ligatures`): the text as
+read is the text layer as it should have been, and every offset refers to it.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from pathlib import Path
 
 from sovkg.errors import InputError
 from sovkg.extract.layout import page_furniture
+from sovkg.extract.ligatures import repair_pages
+
+PdfText = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...], str | None]
 
 
-def read_pdf(path: Path, data: bytes) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]:
-    """Return ``(text, page_starts, furniture_ranges)`` or raise :class:`InputError`."""
+def read_pdf(path: Path, data: bytes) -> PdfText:
+    """Return ``(text, page_starts, furniture_ranges, note)`` or raise :class:`InputError`;
+    the note says what was repaired, if anything."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -38,10 +44,11 @@ def read_pdf(path: Path, data: bytes) -> tuple[str, tuple[int, ...], tuple[tuple
         raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__}: {exc})".rstrip()) from None
     if not pages or not any(p.strip() for p in pages):
         raise InputError(path, "PDF has no text layer (a scan?); run OCR first, e.g. ocrmypdf")
+    pages, repair = repair_pages(pages)
 
     starts, position = [], 0
     for text in pages:
         starts.append(position)
         position += len(text) + 1
     full = "\n".join(pages)
-    return full, tuple(starts), page_furniture(full, pages, starts)
+    return full, tuple(starts), page_furniture(full, pages, starts), repair and repair.note()

@@ -133,8 +133,8 @@ def _text(path: Path, data: bytes) -> tuple[str, str, dict, str | None]:
     if suffix in _PDF or (data.startswith(b"%PDF") and suffix not in _HTML):
         from sovkg.extract.pdf import read_pdf
 
-        text, pages, furniture = read_pdf(path, data)
-        return text, "pdf", {"format": "pdf", "pages": pages, "furniture": furniture}, None
+        text, pages, furniture, note = read_pdf(path, data)
+        return text, "pdf", {"format": "pdf", "pages": pages, "furniture": furniture}, note
     if suffix in _HTML:
         from sovkg.extract.html import read_html
 

@@ -1,7 +1,8 @@
 """Command line: ``python -m sovkg.extract.training ner|syntax --corpora PATH --out DIR``
 (the NER or the syntax model), ``… relations --data tests/data --out DIR`` (the relation
-model, from the annotated documents) or ``… words --corpora PATH --out FILE`` (the
-common-word list).
+model, from the annotated documents), ``… words --corpora PATH --out FILE`` (the
+common-word list) or ``… english-words --dict FILE --out FILE`` (English words holding a
+ligature).
 
 A thin wrapper over :func:`~.ner.train_ner` and :func:`~.syntax.train_syntax`;
 spaCy's own training log goes to stdout.
@@ -51,6 +52,10 @@ def main(argv: list[str] | None = None) -> None:
     words = sub.add_parser("words", help="the list of common German words (data/known_words.txt.gz)")
     words.add_argument("--corpora", type=Path, required=True, help="folder holding ler/, germeval2014/, …")
     words.add_argument("--out", type=Path, required=True, help="the gzip word list to write")
+    english = sub.add_parser("english-words", help="the English words holding a ligature "
+                                                    "(data/english_ligature_words.txt.gz)")
+    english.add_argument("--dict", type=Path, required=True, help="a SCOWL word list, e.g. /usr/share/dict/american-english")
+    english.add_argument("--out", type=Path, required=True, help="the gzip word list to write")
     args = parser.parse_args(argv)
     if args.model == "relations":
         from sovkg.extract.training.relations import train_relations
@@ -61,6 +66,11 @@ def main(argv: list[str] | None = None) -> None:
         from sovkg.extract.training.words import write_words
 
         print(f"{write_words(args.corpora, args.out):,} words written to {args.out}")
+        return
+    if args.model == "english-words":
+        from sovkg.extract.training.words import ligature_words, write_list
+
+        print(f"{write_list(ligature_words(args.dict), args.out):,} words written to {args.out}")
         return
     overrides = {} if args.max_steps is None else {"training.max_steps": args.max_steps}
     out = TRAINERS[args.model](args.corpora, args.out, work=args.work, config=args.config,

@@ -7,6 +7,14 @@ than twice as often outside names as inside them (so "Tübingen", tagged as a pl
 of the time, is not a common word).
 
     python -m sovkg.extract.training words --corpora PATH --out extract/data/known_words.txt.gz
+
+Also the English words a ligature may be written in (``data/english_ligature_words.txt.gz``),
+which the ligature repair checks its guesses against beside the German list (slides
+and reports in this field mix the two: "Confidential", "profiles"), taken from a
+SCOWL word list such as Debian's ``wamerican``:
+
+    python -m sovkg.extract.training english-words --dict /usr/share/dict/american-english \
+        --out extract/data/english_ligature_words.txt.gz
 """
 
 from __future__ import annotations
@@ -35,9 +43,21 @@ def common_words(corpora: Path, *, sources=SOURCES, min_count: int = 2) -> list[
     return sorted(w for w, n in outside.items() if n >= min_count and n > 2 * inside[w])
 
 
+def ligature_words(dictionary: Path) -> list[str]:
+    """The lower-case words of a word list (one a line) that hold a ligature."""
+    from sovkg.extract.ligatures import LIGATURES
+
+    lines = dictionary.read_text(encoding="utf-8").split()
+    return sorted({w for w in lines if w.isalpha() and w.islower() and any(lig in w for lig in LIGATURES)})
+
+
 def write_words(corpora: Path, out: Path, **options) -> int:
     """Write the list (gzip, one word a line, deterministic bytes) and return its length."""
-    words = common_words(corpora, **options)
+    return write_list(common_words(corpora, **options), out)
+
+
+def write_list(words: list[str], out: Path) -> int:
+    """Write a word list as gzip, one word a line, in deterministic bytes; return its length."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(gzip.compress(("\n".join(words) + "\n").encode("utf-8"), compresslevel=9, mtime=0))
     return len(words)

@@ -111,3 +111,18 @@ def test_pdf_without_text_layer_gets_one_line(tmp_path: Path) -> None:
     pdf.output(str(path))
     with pytest.raises(InputError, match=r"scan\.pdf: PDF has no text layer .*OCR"):
         read_source(path)
+
+
+def test_a_pdf_whose_fonts_write_ligatures_as_letters_is_repaired(tmp_path: Path) -> None:
+    from tests.extract.test_ligatures import BROKEN
+
+    path = _write_pdf(tmp_path / "annex.pdf", BROKEN + "\n\n" + BROKEN, header=False)
+    result = read_source(path)
+    assert "Martin Schulz" in result.document.text and "MarNn" not in result.document.text
+    assert result.warning is not None and str(path) in result.warning and "“X” → “ft”" in result.warning
+    page = result.document.pages
+    assert result.document.text[page[0]:].startswith("Im Projekt arbeiten Martin")
+
+
+def test_a_healthy_pdf_is_read_without_a_note(sample_pdf: Path) -> None:
+    assert read_source(sample_pdf).warning is None

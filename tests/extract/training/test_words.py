@@ -33,3 +33,17 @@ def test_the_shipped_list_knows_common_nouns_and_no_places() -> None:
     assert len(known) > 20_000
     assert {"verwaltung", "plattform", "gericht", "antrag"} <= known
     assert not {"tübingen", "nordrhein-westfalen"} & known
+
+
+def test_english_ligature_words_from_a_word_list(tmp_path: Path) -> None:
+    from sovkg.extract.training.__main__ import main
+
+    dictionary = tmp_path / "words"
+    dictionary.write_text("Confidential\nconfidential\nprofiles\nprofile's\nhouse\nsoftware\nsettings\n",
+                          encoding="utf-8")
+    out = tmp_path / "english.txt.gz"
+    main(["english-words", "--dict", str(dictionary), "--out", str(out)])
+    assert gzip.decompress(out.read_bytes()).decode("utf-8").split() == [
+        "confidential", "profiles", "settings", "software"]
+    shipped = set(data_file("english_ligature_words.txt.gz").split())
+    assert {"confidential", "profiles", "specifications"} <= shipped and "house" not in shipped

@@ -1,0 +1,50 @@
+"""Ligatures a PDF's fonts write as other letters: inferred per document and put back."""
+
+from __future__ import annotations
+
+from sovkg.extract.ligatures import infer_mapping, repair_pages
+
+#: A text layer as a PDF with a broken subset font gives it: "N" for "ti", "X" for
+#: "ft", "U" for "fi", "+" for "tt" (as in a real project report's annex).
+BROKEN = ("Im Projekt arbeiten MarNn Schulz und ChrisNan Weber mit der Open Source Business "
+          "Alliance zusammen. Die SoXware wird in der WirtschaX und in der Verwaltung genutzt. "
+          "Die InformaNonen zur DemokraNe und zur PerspekNve der GesellschaX stehen in der "
+          "Pressemi+eilung. In der Mi+e des Jahres war die Lösung zerNUziert, qualiUziert und deUniert.")
+
+#: camelCase names of the field, which no repair may touch.
+NAMES = ["openDesk", "GitHub", "vSwitch", "iPhone", "OpenStack", "YouTube", "LinkedIn", "SysEleven",
+         "JavaScript", "DigiSov", "OpenCoDE", "ZenDiS", "iX", "eID", "GovStack", "BayernCloud"]
+
+
+def test_the_signs_are_inferred_from_the_words_they_break() -> None:
+    pages, repair = repair_pages([BROKEN[:200], BROKEN[200:]])
+    assert repair is not None
+    assert repair.mapping == {"N": "ti", "X": "ft", "+": "tt", "U": "fi"}
+    text = "".join(pages)
+    for word in ("Martin Schulz", "Christian Weber", "Software", "Wirtschaft", "Informationen",
+                 "Demokratie", "Gesellschaft", "Pressemitteilung", "Mitte", "zertifiziert", "qualifiziert", "definiert"):
+        assert word in text
+    assert "Open Source Business Alliance" in text and "Lösung" in text
+    assert repair.words == 13 and "“N” → “ti”" in repair.note()
+
+
+def test_camel_case_names_are_no_broken_ligatures() -> None:
+    text = " ".join(f"Wir nutzen {name} für die Verwaltung." for name in NAMES)
+    pages, repair = repair_pages([text])
+    assert repair is None and pages == [text]
+
+
+def test_one_or_two_words_are_not_enough_to_call_a_file_broken() -> None:
+    assert infer_mapping(["SoXware", "WirtschaX"], frozenset({"software", "wirtschaft"})) == {}
+    known = frozenset({"software", "wirtschaft", "zukunft", "zertifiziert", "profile"})
+    assert infer_mapping(["SoXware", "WirtschaX", "ZukunX", "zertiUziert", "ProUle"], known) == {"X": "ft", "U": "fi"}
+
+
+def test_a_camel_case_name_in_a_broken_file_stays_when_it_has_no_sign() -> None:
+    pages, _ = repair_pages([BROKEN + " Sie läuft auf OpenStack und GitHub."])
+    assert "OpenStack und GitHub" in pages[0]
+
+
+def test_unicode_ligature_characters_are_spelt_out() -> None:
+    pages, repair = repair_pages(["Die Zertiﬁzierung der öﬀentlichen Verwaltung."])
+    assert pages == ["Die Zertifizierung der öffentlichen Verwaltung."] and repair is None
