@@ -34,6 +34,8 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 _PRESENTATION = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                                "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 #: A word as far as ligatures go: letters and the odd signs a broken font writes for them.
+_URL = re.compile(r"\S*://\S*|www\.\S+")
+_URL_SCHEME = re.compile(r"^h(?P<sign>.)ps?://")
 _WORD = re.compile(r"[^\W\d_]+(?:[+*#$%&=~^§][^\W\d_]+)*[+*#$%&=~^§]?")
 
 
@@ -56,17 +58,38 @@ def repair_pages(pages: list[str], known: frozenset[str] | None = None) -> tuple
     mapping = infer_mapping(words, _known_words() if known is None else known)
     if not mapping:
         return pages, None
-    changed = 0
+    mender = _Mender(mapping)
+    pages = [mender.page(page) for page in pages]
+    return pages, Repair(mapping, mender.changed)
 
-    def mend(match: re.Match[str]) -> str:
-        nonlocal changed
+
+class _Mender:
+    """Puts the ligatures of one document back, counting the words it changes."""
+
+    def __init__(self, mapping: dict[str, str]) -> None:
+        self.mapping = mapping
+        self.changed = 0
+
+    def page(self, text: str) -> str:
+        """The page's words mended; addresses left alone but for their scheme ("h+ps://"):
+        a video's identifier "YNRTQYjN0oA" is no broken word."""
+        parts, last = [], 0
+        for url in _URL.finditer(text):
+            parts += [_WORD.sub(self._word, text[last:url.start()]), _URL_SCHEME.sub(self._scheme, url.group(), count=1)]
+            last = url.end()
+        return "".join(parts) + _WORD.sub(self._word, text[last:])
+
+    def _word(self, match: re.Match[str]) -> str:
         word = match.group()
-        mended = _replace(word, [i for i in _slots(word) if word[i] in mapping], mapping)
-        changed += mended != word
+        mended = _replace(word, [i for i in _slots(word) if word[i] in self.mapping], self.mapping)
+        self.changed += mended != word
         return mended
 
-    pages = [_WORD.sub(mend, page) for page in pages]
-    return pages, Repair(mapping, changed)
+    def _scheme(self, match: re.Match[str]) -> str:
+        if self.mapping.get(match.group("sign")) != "tt":
+            return match.group()
+        self.changed += 1
+        return "htt" + match.group()[2:]
 
 
 def infer_mapping(words: Iterable[str], known: frozenset[str]) -> dict[str, str]:

@@ -1252,7 +1252,8 @@ class PatternRecognizer:
 
     def _list_head_appositives(self, doc: Doc, spans: list[Span], aliases: dict[str, str]) -> None:
         """"- ZaKI.D: Das Zentrum für angewandte KI …": the phrase after the colon names
-        the same thing as the list head."""
+        the same thing as the list head. Not a name that only begins a longer title ("2.
+        Hackathon Roomtour: SCS Community Hackathon 2023" does not make SCS the hackathon)."""
         starts = {s.start: s for s in spans}
         for span in spans:
             if span._.sovkg_method != "sovkg_patterns:list-head" or span.end + 1 >= len(doc):
@@ -1263,7 +1264,9 @@ class PatternRecognizer:
             if i < len(doc) and doc[i].lower_ in ("der", "die", "das"):
                 i += 1
             other = starts.get(i)
-            if other is not None and not other.kb_id_ and other.label_ != "Place":
+            if other is None or other.end < len(doc) and (doc[other.end].is_title or doc[other.end].like_num):
+                continue
+            if not other.kb_id_ and other.label_ != "Place":
                 aliases[_key(other._.sovkg_name or other.text)] = span._.sovkg_name
                 other._.sovkg_name = span._.sovkg_name
 

@@ -48,3 +48,9 @@ def test_a_camel_case_name_in_a_broken_file_stays_when_it_has_no_sign() -> None:
 def test_unicode_ligature_characters_are_spelt_out() -> None:
     pages, repair = repair_pages(["Die Zertiﬁzierung der öﬀentlichen Verwaltung."])
     assert pages == ["Die Zertifizierung der öffentlichen Verwaltung."] and repair is None
+
+
+def test_addresses_keep_their_identifiers_and_get_their_scheme_back() -> None:
+    pages, repair = repair_pages([BROKEN + " Video: h+ps://youtu.be/YNRTQYjN0oA und h+p://www.example.org/SoXware"])
+    assert "https://youtu.be/YNRTQYjN0oA und http://www.example.org/SoXware" in pages[0]
+    assert repair is not None and repair.words == 15

@@ -139,6 +139,14 @@ def test_shapes_list_heads_and_ocr(nlp_nokb) -> None:
     assert found["Hürth"][0] == "Place"
 
 
+def test_a_list_head_s_appositive_is_its_alias_only_when_it_is_the_whole_phrase(nlp_nokb) -> None:
+    text = ("- SCAI: Das Hackathon-Projekt bringt Forschung zusammen.\n"
+            "2. Hackathon Roomtour: SCS Community Hackathon 2023\n"
+            "Der Sovereign Cloud Stack (SCS) ist eine Plattform. SCS-Standards gelten weiter.")
+    found = _found(nlp_nokb, text)
+    assert found["SCS"][1] == "Sovereign Cloud Stack"
+
+
 @pytest.mark.parametrize(
     ("text", "person"),
     [
