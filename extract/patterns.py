@@ -686,8 +686,9 @@ class PatternRecognizer:
         Verein GovTech Campus": the type word is no part of the name)."""
         start = i
         while start > 0 and i - start < 4 and (words[start - 1][:1].isupper() or _DOTTED.match(words[start - 1])) \
-                and words[start - 1].casefold() not in _ARTICLE_FORMS \
-                and (not doc[start - 1].is_sent_start or words[start - 1].casefold() not in self.known_words):
+                and words[start - 1].casefold() not in _ARTICLE_FORMS | _ENGLISH_LEADS \
+                and (not doc[start - 1].is_sent_start or words[start - 1].casefold() not in self.known_words) \
+                and not self._person_or_acronym_before(words, start, i):
             kind = self.type_nouns.get(fold_word(words[start - 1]))
             if kind is not None:
                 return start, kind
@@ -696,6 +697,17 @@ class PatternRecognizer:
                     and not doc[start - 1].whitespace_ and words[start - 2][:1].isupper():
                 start -= 2  # "Gaia-X Hub Deutschland"
         return start, None
+
+    def _person_or_acronym_before(self, words: list[str], start: int, i: int) -> bool:
+        """Whether the word before ``start`` belongs to what stands before an English name in
+        a list or a slide: a person ("26.07.2021 Ulrich Bantle Sovereign Cloud Stack", a
+        given name or the surname after one) or the name's own acronym ("SCS Sovereign Cloud Stack")."""
+        before = words[start - 1]
+        if words[i] not in _FOUNDER_KINDS and (before in self.first_names
+                                               or start >= 2 and words[start - 2] in self.first_names):
+            return True  # but "Robert Bosch Foundation"
+        initials = "".join(word[:1] for word in words[start:i + 1] if word[:1].isupper())
+        return len(before) >= 2 and before.isupper() and before == initials
 
     def _english_end(self, doc: Doc, words: list[str], i: int) -> int:
         """Where an English name with the kind at ``i`` ends: its complement ("… Laboratory for
@@ -1638,6 +1650,11 @@ def _opens(doc: Doc, i: int) -> bool:
 
 #: what opens an English name's complement ("Institute for …", "School of …")
 _ENGLISH_PREPOSITIONS = frozenset({"for", "of", "on"})
+#: words that begin an English title, not a name in it ("How Sovereign Cloud Stack …")
+#: English kinds of body named after a person
+_FOUNDER_KINDS = frozenset({"Foundation", "Institute", "Center", "Centre", "School", "Schools", "Academy", "Trust",
+                            "Fund", "Award", "Prize"})
+_ENGLISH_LEADS = frozenset({"how", "why", "what", "when", "where", "using", "introducing", "meet", "join", "about"})
 
 
 def _english_complement_end(words: list[str], end: int, places: Callable[[int], bool] = lambda i: False) -> int:

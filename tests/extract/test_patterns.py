@@ -197,6 +197,16 @@ def test_a_short_form_between_dashes_is_an_alias(nlp) -> None:
                      ("hessian.AI", "Hessische Zentrum für Künstliche Intelligenz")}
 
 
+def test_what_stands_before_an_english_name_in_a_list_is_not_part_of_it(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "26.07.2021 Ulrich Bantle Sovereign Cloud Stack: Die Cloud für Europa\n"
+                             "Vortrag: How Sovereign Cloud Stack works\nFolie: SCS Sovereign Cloud Stack\n"
+                             "Die Robert Bosch Foundation und das Hasso Plattner Institute fördern.")
+    assert found["Ulrich Bantle"][0] == "Person"
+    assert {name for name, _ in found.items() if name.endswith("Cloud Stack")} == {"Sovereign Cloud Stack"}
+    assert found["Robert Bosch Foundation"][0] == "Organization"
+    assert found["Hasso Plattner Institute"][0] == "ResearchOrganization"
+
+
 def test_english_names_end_in_their_kind(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Forschende des Tübingen AI Center nutzen das AI Innovation Lab der Sovereign Tech Agency.")
     assert found["Tübingen AI Center"][0] == "ResearchOrganization"
