@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sovkg.extract.doctext import doc_text
-from sovkg.extract.layout import TextView, analysed_view
+from sovkg.extract.layout import TextView, analysed_view, hard_wrapped, unwrapped
 from sovkg.extract.structure import land_of, parse_structure
 from sovkg.extract.records import (
     DocumentExtraction,
@@ -46,10 +46,11 @@ BATCH_CHARS = 100_000
 _Section = tuple[int, int, bool]
 
 
-def _laid_out(document: SourceDocument) -> bool:
-    """Text laid out in lines by pages: a PDF, or a PDF's text layer saved with form feeds
-    between its pages (as ``pdftotext`` writes it), whose line breaks are the layout's."""
-    return document.format == "pdf" or len(document.pages) > 1
+def laid_out(document: SourceDocument) -> bool:
+    """Text laid out in lines, whose line breaks are the layout's: a PDF, a PDF's text layer
+    saved with form feeds between its pages (as ``pdftotext`` writes it), or one saved
+    without them whose lines visibly wrap (:func:`~sovkg.extract.layout.hard_wrapped`)."""
+    return document.format == "pdf" or len(document.pages) > 1 or hard_wrapped(document.text)
 
 
 def extract_documents(
@@ -59,10 +60,11 @@ def extract_documents(
     on_document: Callable[[SourceDocument], None] | None = None,
 ) -> list[DocumentExtraction]:
     """Run ``nlp`` over the documents, in order; ``on_document`` is called after each."""
-    views = [analysed_view(d.text, drop=d.furniture, unwrap=_laid_out(d)) for d in documents]
+    lines = [analysed_view(d.text, drop=d.furniture) for d in documents]
+    views = [replace(line, text=unwrapped(line.text)) if laid_out(d) else line for d, line in zip(documents, lines)]
     results = []
     pending: list[DocumentExtraction] = []
-    for batch in _batches(_sections(nlp, documents, views), BATCH_CHARS):
+    for batch in _batches(_sections(nlp, documents, views, lines), BATCH_CHARS):
         for doc, (index, offset, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             pending.append(to_records(documents[index], _Offset(views[index], offset), doc))
             if last:
@@ -87,13 +89,18 @@ def _batches(sections: Iterable[tuple[Doc, _Section]], limit: int) -> Iterator[l
         yield batch
 
 
-def _sections(nlp: Language, documents: Sequence[SourceDocument],
-              views: Sequence[TextView]) -> Iterable[tuple[Doc, _Section]]:
-    """Each document as one doc, or a long one as several (with its whole structure)."""
-    for index, (source, view) in enumerate(zip(documents, views)):
+def _sections(nlp: Language, documents: Sequence[SourceDocument], views: Sequence[TextView],
+              lines: Sequence[TextView]) -> Iterable[tuple[Doc, _Section]]:
+    """Each document as one doc, or a long one as several (with its whole structure).
+
+    The structure of a text laid out in lines is read from its lines (a title over three
+    lines, a question's number at a line start); the pipeline reads the lines run on into
+    sentences. Unwrapping keeps every offset, so one structure fits both."""
+    for index, (source, view, laid) in enumerate(zip(documents, views, lines)):
         furniture = tuple(source.text[s:e] for s, e in source.furniture)
         bounds = section_bounds(view.text, SECTION_CHARS)
-        parts = parse_structure(view.text, furniture=furniture, title=source.title) if len(bounds) > 1 else None
+        parts = parse_structure(laid.text, furniture=furniture, title=source.title) \
+            if len(bounds) > 1 or laid.text != view.text else None
         for number, (start, end) in enumerate(bounds):
             doc = nlp.make_doc(view.text[start:end])
             doc.user_data["sovkg_furniture"] = furniture

@@ -27,6 +27,11 @@ _SPLIT_WORD = re.compile(
 )
 
 
+#: Spaces before a line break: nothing to analyse, and a wrapped line run on would keep
+#: them as a second space, which the tokenizer makes a token of its own ("Deutsche  Messe AG").
+_LINE_END_SPACE = re.compile(r"[ \t]+(?=\r?\n)")
+
+
 @dataclass(frozen=True, slots=True)
 class TextView:
     text: str
@@ -45,12 +50,14 @@ class TextView:
 
 
 def analysed_view(source: str, *, drop: Iterable[tuple[int, int]] = (), unwrap: bool = False) -> TextView:
-    """The analysed text: ``drop`` ranges removed, split words joined.
+    """The analysed text: ``drop`` ranges removed, split words joined, spaces before line
+    breaks gone.
 
     With ``unwrap`` (text laid out in lines, as from PDF), a single line break inside
     a paragraph becomes a space, so that sentences run on across lines.
     """
-    cuts = sorted(set(drop) | {(m.start(), m.end()) for m in _SPLIT_WORD.finditer(source)})
+    cuts = sorted(set(drop) | {(m.start(), m.end()) for pattern in (_SPLIT_WORD, _LINE_END_SPACE)
+                               for m in pattern.finditer(source)})
     parts: list[str] = []
     points, shifts = [0], [0]
     position = length = 0
@@ -69,14 +76,30 @@ def analysed_view(source: str, *, drop: Iterable[tuple[int, int]] = (), unwrap: 
     parts.append(source[position:])
     text = "".join(parts)
     if unwrap:
-        text = _unwrap(text)
+        text = unwrapped(text)
     return TextView(text, tuple(points), tuple(shifts))
 
 
 _LIST_START = re.compile(r"^\s*(?:[-•–*]|\d{1,2}\.|[a-z]\)|\d{1,2}\))\s")
 
 
-def _unwrap(text: str) -> str:
+#: A line that visibly goes on in the next: it ends in a small letter or a comma, and the
+#: next begins with one ("… gegeben, dessen Ergebnisse noch\nnicht vorliegen").
+_GOES_ON = re.compile(r"[a-zäöüß,][ \t]*\n[ \t]*[a-zäöüß]")
+#: Lines that go on before a text counts as laid out in lines (see :func:`hard_wrapped`).
+WRAPS_AT_LEAST = 8
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is laid out in lines, as a PDF's text layer saved without form feeds
+    is: at least :data:`WRAPS_AT_LEAST` lines, and one in twelve of its line breaks, go on
+    in the next line in mid-sentence. A text with a paragraph a line never does so
+    except in a formula ("Der Landtag wolle beschließen,\ndie Landesregierung zu ersuchen")."""
+    wraps = len(_GOES_ON.findall(text))
+    return wraps >= WRAPS_AT_LEAST and wraps * 12 >= text.count("\n")
+
+
+def unwrapped(text: str) -> str:
     """Turn line wraps into spaces, keeping paragraph breaks and list items (same length)."""
     lines = text.split("\n")
     if len(lines) < 3:

@@ -37,3 +37,16 @@ def test_batching_does_not_change_what_is_found(monkeypatch) -> None:
     assert [d.mentions for d in together] == [d.mentions for d in alone]
     assert [d.candidates for d in together] == [d.candidates for d in alone]
     assert sum(len(d.candidates) for d in together) > 30  # relation candidates (linked later)
+
+
+def test_a_text_layer_without_form_feeds_runs_on_across_lines_and_keeps_its_structure() -> None:
+    """A Niedersachsen paper as extracted from its PDF: "… für die Deutsche\nMesse AG?" is one
+    name, and the questions are still read from the lines as laid out."""
+    source = read_source(Path(__file__).parents[1] / "data" / "mixed" / "docs" / "ni-19-11252.txt").document
+    (result,) = extract_documents([source], load_pipeline(kb="none"))
+    assert "Messe AG" not in {m.text for m in result.mentions}
+    wrapped = source.text.index("Deutsche \nMesse AG")
+    assert any(m.start == wrapped and source.text[m.start:m.end] == "Deutsche \nMesse AG" for m in result.mentions)
+    answer = next(part for part in result.parts if part.kind == "Antwort")
+    assert answer.title == "Zukunft der Deutschen Messe AG"
+    assert [s.kind for s in answer.sections].count("answer") == 22  # 22 questions, each answered

@@ -1,4 +1,9 @@
-from sovkg.extract.layout import analysed_view, find_furniture, footnote_markers, page_furniture, split_pages
+from pathlib import Path
+
+from sovkg.extract.layout import (analysed_view, find_furniture, footnote_markers, hard_wrapped, page_furniture,
+                                 split_pages)
+
+DATA = Path(__file__).parents[1] / "data"
 
 
 def test_words_split_at_line_ends_are_joined_and_map_back() -> None:
@@ -42,6 +47,25 @@ def test_pdf_line_wraps_become_spaces_but_paragraphs_and_lists_stay() -> None:
     assert len(view.text) == len(source)
     assert "Ebenen ergriffen" in view.text and "allen Regionen" in view.text
     assert "\n\n- KI.NRW" in view.text and "Plattform\n- AI Village" in view.text
+
+
+def test_spaces_before_a_line_break_go_so_a_wrap_leaves_one_space() -> None:
+    source = "Herausforderungen für die Deutsche \nMesse AG? Falls ja, welche?  \nDie Messe antwortet."
+    view = analysed_view(source, unwrap=True)
+    assert view.text.startswith("Herausforderungen für die Deutsche Messe AG? Falls ja, welche?") and "  " not in view.text
+    start = view.text.index("Deutsche Messe AG")
+    s, e = view.to_source(start, start + len("Deutsche Messe AG"))
+    assert source[s:e] == "Deutsche \nMesse AG"
+
+
+def test_a_text_layer_saved_without_form_feeds_is_known_by_its_wrapped_lines() -> None:
+    """A Niedersachsen paper as extracted from its PDF (no form feeds) wraps mid-sentence;
+    the development corpora, a paragraph a line, never do, not even a Landtag formula."""
+    assert hard_wrapped((DATA / "mixed" / "docs" / "ni-19-11252.txt").read_text(encoding="utf-8"))
+    for corpus in sorted(DATA.glob("*/corpus/*.txt")) + sorted((DATA / "corpus").glob("*.txt")):
+        assert not hard_wrapped(corpus.read_text(encoding="utf-8")), corpus.name
+    formula = "Der Landtag wolle beschließen,\ndie Landesregierung zu ersuchen\nzu berichten,\n" * 3
+    assert not hard_wrapped(formula)
 
 
 def test_a_hyphen_and_a_space_of_flattened_text_join_a_word_but_an_ellipsis_stays() -> None:

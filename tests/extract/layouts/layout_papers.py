@@ -15,7 +15,7 @@ PARLIAMENTS = Path(__file__).parents[2] / "data" / "parliaments"
 
 def read_paper(path: Path) -> list[DocumentPart]:
     source = read_source(path).document
-    view = analysed_view(source.text, drop=source.furniture, unwrap=source.format == "pdf")
+    view = analysed_view(source.text, drop=source.furniture)  # structure is read from the lines as laid out
     return parse_structure(view.text, furniture=[source.text[s:e] for s, e in source.furniture], title=source.title)
 
 
