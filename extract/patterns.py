@@ -1091,8 +1091,9 @@ class PatternRecognizer:
             start = i
             end = self._given_names_end(doc, i + 1) if i < len(doc) and doc[i].text in self.first_names else i
             # surname: capitalised, maybe hyphenated, maybe with a particle
-            while end < len(doc) and doc[end].lower_ in ("von", "van", "de", "zu", "der"):
-                end += 1
+            while end < len(doc) and (doc[end].lower_ in ("von", "van", "de", "zu") or doc[end].lower_ == "der"
+                                      and end > start and doc[end - 1].lower_ in ("von", "van")):
+                end += 1  # "von der Leyen"; a bare "der" is an article: "Leiterin der Strafrechtsabteilung"
             if end >= len(doc) or not _surname(doc[end]):
                 continue
             end += 1

@@ -310,6 +310,12 @@ def test_companies_given_as_examples(nlp_nokb) -> None:
         ("Bosch", "Mercedes-Benz", "ZF"), "Company")
 
 
+def test_an_article_after_a_role_is_no_particle_of_a_surname(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Die Leiterin der Strafrechtsabteilung und der Leiter der Zentralstelle wurden "
+                             "informiert. Auch Ministerin von der Leyen war da.")
+    assert {name for name, (label, _) in found.items() if label == "Person"} == {"von der Leyen"}
+
+
 def test_a_first_name_before_a_body_is_no_person(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Eberhard Karls Universität Tübingen forscht.")
     assert "Eberhard Karls" not in found
