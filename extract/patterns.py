@@ -528,7 +528,8 @@ class PatternRecognizer:
         """"Open Source Business Alliance e. V.", "Capgemini GmbH": the words before a legal form."""
         words = doc_words(doc)
         for token in (doc[i] for i, word in enumerate(words) if word == "V." or _COMPANY_SUFFIX.match(word)
-                      and not (i + 1 < len(words) and _COMPANY_SUFFIX.match(words[i + 1]))):  # "… Group AG"
+                      and not (i + 1 < len(words) and _COMPANY_SUFFIX.match(words[i + 1]))  # "… Group AG"
+                      and words[max(0, i - 2):i] != ["&", "Co."]):  # "GmbH & Co. KG" is one legal form
             registered = token.text == "V." and token.i > 0 and doc[token.i - 1].text == "e."
             if _COMPANY_SUFFIX.match(token.text) or registered:
                 start = token.i - 1 if registered else token.i
@@ -539,7 +540,10 @@ class PatternRecognizer:
                     continue  # "… der öffentlichen Hand GmbH": the name began before the adjective
                 if start < token.i:
                     label = "Organization" if registered or token.text.startswith("e") else "Company"
-                    yield _Candidate(start, token.i + (2 if registered else 1), label, "organisation")
+                    end = token.i + (2 if registered else 1)
+                    if words[end:end + 2] == ["&", "Co."] and end + 2 < len(words) and words[end + 2] in ("KG", "KGaA"):
+                        end += 3
+                    yield _Candidate(start, end, label, "organisation")
 
     def _legal_name_start(self, doc: Doc, form: int) -> int:
         """Where the name before a legal form (at ``form``) begins: capitalised words back to

@@ -316,6 +316,13 @@ def test_an_article_after_a_role_is_no_particle_of_a_surname(nlp_nokb) -> None:
     assert {name for name, (label, _) in found.items() if label == "Person"} == {"von der Leyen"}
 
 
+def test_gmbh_and_co_kg_is_one_legal_form(nlp_nokb) -> None:
+    found = _found(nlp_nokb, "Den Auftrag erhielt die Richter Gerüstbau GmbH & Co. KG aus Hameln, "
+                             "die Werbung die Kinowerbung.de GmbH & Co. KG und die SAP SE.")
+    companies = {name for name, (label, _) in found.items() if label == "Company"}
+    assert companies == {"Richter Gerüstbau GmbH & Co. KG", "Kinowerbung.de GmbH & Co. KG", "SAP SE"}
+
+
 def test_a_first_name_before_a_body_is_no_person(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Eberhard Karls Universität Tübingen forscht.")
     assert "Eberhard Karls" not in found
