@@ -198,3 +198,16 @@ def test_a_product_is_not_its_maker_of_the_same_name() -> None:
     assert entity_key_for("Nextcloud", "Technology", kb) != "nextcloud"
     assert entity_key_for("Nextcloud", "Company", kb) == "nextcloud"
     assert entity_key_for("Nextcloud", "Organization", kb) == "nextcloud"  # rules may disagree on a body's type
+
+
+def test_every_parliament_s_government_is_one_entry_of_the_knowledge_base() -> None:
+    """The government a paper answers for ("Senat Hamburg", "Landesregierung Brandenburg",
+    "Staatsregierung Bayern", as the layouts name it) is the Land's entry, so the answers
+    of all its papers meet in one node whichever way a paper writes it."""
+    from sovkg.extract.layouts.common import government_name, parliaments
+    from sovkg.kb import load_kb, resolve_kb
+
+    kb = KBIndex(load_kb(resolve_kb("default")))
+    found = {p.code: kb.lookup(government_name(p.government, p.name), "GovernmentBody") for p in parliaments()}
+    assert all(found.values()), [code for code, entry in found.items() if entry is None]
+    assert len({entry.key for entry in found.values()}) == len(found)  # sixteen Länder and the Bund
