@@ -1583,8 +1583,8 @@ _IN_COMPANY_NAMES = frozenset({None, "Technology", "Infrastructure"})
 def _version_end(doc: Doc, end: int) -> int:
     """The end of a name with the version number after it ("Mistral Small 3.1", "Llama 3"):
     a short number, dotted or followed by no word that makes it a quantity."""
-    if end >= len(doc) or not _VERSION.fullmatch(doc[end].text):
-        return end
+    if end >= len(doc) or not _VERSION.fullmatch(doc[end].text) or _SHORT_DATE.fullmatch(doc[end].text):
+        return end  # "Cluster Stacks 06.12.23": a list's date, not the version
     after = doc[end + 1] if end + 1 < len(doc) else None
     if "." in doc[end].text or after is None or after.is_punct or after.text[:1].islower():
         return end + 1
@@ -1592,6 +1592,8 @@ def _version_end(doc: Doc, end: int) -> int:
 
 
 _VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}")
+#: a day, a month and a year of two digits each ("06.12.23"): a date, not a version
+_SHORT_DATE = re.compile(r"(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{2}")
 
 
 def _opens_name(token: Token) -> bool:

@@ -277,6 +277,8 @@ def test_a_model_s_version_belongs_to_its_name(nlp_nokb) -> None:
                              "Llama 3 und das Modell Gemma 2 Millionen Mal.")
     assert found["Mistral Small 3.1"][0] == found["Llama 3"][0] == "Technology"
     assert "Gemma" in found and "Gemma 2" not in found  # a quantity, no version
+    found = _found(nlp_nokb, "23.12.23 Janis Kemper: die Plattform Stacks 06.12.23 Matej Feder: das Modell Llama 3.1")
+    assert "Stacks" in found and "Llama 3.1" in found  # a list's date is no version
 
 
 def test_a_computing_centre_of_science_is_a_research_institution(nlp_nokb) -> None:
