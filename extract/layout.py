@@ -32,6 +32,15 @@ _SPLIT_WORD = re.compile(
 _LINE_END_SPACE = re.compile(r"[ \t]+(?=\r?\n)")
 
 
+#: Characters there only for the typesetter: a soft hyphen ("Bundes\u00adregierung"),
+#: zero-width spaces and joiners, a byte-order mark. They go from the analysed text.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]+")
+#: Spaces other than the plain one (no-break, thin, figure …) are plain spaces to the
+#: pipeline: the tokenizer makes a token of each, which splits a name ("Deutsche\u00a0Messe AG").
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                      "\u2009\u200a\u202f\u205f\u3000", " "))
+
+
 @dataclass(frozen=True, slots=True)
 class TextView:
     text: str
@@ -51,12 +60,12 @@ class TextView:
 
 def analysed_view(source: str, *, drop: Iterable[tuple[int, int]] = (), unwrap: bool = False) -> TextView:
     """The analysed text: ``drop`` ranges removed, split words joined, spaces before line
-    breaks gone.
+    breaks and invisible characters gone, every kind of space a plain one.
 
     With ``unwrap`` (text laid out in lines, as from PDF), a single line break inside
     a paragraph becomes a space, so that sentences run on across lines.
     """
-    cuts = sorted(set(drop) | {(m.start(), m.end()) for pattern in (_SPLIT_WORD, _LINE_END_SPACE)
+    cuts = sorted(set(drop) | {(m.start(), m.end()) for pattern in (_SPLIT_WORD, _LINE_END_SPACE, _INVISIBLE)
                                for m in pattern.finditer(source)})
     parts: list[str] = []
     points, shifts = [0], [0]
@@ -74,7 +83,7 @@ def analysed_view(source: str, *, drop: Iterable[tuple[int, int]] = (), unwrap: 
             points.append(length)
             shifts.append(position - length)
     parts.append(source[position:])
-    text = "".join(parts)
+    text = "".join(parts).translate(_SPACES)
     if unwrap:
         text = unwrapped(text)
     return TextView(text, tuple(points), tuple(shifts))

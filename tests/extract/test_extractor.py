@@ -50,3 +50,13 @@ def test_a_text_layer_without_form_feeds_runs_on_across_lines_and_keeps_its_stru
     answer = next(part for part in result.parts if part.kind == "Antwort")
     assert answer.title == "Zukunft der Deutschen Messe AG"
     assert [s.kind for s in answer.sections].count("answer") == 22  # 22 questions, each answered
+
+
+def test_no_break_spaces_and_soft_hyphens_do_not_split_names(tmp_path: Path) -> None:
+    path = tmp_path / "web.txt"
+    path.write_text("Die Bundes\u00adregierung fördert die Deutsche\u00a0Messe AG und den Sovereign\u00a0Cloud\u00a0Stack.\n",
+                    encoding="utf-8")
+    (result,) = extract_documents([read_source(path).document], load_pipeline(kb="default"))
+    found = {m.text.replace("\u00a0", " ").replace("\u00ad", ""): m.label for m in result.mentions}
+    assert found == {"Bundesregierung": "GovernmentBody", "Deutsche Messe AG": "Company",
+                     "Sovereign Cloud Stack": "Technology"}

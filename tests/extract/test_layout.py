@@ -58,6 +58,18 @@ def test_spaces_before_a_line_break_go_so_a_wrap_leaves_one_space() -> None:
     assert source[s:e] == "Deutsche \nMesse AG"
 
 
+def test_typesetters_characters_go_and_every_space_is_a_plain_one() -> None:
+    source = "Die Bundes\u00adregierung fördert die Deutsche\u00a0Messe AG\u200b und den Sovereign\u202fCloud Stack."
+    view = analysed_view(source)
+    assert view.text == "Die Bundesregierung fördert die Deutsche Messe AG und den Sovereign Cloud Stack."
+    start = view.text.index("Bundesregierung")
+    s, e = view.to_source(start, start + len("Bundesregierung"))
+    assert source[s:e] == "Bundes\u00adregierung"
+    start = view.text.index("Sovereign Cloud Stack")
+    s, e = view.to_source(start, start + len("Sovereign Cloud Stack"))
+    assert source[s:e] == "Sovereign\u202fCloud Stack"
+
+
 def test_a_text_layer_saved_without_form_feeds_is_known_by_its_wrapped_lines() -> None:
     """A Niedersachsen paper as extracted from its PDF (no form feeds) wraps mid-sentence;
     the development corpora, a paragraph a line, never do, not even a Landtag formula."""
