@@ -36,9 +36,10 @@ _LINE_END_SPACE = re.compile(r"[ \t]+(?=\r?\n)")
 #: zero-width spaces and joiners, a byte-order mark. They go from the analysed text.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]+")
 #: Spaces other than the plain one (no-break, thin, figure …) are plain spaces to the
-#: pipeline: the tokenizer makes a token of each, which splits a name ("Deutsche\u00a0Messe AG").
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                      "\u2009\u200a\u202f\u205f\u3000", " "))
+#: pipeline, and the typographic hyphens (U+2010, the no-break U+2011) plain hyphens: the
+#: tokenizer knows only those ("Deutsche\u00a0Messe AG" was split, "Lamarr\u2011Institut" unknown).
+_SPACES = str.maketrans({**dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                         "\u2009\u200a\u202f\u205f\u3000", " "), "\u2010": "-", "\u2011": "-"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class TextView:
 
 def analysed_view(source: str, *, drop: Iterable[tuple[int, int]] = (), unwrap: bool = False) -> TextView:
     """The analysed text: ``drop`` ranges removed, split words joined, spaces before line
-    breaks and invisible characters gone, every kind of space a plain one.
+    breaks and invisible characters gone, every kind of space and hyphen a plain one.
 
     With ``unwrap`` (text laid out in lines, as from PDF), a single line break inside
     a paragraph becomes a space, so that sentences run on across lines.

@@ -58,10 +58,12 @@ def test_spaces_before_a_line_break_go_so_a_wrap_leaves_one_space() -> None:
     assert source[s:e] == "Deutsche \nMesse AG"
 
 
-def test_typesetters_characters_go_and_every_space_is_a_plain_one() -> None:
-    source = "Die Bundes\u00adregierung fördert die Deutsche\u00a0Messe AG\u200b und den Sovereign\u202fCloud Stack."
+def test_typesetters_characters_go_and_every_space_and_hyphen_is_a_plain_one() -> None:
+    source = ("Die Bundes\u00adregierung fördert die Deutsche\u00a0Messe AG\u200b und den Sovereign\u202fCloud Stack "
+              "am Lamarr\u2011Institut.")
     view = analysed_view(source)
-    assert view.text == "Die Bundesregierung fördert die Deutsche Messe AG und den Sovereign Cloud Stack."
+    assert view.text == ("Die Bundesregierung fördert die Deutsche Messe AG und den Sovereign Cloud Stack "
+                         "am Lamarr-Institut.")
     start = view.text.index("Bundesregierung")
     s, e = view.to_source(start, start + len("Bundesregierung"))
     assert source[s:e] == "Bundes\u00adregierung"
