@@ -33,22 +33,26 @@ MIN_MORE = 2
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 _PRESENTATION = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                                "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
-#: A word as far as ligatures go: letters and the odd signs a broken font writes for them.
+#: A web address, whose identifiers are no words; its scheme ("h+ps://") is mended all the same.
 _URL = re.compile(r"\S*://\S*|www\.\S+")
-_URL_SCHEME = re.compile(r"^h(?P<sign>.)ps?://")
+_URL_SCHEME = re.compile(r"h(?P<sign>[^t\s])ps?://")
+#: A word as far as ligatures go: letters and the odd signs a broken font writes for them.
 _WORD = re.compile(r"[^\W\d_]+(?:[+*#$%&=~^§][^\W\d_]+)*[+*#$%&=~^§]?")
 
 
 @dataclass(frozen=True, slots=True)
 class Repair:
-    """What was put back in one document: sign → ligature, and how many words changed."""
+    """What was put back in one document: sign → ligature, and how many words and web
+    addresses changed."""
 
     mapping: dict[str, str]
     words: int
+    addresses: int = 0
 
     def note(self) -> str:
         signs = ", ".join(f"“{sign}” → “{ligature}”" for sign, ligature in sorted(self.mapping.items()))
-        return f"the PDF's fonts write ligatures as other letters; repaired {signs} in {self.words} words"
+        addresses = f" and {self.addresses} web addresses" if self.addresses else ""
+        return f"the PDF's fonts write ligatures as other letters; repaired {signs} in {self.words} words{addresses}"
 
 
 def repair_pages(pages: list[str], known: frozenset[str] | None = None) -> tuple[list[str], Repair | None]:
@@ -60,35 +64,35 @@ def repair_pages(pages: list[str], known: frozenset[str] | None = None) -> tuple
         return pages, None
     mender = _Mender(mapping)
     pages = [mender.page(page) for page in pages]
-    return pages, Repair(mapping, mender.changed)
+    return pages, Repair(mapping, mender.words, mender.addresses)
 
 
 class _Mender:
-    """Puts the ligatures of one document back, counting the words it changes."""
+    """Puts the ligatures of one document back, counting the words and addresses it changes."""
 
     def __init__(self, mapping: dict[str, str]) -> None:
         self.mapping = mapping
-        self.changed = 0
+        self.words = self.addresses = 0
 
     def page(self, text: str) -> str:
         """The page's words mended; addresses left alone but for their scheme ("h+ps://"):
         a video's identifier "YNRTQYjN0oA" is no broken word."""
         parts, last = [], 0
         for url in _URL.finditer(text):
-            parts += [_WORD.sub(self._word, text[last:url.start()]), _URL_SCHEME.sub(self._scheme, url.group(), count=1)]
+            parts += [_WORD.sub(self._word, text[last:url.start()]), _URL_SCHEME.sub(self._scheme, url.group())]
             last = url.end()
         return "".join(parts) + _WORD.sub(self._word, text[last:])
 
     def _word(self, match: re.Match[str]) -> str:
         word = match.group()
         mended = _replace(word, [i for i in _slots(word) if word[i] in self.mapping], self.mapping)
-        self.changed += mended != word
+        self.words += mended != word
         return mended
 
     def _scheme(self, match: re.Match[str]) -> str:
         if self.mapping.get(match.group("sign")) != "tt":
             return match.group()
-        self.changed += 1
+        self.addresses += 1
         return "htt" + match.group()[2:]
 
 
@@ -136,13 +140,14 @@ def _slots(word: str) -> list[int]:
     for i in range(2, len(word)):
         if word[i] in _LOWER or not (word[i - 1] in _LOWER or (slots and slots[-1] == i - 1)):
             continue
-        after = word[i + 1:i + 3]
-        if not after or after[0] in _LOWER or (after[0] not in _LOWER and (len(after) == 1 or after[1] in _LOWER)):
+        after = word[i + 1:i + 3]  # a small letter next, the end, or one more stand-in and then either
+        if not after or after[0] in _LOWER or len(after) == 1 or after[1] in _LOWER:
             slots.append(i)
     return slots
 
 
 def _replace(word: str, slots: list[int], mapping: dict[str, str]) -> str:
+    """``word`` with the stand-ins at ``slots`` that ``mapping`` knows replaced by their ligatures."""
     parts, last = [], 0
     for i in slots:
         if word[i] in mapping:

@@ -6,16 +6,19 @@ from sovkg.extract.layout import (analysed_view, find_furniture, footnote_marker
 DATA = Path(__file__).parents[1] / "data"
 
 
+def _source_of(view, source: str, analysed: str) -> str:
+    """The source text that the first occurrence of ``analysed`` in the view maps back to."""
+    start = view.text.index(analysed)
+    s, e = view.to_source(start, start + len(analysed))
+    return source[s:e]
+
+
 def test_words_split_at_line_ends_are_joined_and_map_back() -> None:
     source = "Die Bundes-\n   regierung fördert Open-\nSource und KI.NRW."
     view = analysed_view(source)
     assert view.text == "Die Bundesregierung fördert Open-\nSource und KI.NRW."
-    start = view.text.index("Bundesregierung")
-    s, e = view.to_source(start, start + len("Bundesregierung"))
-    assert source[s:e] == "Bundes-\n   regierung"
-    start = view.text.index("KI.NRW")
-    s, e = view.to_source(start, start + 6)
-    assert source[s:e] == "KI.NRW"
+    assert _source_of(view, source, "Bundesregierung") == "Bundes-\n   regierung"
+    assert _source_of(view, source, "KI.NRW") == "KI.NRW"
 
 
 def test_running_headers_are_dropped_and_offsets_survive() -> None:
@@ -26,9 +29,7 @@ def test_running_headers_are_dropped_and_offsets_survive() -> None:
         "LANDTAG NORDRHEIN-WESTFALEN - 17. Wahlperiode Drucksache 17/2830 4"]
     view = analysed_view(source, drop=furniture)
     assert "Wahlperiode" not in view.text
-    start = view.text.index("Dortmund")
-    s, e = view.to_source(start, start + len("Dortmund"))
-    assert source[s:e] == "Dortmund"
+    assert _source_of(view, source, "Dortmund") == "Dortmund"
 
 
 def test_a_laid_out_header_with_long_runs_of_spaces_is_found_at_once() -> None:
@@ -53,9 +54,7 @@ def test_spaces_before_a_line_break_go_so_a_wrap_leaves_one_space() -> None:
     source = "Herausforderungen für die Deutsche \nMesse AG? Falls ja, welche?  \nDie Messe antwortet."
     view = analysed_view(source, unwrap=True)
     assert view.text.startswith("Herausforderungen für die Deutsche Messe AG? Falls ja, welche?") and "  " not in view.text
-    start = view.text.index("Deutsche Messe AG")
-    s, e = view.to_source(start, start + len("Deutsche Messe AG"))
-    assert source[s:e] == "Deutsche \nMesse AG"
+    assert _source_of(view, source, "Deutsche Messe AG") == "Deutsche \nMesse AG"
 
 
 def test_typesetters_characters_go_and_every_space_and_hyphen_is_a_plain_one() -> None:
@@ -64,12 +63,8 @@ def test_typesetters_characters_go_and_every_space_and_hyphen_is_a_plain_one() -
     view = analysed_view(source)
     assert view.text == ("Die Bundesregierung fördert die Deutsche Messe AG und den Sovereign Cloud Stack "
                          "am Lamarr-Institut.")
-    start = view.text.index("Bundesregierung")
-    s, e = view.to_source(start, start + len("Bundesregierung"))
-    assert source[s:e] == "Bundes\u00adregierung"
-    start = view.text.index("Sovereign Cloud Stack")
-    s, e = view.to_source(start, start + len("Sovereign Cloud Stack"))
-    assert source[s:e] == "Sovereign\u202fCloud Stack"
+    assert _source_of(view, source, "Bundesregierung") == "Bundes\u00adregierung"
+    assert _source_of(view, source, "Sovereign Cloud Stack") == "Sovereign\u202fCloud Stack"
 
 
 def test_a_text_layer_saved_without_form_feeds_is_known_by_its_wrapped_lines() -> None:
@@ -87,17 +82,13 @@ def test_a_hyphen_and_a_space_of_flattened_text_join_a_word_but_an_ellipsis_stay
     view = analysed_view(source)
     assert view.text == ("Die Bundesregierung und die Wirtschaft, Analyse- und Informationssysteme, Hochschul-\n"
                          "und Forschung")
-    start = view.text.index("Bundesregierung")
-    s, e = view.to_source(start, start + len("Bundesregierung"))
-    assert source[s:e] == "Bundes- regierung"
+    assert _source_of(view, source, "Bundesregierung") == "Bundes- regierung"
 
 
 def test_a_header_dropped_at_the_very_start_still_maps_back() -> None:
     source = "Landtag Nordrhein-Westfalen 18. Wahlperiode Drucksache 18/1\nDie Landesregierung informiert."
     view = analysed_view(source, drop=[(0, 59)])
-    start = view.text.index("Landesregierung")
-    s, e = view.to_source(start, start + len("Landesregierung"))
-    assert source[s:e] == "Landesregierung"
+    assert _source_of(view, source, "Landesregierung") == "Landesregierung"
 
 
 def test_footnote_marks_glued_to_words_are_dropped_and_numbered_lists_are_not() -> None:

@@ -53,4 +53,5 @@ def test_unicode_ligature_characters_are_spelt_out() -> None:
 def test_addresses_keep_their_identifiers_and_get_their_scheme_back() -> None:
     pages, repair = repair_pages([BROKEN + " Video: h+ps://youtu.be/YNRTQYjN0oA und h+p://www.example.org/SoXware"])
     assert "https://youtu.be/YNRTQYjN0oA und http://www.example.org/SoXware" in pages[0]
-    assert repair is not None and repair.words == 15
+    assert repair is not None and (repair.words, repair.addresses) == (13, 2)
+    assert repair.note().endswith("in 13 words and 2 web addresses")
