@@ -1657,10 +1657,10 @@ def _opens(doc: Doc, i: int) -> bool:
 
 #: what opens an English name's complement ("Institute for …", "School of …")
 _ENGLISH_PREPOSITIONS = frozenset({"for", "of", "on"})
-#: words that begin an English title, not a name in it ("How Sovereign Cloud Stack …")
-#: English kinds of body named after a person
+#: English kinds of body named after a person ("Robert Bosch Foundation")
 _FOUNDER_KINDS = frozenset({"Foundation", "Institute", "Center", "Centre", "School", "Schools", "Academy", "Trust",
                             "Fund", "Award", "Prize"})
+#: words that begin an English title, not a name in it ("How Sovereign Cloud Stack …")
 _ENGLISH_LEADS = frozenset({"how", "why", "what", "when", "where", "using", "introducing", "meet", "join", "about"})
 
 
