@@ -29,7 +29,9 @@ _SPLIT_WORD = re.compile(
 
 #: Spaces before a line break: nothing to analyse, and a wrapped line run on would keep
 #: them as a second space, which the tokenizer makes a token of its own ("Deutsche  Messe AG").
-_LINE_END_SPACE = re.compile(r"[ \t]+(?=\r?\n)")
+#: A run is tried from its first space only, once: from each of its spaces, a long run
+#: that ends in no line break (a laid-out table) would cost time in its square.
+_LINE_END_SPACE = re.compile(r"(?<![ \t])[ \t]++(?=\r?\n)")
 
 
 #: Characters there only for the typesetter: a soft hyphen ("Bundes\u00adregierung"),

@@ -34,7 +34,8 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 _PRESENTATION = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                                "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 #: A web address, whose identifiers are no words; its scheme ("h+ps://") is mended all the same.
-_URL = re.compile(r"\S*://\S*|www\.\S+")
+#: Tried from a chunk's first character only: from each, a long chunk would cost time in its square.
+_URL = re.compile(r"(?<!\S)\S*?://\S*|www\.\S+")
 _URL_SCHEME = re.compile(r"h(?P<sign>[^t\s])ps?://")
 #: A word as far as ligatures go: letters and the odd signs a broken font writes for them.
 _WORD = re.compile(r"[^\W\d_]+(?:[+*#$%&=~^§][^\W\d_]+)*[+*#$%&=~^§]?")

@@ -55,3 +55,10 @@ def test_addresses_keep_their_identifiers_and_get_their_scheme_back() -> None:
     assert "https://youtu.be/YNRTQYjN0oA und http://www.example.org/SoXware" in pages[0]
     assert repair is not None and (repair.words, repair.addresses) == (13, 2)
     assert repair.note().endswith("in 13 words and 2 web addresses")
+
+
+def test_a_long_chunk_without_spaces_is_read_at_once() -> None:
+    """Addresses were once looked for from each character of a chunk (a 2,000,000-character
+    chunk took hours); now each chunk is tried once."""
+    pages, repair = repair_pages([BROKEN + " " + "x" * 2_000_000 + " Link: pdfh+ps://example.org/a"])
+    assert pages[0].endswith("Link: pdfhttps://example.org/a") and repair is not None and repair.addresses == 1
