@@ -363,14 +363,24 @@ def _entity(key: str, evidence: _Evidence, kb: KBIndex) -> Entity:
     if entry is not None:
         label, entity_types = entry.label, (entry.type,)
     else:
-        # the longest of the most frequent names: the full form in the nominative
-        label = min(counts, key=lambda s: (-counts[s], -len(s), s))
+        label = _label(counts)
         # one organisation-shaped full name ("Hessisches Zentrum für …") outweighs many
         # mentions of its short form that only their shape typed ("hessian.AI")
         types, strongest = evidence.types, evidence.strongest
         entity_types = (min(types, key=lambda t: (-strongest[t], -types[t], t)),)
     return Entity(key=key, label=label, types=entity_types,
                   aliases=tuple(sorted((set(counts) | evidence.surfaces) - {label})), in_kb=entry is not None)
+
+
+def _label(counts: Mapping[str, int]) -> str:
+    """The label of a name no knowledge base knows: the longest of the most frequent
+    names (the full form, not a short one), and of its inflected forms the shortest, the
+    nominative ("Deutsche Messe AG", "Landesamt", however often the text wrote "der
+    Deutschen Messe AG", "des Landesamts")."""
+    top = min(counts, key=lambda s: (-counts[s], -len(s), s))
+    folded = [fold_word(word) for word in top.split()]
+    forms = [s for s in counts if [fold_word(word) for word in s.split()] == folded]
+    return min(forms, key=lambda s: (len(s), -counts[s], s))
 
 
 @dataclass(frozen=True, slots=True)

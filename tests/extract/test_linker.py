@@ -211,3 +211,18 @@ def test_every_parliament_s_government_is_one_entry_of_the_knowledge_base() -> N
     found = {p.code: kb.lookup(government_name(p.government, p.name), "GovernmentBody") for p in parliaments()}
     assert all(found.values()), [code for code, entry in found.items() if entry is None]
     assert len({entry.key for entry in found.values()}) == len(found)  # sixteen Länder and the Bund
+
+
+def test_a_name_s_label_is_its_nominative_however_often_the_text_inflects_it(tmp_path) -> None:
+    from sovkg.builder import extract
+
+    path = tmp_path / "messe.txt"
+    path.write_text("Die Lage der Deutschen Messe AG ist ernst. Der Vorstand der Deutschen Messe AG berichtet dem "
+                    "Aufsichtsrat der Deutschen Messe AG. Die Deutsche Messe AG plant einen Umbau. Das "
+                    "Niedersächsische Landesamt für Soziales prüft, die Prüfung des Niedersächsischen Landesamts "
+                    "für Soziales dauert.\n", encoding="utf-8")
+    extraction, _ = extract([path], kb="none")
+    labels = {entity.label for entity in extraction.entities.values()}
+    assert {"Deutsche Messe AG", "Niedersächsische Landesamt für Soziales"} <= labels
+    messe = next(e for e in extraction.entities.values() if e.label == "Deutsche Messe AG")
+    assert "Deutschen Messe AG" in messe.aliases
