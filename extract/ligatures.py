@@ -37,8 +37,11 @@ _PRESENTATION = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "
 #: Tried from a chunk's first character only: from each, a long chunk would cost time in its square.
 _URL = re.compile(r"(?<!\S)\S*?://\S*|www\.\S+")
 _URL_SCHEME = re.compile(r"h(?P<sign>[^t\s])ps?://")
+#: The odd signs a broken font writes for a ligature besides letters: ASCII signs, control
+#: characters ("Garlo\x0e" for "Garloff") and private-use code points.
+_SIGNS = "+*#$%&=~^§\x01-\x08\x0b\x0e-\x1f\ue000-\uf8ff"
 #: A word as far as ligatures go: letters and the odd signs a broken font writes for them.
-_WORD = re.compile(r"[^\W\d_]+(?:[+*#$%&=~^§][^\W\d_]+)*[+*#$%&=~^§]?")
+_WORD = re.compile(rf"[^\W\d_]+(?:[{_SIGNS}][^\W\d_]+)*[{_SIGNS}]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,8 @@ class Repair:
     addresses: int = 0
 
     def note(self) -> str:
-        signs = ", ".join(f"“{sign}” → “{ligature}”" for sign, ligature in sorted(self.mapping.items()))
+        signs = ", ".join(f"“{sign}” → “{ligature}”" if sign.isprintable() else f"U+{ord(sign):04X} → “{ligature}”"
+                          for sign, ligature in sorted(self.mapping.items()))
         addresses = f" and {self.addresses} web addresses" if self.addresses else ""
         return f"the PDF's fonts write ligatures as other letters; repaired {signs} in {self.words} words{addresses}"
 
@@ -135,11 +139,13 @@ def _votes(words: set[str], mapping: dict[str, str], known: frozenset[str]) -> C
 def _slots(word: str) -> list[int]:
     """Positions where a ligature's stand-in may be: a character that is not a lower-case
     letter, after a lower-case letter (or another stand-in) and before one or the word's
-    end ("MarNn", "SchriX", "zerNUziert"), with two letters or more before it: "iX", "eID"
-    and "iPhone" are names."""
+    end ("MarNn", "SchriX", "zerNUziert"); a letter with two letters or more before it:
+    "iX", "eID" and "iPhone" are names, "ö\x0eentlich" is "öffentlich"."""
     slots: list[int] = []
-    for i in range(2, len(word)):
+    for i in range(1, len(word)):
         if word[i] in _LOWER or not (word[i - 1] in _LOWER or (slots and slots[-1] == i - 1)):
+            continue
+        if i < 2 and word[i].isalpha():
             continue
         after = word[i + 1:i + 3]  # a small letter next, the end, or one more stand-in and then either
         if not after or after[0] in _LOWER or len(after) == 1 or after[1] in _LOWER:

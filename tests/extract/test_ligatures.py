@@ -62,3 +62,13 @@ def test_a_long_chunk_without_spaces_is_read_at_once() -> None:
     chunk took hours); now each chunk is tried once."""
     pages, repair = repair_pages([BROKEN + " " + "x" * 2_000_000 + " Link: pdfh+ps://example.org/a"])
     assert pages[0].endswith("Link: pdfhttps://example.org/a") and repair is not None and repair.addresses == 1
+
+
+def test_a_control_character_for_a_ligature_is_found_and_named_readably() -> None:
+    """The same real annex writes "ff" as U+000E in one font: "Kurt Garlo\x0e", "verö\x0eentlicht"."""
+    text = ("Kurt Garlo\x0e hat die Studie verö\x0eentlicht; die ö\x0eentlichen Stellen und o\x0eene "
+            "Standards sind der Begri\x0e, um den es geht.")
+    pages, repair = repair_pages([text])
+    assert pages == ["Kurt Garloff hat die Studie veröffentlicht; die öffentlichen Stellen und offene "
+                     "Standards sind der Begriff, um den es geht."]
+    assert repair is not None and "U+000E → “ff”" in repair.note()
