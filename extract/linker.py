@@ -350,7 +350,7 @@ class LinkIndex:
     def linking(self, kb: KBIndex) -> Linking:
         """The entities, and the final key of every key the documents were resolved to."""
         merged = short_form_merges(self._mentions) | self._surname_merges() | self._place_suffix_merges()
-        renamed, entities = _readable(self.entities(kb, merged))
+        renamed, entities = _readable(self.entities(kb, merged), taken=kb.entries.keys())
         return Linking(entities=entities, merged=merged, renamed=renamed)
 
 
@@ -433,13 +433,15 @@ def readable_keys(items: Sequence[DocumentExtraction],
     return [_rekeyed_item(item, lambda old: renamed.get(old, old)) for item in items], relinked
 
 
-def _readable(entities: Mapping[str, Entity]) -> tuple[dict[str, str], dict[str, Entity]]:
+def _readable(entities: Mapping[str, Entity], taken: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, Entity]]:
     """Entities the knowledge base does not know are linked by their folded, stemmed
     name ("~hannov"), which joins "des Landkreises" and "Landkreis" but reads badly in
     an IRI. Once linked, each takes the slug of its label instead ("hannover"); two
-    labels with one slug are told apart by "-2", "-3" in the order of their old keys."""
+    labels with one slug are told apart by "-2", "-3" in the order of their old keys.
+    ``taken`` are the keys of the knowledge base, whose nodes are in every graph, named
+    or not: the product "Nextcloud" is no second label of the company's node."""
     renamed: dict[str, str] = {}
-    used = {key for key in entities if not key.startswith("~")}
+    used = {key for key in entities if not key.startswith("~")} | set(taken)
     for key in sorted(k for k in entities if k.startswith("~")):
         base = label_slug(entities[key].label) or "entity"
         new, number = base, 2

@@ -226,3 +226,19 @@ def test_a_name_s_label_is_its_nominative_however_often_the_text_inflects_it(tmp
     assert {"Deutsche Messe AG", "Niedersächsische Landesamt für Soziales"} <= labels
     messe = next(e for e in extraction.entities.values() if e.label == "Deutsche Messe AG")
     assert "Deutschen Messe AG" in messe.aliases
+
+
+def test_a_node_the_text_names_never_takes_the_iri_of_an_unnamed_knowledge_base_entry(tmp_path) -> None:
+    """The product "Nextcloud" (a lexicon's Technology) is not the company Nextcloud GmbH of
+    the knowledge base, whose node is in every graph: it was written as a second prefLabel
+    and type of that node when the text did not name the company."""
+    from sovkg.builder import extract
+    from sovkg.extract.linker import KBIndex
+    from sovkg.kb import load_kb, resolve_kb
+
+    path = tmp_path / "product.txt"
+    path.write_text("Die Verwaltung nutzt Nextcloud für den Dateiaustausch.\n", encoding="utf-8")
+    extraction, _ = extract([path], kb="default")
+    product = next(e for e in extraction.entities.values() if e.label == "Nextcloud")
+    assert product.types == ("Technology",)
+    assert product.key not in KBIndex(load_kb(resolve_kb("default"))).entries
