@@ -636,7 +636,12 @@ def _of_a_noun(doc: Doc, i: int) -> bool:
         return False
     if doc[i - 1].lower_ in _VON_ADVERBS:
         return True
-    return i >= 3 and doc[i - 1].pos_ == "NOUN" and doc[i - 2].lower_ in ARTICLES and doc[i - 3].text == ","
+    if doc[i - 1].pos_ != "NOUN":
+        return False
+    j = i - 1  # the noun's first part: "der IaaS-Referenzimplementierung von SCS"
+    while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    return j >= 2 and doc[j - 1].lower_ in ARTICLES and doc[j - 2].text == ","
 _ARTICLE_OR_ADJECTIVE = re.compile(r"dem|der|den|das|die|[a-zäöüß]+(?:e|en|er|es|em)")
 
 

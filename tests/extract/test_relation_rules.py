@@ -190,6 +190,7 @@ def test_a_surname_shaped_like_a_place_adjective_locates_nothing(relations) -> N
 @pytest.mark.parametrize(("text", "von", "belongs"), [
     ("Ein Cluster wurde mithilfe von OSISM aufgebaut.", 4, True),
     ("Er wurde mit OSISM, der Referenzimplementierung von SCS, aufgebaut.", 7, True),
+    ("Er wurde mit OSISM, der IaaS-Referenzimplementierung von SCS, aufgebaut.", 9, True),
     ("Das Projekt wird vom Land gefördert.", 3, False),
     ("Gefördert wird das Projekt von der Stiftung.", 4, False),
 ])
