@@ -1632,9 +1632,19 @@ def skip_parenthesis(doc: Doc, i: int, within: int = 20) -> int:
 
 
 def _surname(token: Token) -> bool:
+    """A capitalised word that may be a surname; not an article or pronoun that begins the
+    next phrase ("2024 David Walter Eine Schulcloud für 5 Millionen Nutzer")."""
     text = token.text
+    if text.casefold() in _NO_SURNAMES:
+        return False
     return len(text) > 1 and text[:1].isupper() and text[1:2].islower() and text.isalpha() or \
         bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?", text))
+
+
+#: determiners and pronouns, never a surname however they are capitalised
+_NO_SURNAMES = _ARTICLE_FORMS | _INDEFINITE | frozenset({"eine", "einer", "dieser", "diese", "dieses", "diesem",
+                                                          "diesen", "jeder", "jede", "jedes", "alle", "wir", "sie",
+                                                          "er", "es", "ich", "ihr", "unser", "unsere"})
 
 
 @Language.factory(

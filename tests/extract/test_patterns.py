@@ -312,10 +312,12 @@ def test_companies_given_as_examples(nlp_nokb) -> None:
         ("Bosch", "Mercedes-Benz", "ZF"), "Company")
 
 
-def test_an_article_after_a_role_is_no_particle_of_a_surname(nlp_nokb) -> None:
+def test_an_article_is_no_particle_of_a_surname_nor_a_surname(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Leiterin der Strafrechtsabteilung und der Leiter der Zentralstelle wurden "
                              "informiert. Auch Ministerin von der Leyen war da.")
     assert {name for name, (label, _) in found.items() if label == "Person"} == {"von der Leyen"}
+    found = _found(nlp_nokb, "2024 David Walter Eine Schulcloud für 5 Millionen Nutzer\n2024 Martin Pilka Die Plattform")
+    assert {name for name, (label, _) in found.items() if label == "Person"} == {"David Walter", "Martin Pilka"}
 
 
 def test_gmbh_and_co_kg_is_one_legal_form(nlp_nokb) -> None:
