@@ -1185,8 +1185,18 @@ class PatternRecognizer:
                 kind = _KINDS_AFTER_SHAPES.get(words[end]) if end < len(words) else None
                 if kind is not None:  # "die dPhoenix Suite", "der openCode Hub": the kind is part of the name
                     yield _Candidate(i, end + 1, kind, "shape-kind")
-                else:
+                elif not self._common_words_glued(text):
                     yield _Candidate(i, end, "Initiative", "shape")
+
+    def _common_words_glued(self, text: str) -> bool:
+        """A camel-case word made of common words, no name: a word whose letters' case its PDF
+        broke ("StatiStik", "beWertung"), two table cells run together ("TabakCannabis"), a
+        code identifier ("ServerToken"). A name of two common words is lost with them ("CloudLand")."""
+        if not text.isalpha():
+            return False
+        word = text.casefold()  # glued where a capital begins the second word, both of four letters or more
+        return word in self.known_words or any(word[:k] in self.known_words and word[k:] in self.known_words
+                                               for k in range(4, len(word) - 3) if text[k].isupper())
 
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
                        aliases: dict[str, str]) -> list[Span]:

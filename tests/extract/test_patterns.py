@@ -327,6 +327,16 @@ def test_gmbh_and_co_kg_is_one_legal_form(nlp_nokb) -> None:
     assert companies == {"Richter Gerüstbau GmbH & Co. KG", "Kinowerbung.de GmbH & Co. KG", "SAP SE"}
 
 
+def test_common_words_with_a_broken_case_or_glued_together_are_no_camel_case_name(nlp_nokb) -> None:
+    """A statistics annex as extracted from its PDF breaks letters' case ("StatiStik",
+    "beWertung"), a security report names identifiers of two common words ("ServerToken");
+    real camel-case names stay."""
+    found = _found(nlp_nokb, "Die StatiStik zur beWertung der Angebote und das ServerToken sind neu. "
+                             "Die Plattform LinkedIn und das Projekt SuedLink von TenneT laufen.")
+    assert {"StatiStik", "beWertung", "ServerToken"}.isdisjoint(found)
+    assert {"LinkedIn", "SuedLink", "TenneT"} <= set(found)
+
+
 def test_a_first_name_before_a_body_is_no_person(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Die Eberhard Karls Universität Tübingen forscht.")
     assert "Eberhard Karls" not in found
