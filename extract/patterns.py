@@ -1170,6 +1170,7 @@ class PatternRecognizer:
     def _shapes(self, doc: Doc) -> Iterable[_Candidate]:
         words = doc_words(doc)
         codes = Counter(re.match(r"[A-Z]+", w).group() for w in set(words) if _CODE_NAME.match(w))
+        common = self._common_camel_case(set(words))
         for i, text in enumerate(words):
             end = _code_suffix_end(doc, words, i)
             if text[1:].islower():  # a plain word ("Projekt", "und"): no shape of a name, cheaply told,
@@ -1185,18 +1186,20 @@ class PatternRecognizer:
                 kind = _KINDS_AFTER_SHAPES.get(words[end]) if end < len(words) else None
                 if kind is not None:  # "die dPhoenix Suite", "der openCode Hub": the kind is part of the name
                     yield _Candidate(i, end + 1, kind, "shape-kind")
-                elif not self._common_words_glued(text):
+                elif text not in common:
                     yield _Candidate(i, end, "Initiative", "shape")
 
-    def _common_words_glued(self, text: str) -> bool:
-        """A camel-case word made of common words, no name: a word whose letters' case its PDF
-        broke ("StatiStik", "beWertung"), two table cells run together ("TabakCannabis"), a
-        code identifier ("ServerToken"). A name of two common words is lost with them ("CloudLand")."""
-        if not text.isalpha():
-            return False
-        word = text.casefold()  # glued where a capital begins the second word, both of four letters or more
-        return word in self.known_words or any(word[:k] in self.known_words and word[k:] in self.known_words
-                                               for k in range(4, len(word) - 3) if text[k].isupper())
+    def _common_camel_case(self, words: set[str]) -> set[str]:
+        """The camel-case words of a document that are common words, no names: a word whose
+        letters' case its PDF broke ("StatiStik", "beWertung"), always; two common words run
+        together ("TabakCannabis", "SpielhalleOnline"), only where the document has at least
+        :data:`_GLUED_AT_LEAST` of them (the table cells of a statistics annex), since a name
+        is made so too ("KulturPass", "DatenRaum") and stands alone."""
+        camel = [w for w in words if w.isalpha() and not w[1:].islower()]
+        broken = {w for w in camel if w.casefold() in self.known_words}
+        glued = {w for w in camel if any(w[:k].casefold() in self.known_words and w[k:].casefold() in self.known_words
+                                         for k in range(4, len(w) - 3) if w[k].isupper())}
+        return broken | (glued if len(glued) >= _GLUED_AT_LEAST else set())
 
     def _abbreviations(self, doc: Doc, spans: list[Span], occupied: list[bool],
                        aliases: dict[str, str]) -> list[Span]:
@@ -1677,6 +1680,8 @@ def _opens(doc: Doc, i: int) -> bool:
 
 #: what opens an English name's complement ("Institute for …", "School of …")
 _ENGLISH_PREPOSITIONS = frozenset({"for", "of", "on"})
+#: camel-case words of two common words in one document that make them table cells, no names
+_GLUED_AT_LEAST = 3
 #: English kinds of body named after a person ("Robert Bosch Foundation")
 _FOUNDER_KINDS = frozenset({"Foundation", "Institute", "Center", "Centre", "School", "Schools", "Academy", "Trust",
                             "Fund", "Award", "Prize"})

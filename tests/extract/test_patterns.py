@@ -329,12 +329,15 @@ def test_gmbh_and_co_kg_is_one_legal_form(nlp_nokb) -> None:
 
 def test_common_words_with_a_broken_case_or_glued_together_are_no_camel_case_name(nlp_nokb) -> None:
     """A statistics annex as extracted from its PDF breaks letters' case ("StatiStik",
-    "beWertung"), a security report names identifiers of two common words ("ServerToken");
-    real camel-case names stay."""
-    found = _found(nlp_nokb, "Die StatiStik zur beWertung der Angebote und das ServerToken sind neu. "
-                             "Die Plattform LinkedIn und das Projekt SuedLink von TenneT laufen.")
-    assert {"StatiStik", "beWertung", "ServerToken"}.isdisjoint(found)
-    assert {"LinkedIn", "SuedLink", "TenneT"} <= set(found)
+    "beWertung") and runs table cells together ("SpielhalleOnline", "KlinikBeratung",
+    "SchuleBeruf"); a name of two common words standing alone stays ("KulturPass"), as do
+    camel-case names ("LinkedIn", "SuedLink", "TenneT")."""
+    found = _found(nlp_nokb, "Die StatiStik zur beWertung der Angebote ist neu. Die Plattform LinkedIn und "
+                             "das Projekt SuedLink von TenneT laufen, der KulturPass auch.")
+    assert {"StatiStik", "beWertung"}.isdisjoint(found)
+    assert {"LinkedIn", "SuedLink", "TenneT", "KulturPass"} <= set(found)
+    table = _found(nlp_nokb, "Angebote: SpielhalleOnline 12, KlinikBeratung 4, SchuleBeruf 7; dazu der KulturPass.")
+    assert {"SpielhalleOnline", "KlinikBeratung", "SchuleBeruf", "KulturPass"}.isdisjoint(table)  # a table: all cells
 
 
 def test_a_first_name_before_a_body_is_no_person(nlp_nokb) -> None:
