@@ -46,7 +46,7 @@ BATCH_CHARS = 100_000
 _Section = tuple[int, int, bool]
 
 
-def laid_out(document: SourceDocument) -> bool:
+def _laid_out(document: SourceDocument) -> bool:
     """Text laid out in lines, whose line breaks are the layout's: a PDF, a PDF's text layer
     saved with form feeds between its pages (as ``pdftotext`` writes it), or one saved
     without them whose lines visibly wrap (:func:`~sovkg.extract.layout.hard_wrapped`)."""
@@ -61,7 +61,7 @@ def extract_documents(
 ) -> list[DocumentExtraction]:
     """Run ``nlp`` over the documents, in order; ``on_document`` is called after each."""
     lines = [analysed_view(d.text, drop=d.furniture) for d in documents]
-    views = [replace(line, text=unwrapped(line.text)) if laid_out(d) else line for d, line in zip(documents, lines)]
+    views = [replace(line, text=unwrapped(line.text)) if _laid_out(d) else line for d, line in zip(documents, lines)]
     results = []
     pending: list[DocumentExtraction] = []
     for batch in _batches(_sections(nlp, documents, views, lines), BATCH_CHARS):
@@ -100,7 +100,7 @@ def _sections(nlp: Language, documents: Sequence[SourceDocument], views: Sequenc
         furniture = tuple(source.text[s:e] for s, e in source.furniture)
         bounds = section_bounds(view.text, SECTION_CHARS)
         parts = parse_structure(laid.text, furniture=furniture, title=source.title) \
-            if len(bounds) > 1 or laid.text != view.text else None
+            if len(bounds) > 1 or laid is not view else None
         for number, (start, end) in enumerate(bounds):
             doc = nlp.make_doc(view.text[start:end])
             doc.user_data["sovkg_furniture"] = furniture

@@ -63,8 +63,8 @@ class Repair:
 def repair_pages(pages: list[str], known: frozenset[str] | None = None) -> tuple[list[str], Repair | None]:
     """The pages with ligatures put back, and what was repaired (None if nothing was)."""
     pages = [page.translate(_PRESENTATION) for page in pages]
-    words = Counter(m.group() for page in pages for m in _WORD.finditer(page) if _slots(m.group()))
-    mapping = infer_mapping(words, _known_words() if known is None else known)
+    words = {m.group() for page in pages for m in _WORD.finditer(page)}
+    mapping = infer_mapping((word for word in words if _slots(word)), _known_words() if known is None else known)
     if not mapping:
         return pages, None
     mender = _Mender(mapping)

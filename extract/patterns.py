@@ -1655,9 +1655,8 @@ def _surname(token: Token) -> bool:
 
 
 #: determiners and pronouns, never a surname however they are capitalised
-_NO_SURNAMES = _ARTICLE_FORMS | _INDEFINITE | frozenset({"eine", "einer", "dieser", "diese", "dieses", "diesem",
-                                                          "diesen", "jeder", "jede", "jedes", "alle", "wir", "sie",
-                                                          "er", "es", "ich", "ihr", "unser", "unsere"})
+_NO_SURNAMES = _ARTICLE_FORMS | _INDEFINITE | frozenset({"dieser", "diese", "dieses", "diesem", "diesen", "alle",
+                                                          "wir", "sie", "er", "es", "ich", "ihr", "unser", "unsere"})
 
 
 @Language.factory(
