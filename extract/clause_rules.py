@@ -108,8 +108,10 @@ def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_am
         if relative is not None:
             actor, pronoun = relative
             objects = _object_chain(doc, sent, entities, lower, pronoun + 1, verb)
-            if objects and objects[0].label_ in _ORGS and objects[0].start == pronoun + 1:
-                # "…, das Dataport betreibt": a bare body's name after the pronoun is the subject
+            if objects and objects[0].label_ in _ORGS and \
+                    all(lower[j - sent.start] in _ARTICLES for j in range(pronoun + 1, objects[0].start)):
+                # "…, das Dataport betreibt", "…, die das ITZBund betreibt": a body's name right
+                # after the pronoun is the subject
                 if actor.label_ not in _THINGS:
                     continue  # of a clause on a body ("Mistral AI, das Dataport betreibt"): which runs which?
                 actor, objects = objects[0], [actor]  # "die Plattform X, die Dataport betreibt"

@@ -519,6 +519,8 @@ class RelationPatterns(RelationData):
                     continue  # two ends resolved from descriptions are one guess too many
                 if (predicate != "uses" or pattern.named) and not index.named(obj.span):
                     continue  # one uses "KI"; nobody is funded, run or supported by it
+                if predicate != "cooperatesWith" and _listed_together(index, subject.span, obj.span):
+                    continue  # two items of one list are partners at most, never one the other's
                 if pattern.around and not subject.span.end <= cue.i < obj.span.start or \
                         pattern.adjacent and not _adjacent(index, subject.span, obj.span):
                     continue
@@ -552,6 +554,47 @@ def _adjacent(index: MentionIndex, first: Span, second: Span) -> bool:
     between = first.doc[start:second.start]
     return start <= second.start and len(between) <= _PHRASE_GAP and \
         not any(t.is_punct or index.mention_at(t.i) is not None for t in between)
+
+
+#: what may stand between two items of a list besides their names ("…, die TU Dortmund, die
+#: Universität Bonn und das Fraunhofer IAIS", "neben dem DFKI das Fraunhofer IAIS")
+_LIST_WORDS = frozenset({",", "und", "sowie", "oder", "der", "die", "das", "dem", "den", "des", "neben", "(", ")"})
+_CONJUNCTIONS = frozenset({"und", "sowie", "oder"})
+
+
+def _listed_together(index: MentionIndex, a: Span, b: Span) -> bool:
+    """Whether two mentions are items of one list: nothing but commas, conjunctions and
+    articles stand between them, and a conjunction joins the list ("A, B und C"; a comma
+    alone may be an apposition: "Der Präsident des BSI, Tobias Ahlgrimm, …"). Read from the
+    words, not the parse: a list of long names is where the small parser errs most, making
+    one item the subject of a clause and the next its object ("…, das die TU Dortmund, die
+    Universität Bonn … gemeinsam tragen"), which would relate the partners to each other.
+    A relative pronoun ("…-Institut, das die TU Dortmund …") begins a clause, no list."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    item, joined = _next_item(index, first.end)
+    while item is not None and item.start < second.start and not joined:
+        item, joined = _next_item(index, item.end)
+    if item is None or item.start != second.start:
+        return False
+    while not joined and item is not None:  # the "und" of "A, B und C" comes after B
+        item, joined = _next_item(index, item.end)
+    return joined
+
+
+def _next_item(index: MentionIndex, end: int) -> tuple[Span | None, bool]:
+    """The mention a list goes on with after ``end`` (None if words of another kind come
+    first), and whether a conjunction stands before it."""
+    doc, joined, separated = index.doc, False, False
+    for i in range(end, len(doc)):
+        mention = index.mention_at(i)
+        if mention is not None:
+            return (mention, joined) if separated else (None, False)
+        word = doc[i]
+        if word.lower_ not in _LIST_WORDS or word.pos_ == "PRON":
+            return None, False
+        joined |= word.lower_ in _CONJUNCTIONS
+        separated |= word.lower_ in _CONJUNCTIONS or word.text == ","
+    return None, False
 
 
 def _guessed(end: Resolved) -> bool:

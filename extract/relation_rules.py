@@ -608,12 +608,19 @@ def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
         if _of_a_noun(doc, entity.start - len(window) + preposition):
             continue
         between = doc[entity.end:verb.i] if entity.end <= verb.i else doc[verb.i:entity.start]
-        if entity.end <= verb.i and any(t.lower_ in AGENT_PREPOSITIONS for t in between) \
-                or any(t.text == ";" for t in between):
+        if entity.end <= verb.i and _another_agent(between) or any(t.text == ";" for t in between):
             continue  # another participle's agent, or another clause's
         if best is None or _nearer(entity, best, verb.i):
             best = entity
     return best
+
+
+def _another_agent(between: Span) -> bool:
+    """Words between an agent and its participle that name another participle's agent ("von A
+    getragen und von B finanziert"), not one coordinated with it ("je zur Hälfte vom BMFTR und
+    von den Sitzländern finanziert", where the second agent is no name)."""
+    return any(t.lower_ in AGENT_PREPOSITIONS for t in between) and \
+        any(t.lower_ in _AGENT_VERBS or t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _nearer(entity: Span, best: Span, verb: int) -> bool:

@@ -28,6 +28,10 @@ import pytest
         # a relative clause: the antecedent is the subject
         ("Beteiligt ist das Zentrum für Digitale Souveränität, das die Plattform openCode betreibt.",
          {("openCode", "operatedBy", "Zentrum für Digitale Souveränität")}),
+        # a relative clause: the antecedent is the object, the name after the pronoun's article the subject
+        ("Die Suite läuft auf der Plattform openCode, die das Informationstechnikzentrum Bund in eigenen "
+         "Rechenzentren betreibt.",
+         {("openCode", "operatedBy", "Informationstechnikzentrum Bund")}),
         # an attributive participle
         ("Erweitert werden die Kapazitäten des vom Hessischen Zentrum für Künstliche Intelligenz betriebenen "
          "KI-Supercomputers Fortytwo.AI am Standort Darmstadt.",

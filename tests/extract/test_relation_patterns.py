@@ -860,3 +860,16 @@ def test_members_in_a_relative_clause_are_not_what_is_funded(found) -> None:
             "Fraunhofer-Institut IML beteiligt sind, wird seit 2022 vom Bund und vom Land Nordrhein-Westfalen gefördert.")
     funded = {(s, o) for s, p, o in triples(found(text)) if p == "fundedBy"}
     assert funded and {s for s, _o in funded} == {"Lamarr-Institut"}
+
+
+def test_items_of_one_list_are_not_related_to_each_other(found) -> None:
+    """The parser makes one item of a long list of names the subject and the next the object;
+    the items carry the institute, none carries another."""
+    text = ("Wissenschaftlich begleitet wird NRW.Genius vom Lamarr-Institut für Maschinelles Lernen und Künstliche "
+            "Intelligenz, das die TU Dortmund, die Universität Bonn, das Fraunhofer IAIS und das Fraunhofer IML "
+            "gemeinsam tragen.")
+    result = triples(found(text))
+    carriers = ("TU Dortmund", "Universität Bonn", "Fraunhofer IAIS", "Fraunhofer IML")
+    assert {("Lamarr-Institut für Maschinelles Lernen und Künstliche Intelligenz", "operatedBy", c)
+            for c in carriers} <= result
+    assert not any(s in carriers and o in carriers and p != "cooperatesWith" for s, p, o in result), result

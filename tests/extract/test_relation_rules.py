@@ -128,6 +128,14 @@ def test_passive_agents_and_their_partners(relations) -> None:
     assert {("F13", "developedBy", "InnoLab_bw"), ("F13", "developedBy", "Aleph Alpha GmbH")} <= found
 
 
+def test_an_agent_coordinated_with_a_group_is_the_agent(relations) -> None:
+    """ "je zur Hälfte vom BMFTR und von den Sitzländern": the second "von" begins no other
+    participle's agent, it goes on the list of this one's."""
+    found = relations("Das Gauss Centre for Supercomputing (GCS) wird je zur Hälfte vom BMFTR und von den "
+                      "Sitzländern finanziert.")
+    assert ("Gauss Centre for Supercomputing", "fundedBy", "BMFTR") in found
+
+
 def test_each_participle_has_its_own_agent(relations) -> None:
     """ "von A getragen und von B finanziert": A runs and B funds; the bodies after "von" are
     agents, never what is funded; an adjective may stand after "durch"."""
