@@ -293,7 +293,10 @@ def _passive_subjects(c: _Sentence, participle: Token, agent: Span) -> list[Span
                 and (e.start == 0 or doc[e.start - 1].lower_ != "des")]  # "im Rahmen des NHR": a genitive, no subject
     named = [e for e in subjects if named_thing(e)]  # "…, ein Kompetenzzentrum für maschinelles Lernen, das …"
     if clause < first_by and named:  # "das CityLAB … auf der Plattform openCode, die vom ZenDiS betrieben wird"
-        return _listed_before(doc, named, named[-1])
+        # "A und B, die von C getragen werden"; "A und B, die von C getragen wird" is about B alone
+        singular = any(t.lower_ in _SINGULAR_AUX for t in doc[participle.i + 1:min(participle.i + 3, c.sent.end)])
+        return [named[-1]] if singular else _listed_before(doc, named, named[-1])
+    subjects = [e for e in subjects if not _in_a_phrase(doc, e, c.entities)]  # "über das GCS": no subject
     aux = participle.i + 1
     if aux < c.sent.end and c.lower[aux - c.sent.start] in PASSIVE_AUX and \
             (participle.i == c.sent.start or doc[participle.i - 1].is_punct):
@@ -678,11 +681,32 @@ def _relative_at(doc: Doc, k: int, end: int) -> bool:
     """A relative pronoun at ``k`` (not an article the parser made it), or a preposition and
     one after it, which the parser often calls an article: it is a relative pronoun when the
     morphology says so or no noun follows ("an dem die TU … beteiligt sind", not "mit dem Land")."""
-    if doc[k].pos_ != "ADP" or k + 2 >= end:
-        return doc[k].lower_ in RELATIVE_PRONOUNS and doc[k].dep_ != "det"
+    if doc[k].pos_ != "ADP" or k + 2 >= end:  # an "article" no noun follows: "…, die gemeinsam von …"
+        return doc[k].lower_ in RELATIVE_PRONOUNS and (
+            doc[k].dep_ != "det" or k + 1 < end and doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM"))
     pronoun, after = doc[k + 1], doc[k + 2]
     return pronoun.lower_ in _RELATIVES_AFTER_PREPOSITION and (
         "Rel" in pronoun.morph.get("PronType", [""])[0] or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
+
+
+#: the passive auxiliaries of one subject after a participle ("…, die von C getragen wird")
+_SINGULAR_AUX = frozenset({"wird", "wurde", "ist", "war"})
+
+
+def _in_a_phrase(doc: Doc, span: Span, entities: list[Span]) -> bool:
+    """The name stands in a prepositional phrase ("über das Gauss Centre", "zum Konsortium";
+    also its short form after it, "(GCS)") or is a genitive after a noun ("als Einrichtung
+    der Helmholtz-Gemeinschaft"): it is no subject of the clause, whatever the parse says."""
+    if span.start > 0 and doc[span.start - 1].text == "(":
+        long_form = next((e for e in entities if e.end == span.start - 1), None)
+        return long_form is not None and _in_a_phrase(doc, long_form, entities)
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ARTICLES:
+        i -= 1
+    if i < 0:
+        return False
+    genitive = i < span.start - 1 and doc[i + 1].lower_ in ("der", "des") and doc[i].pos_ in ("NOUN", "PROPN")
+    return doc[i].pos_ == "ADP" or doc[i].lower_ in ("zum", "zur", "im", "am", "beim") or genitive
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:

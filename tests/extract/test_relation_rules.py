@@ -136,6 +136,24 @@ def test_an_agent_coordinated_with_a_group_is_the_agent(relations) -> None:
     assert ("Gauss Centre for Supercomputing", "fundedBy", "BMFTR") in found
 
 
+def test_a_name_in_a_prepositional_phrase_or_a_genitive_is_no_passive_subject(relations) -> None:
+    found = relations("Der Rechner HoreKa war über das Gauss Centre for Supercomputing (GCS) je zur Hälfte vom Bund "
+                      "finanziert worden. Das CISPA Helmholtz-Zentrum für Informationssicherheit wird als Einrichtung "
+                      "der Helmholtz-Gemeinschaft zu 90 Prozent vom Bund finanziert.")
+    assert {("HoreKa", "fundedBy", "Bund"), ("Helmholtz-Zentrum für Informationssicherheit", "fundedBy", "Bund")} <= found
+    assert not {s for s, p, _ in found if p == "fundedBy"} & {"Gauss Centre for Supercomputing", "GCS",
+                                                                 "Helmholtz-Gemeinschaft"}, found
+
+
+def test_a_relative_passive_in_the_singular_is_about_the_last_name_alone(relations) -> None:
+    """ "…, das KIT und die GWDG, die … getragen wird": "wird" agrees with one of them, the last."""
+    found = relations("Zum Konsortium gehören das Karlsruher Institut für Technologie (KIT) und die Gesellschaft für "
+                      "wissenschaftliche Datenverarbeitung mbH Göttingen (GWDG), die gemeinsam von der "
+                      "Georg-August-Universität Göttingen und der Max-Planck-Gesellschaft getragen wird.")
+    assert ("GWDG", "operatedBy", "Max-Planck-Gesellschaft") in found
+    assert not any(s in ("KIT", "Karlsruher Institut für Technologie") for s, p, _ in found if p == "operatedBy"), found
+
+
 def test_each_participle_has_its_own_agent(relations) -> None:
     """ "von A getragen und von B finanziert": A runs and B funds; the bodies after "von" are
     agents, never what is funded; an adjective may stand after "durch"."""
