@@ -420,14 +420,17 @@ def _partnership(c: _Sentence, found: list) -> Iterator[Found | None]:
     if match:
         # "Gemeinsam mit B hat A …" names the actor after the partner; "A … gemeinsam mit B" before
         partner = next((e for e in c.entities if e.start_char >= c.at(match.end())), None)
-        if partner is not None and partner.label_ not in _ORGS | {"Initiative", "Infrastructure"}:
-            partner = None
+        if partner is not None and (partner.label_ not in _ORGS | {"Initiative", "Infrastructure"}
+                                    or not _names_next(c.doc, c.doc.char_span(c.at(match.start()), c.at(match.end()),
+                                                                              alignment_mode="expand").end, partner)):
+            partner = None  # "gemeinsam mit Partnern aus Wissenschaft und Wirtschaft …": none named
         if match.start() == 0:
             actor = next((e for e in c.entities if partner is not None and e.start > partner.end
                           and e.label_ in _ORGS), None)
-        else:
+        else:  # not a body a phrase names ("das InnoLab_bw im Staatsministerium gemeinsam mit …")
             before = [e for e in c.entities if e.end_char <= c.at(match.start()) and e.label_ in _ORGS]
-            actor = before[-1] if before else None
+            actor = next((e for e in reversed(before) if _preceded_by(c.doc, e, ("von", "vom", "durch"))
+                          or not _in_a_phrase(c.doc, e, c.entities)), None)
         if actor is not None and any(w in PASSIVE_AUX for w in c.lower) and \
                 _preceded_by(c.doc, actor, ("von", "vom", "durch")):
             actor = None  # "wird von A gemeinsam mit B getragen": B is a co-agent, see _passive_agent
@@ -443,6 +446,14 @@ def _partnership(c: _Sentence, found: list) -> Iterator[Found | None]:
                 yield c.make(agent, "cooperatesWith", partner, match.group(0), "partnership", 0.75)
         if c.topic is not None:
             yield c.make(c.topic, "cooperatesWith", partner, match.group(0), "partnership", 0.7)
+
+
+def _names_next(doc: Doc, start: int, entity: Span) -> bool:
+    """The entity is the phrase right after ``start``: at most articles, adjectives and one
+    kind word before it ("mit der Heidelberger Aleph Alpha GmbH", "mit dem Unternehmen X")."""
+    between = doc[start:entity.start]
+    return len(between) <= 3 and all(_ARTICLE_OR_ADJECTIVE.fullmatch(t.lower_) or t.pos_ in ("ADJ", "DET")
+                                     or t.i == entity.start - 1 and t.pos_ in ("NOUN", "PROPN") for t in between)
 
 
 def _clauses(c: _Sentence, _found: list) -> Iterator[Found | None]:

@@ -199,6 +199,18 @@ def test_partners_named_after_the_actor(relations) -> None:
     assert {r for r in found if "Heidelberg" in r[0] + r[2]} == {("Aleph Alpha GmbH", "locatedIn", "Heidelberg")}
 
 
+def test_a_partner_is_the_name_right_after_gemeinsam_mit_and_the_actor_no_name_in_a_phrase(relations) -> None:
+    """ "gemeinsam mit Partnern aus Wissenschaft …" names no partner (the next name is another
+    clause's); a body a preposition governs ("im Staatsministerium") is no actor."""
+    found = relations("Das Projekt HammerHAI baut das Höchstleistungsrechenzentrum Stuttgart (HLRS) gemeinsam mit "
+                      "Partnern aus Wissenschaft und Wirtschaft auf, gefördert vom EuroHPC Joint Undertaking. "
+                      "Den Assistenten F13 hat das InnoLab_bw im Staatsministerium Baden-Württemberg gemeinsam mit "
+                      "der Aleph Alpha GmbH entwickelt.")
+    assert not any(p == "cooperatesWith" and "EuroHPC Joint Undertaking" in (s, o) for s, p, o in found), found
+    assert not any(p == "cooperatesWith" and "Staatsministerium Baden-Württemberg" in (s, o)
+                   for s, p, o in found), found
+
+
 def test_each_participle_has_its_own_agent_the_one_before_it(relations) -> None:
     found = relations("In Tübingen ist das Tübingen AI Center angesiedelt, ein Kompetenzzentrum, das von der Universität "
                       "Tübingen gemeinsam getragen und von Bund und Land dauerhaft finanziert wird.")
