@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from sovkg.extract.doctext import doc_text
 from sovkg.extract.layout import TextView, analysed_view, hard_wrapped, unwrapped
-from sovkg.extract.structure import land_of, parse_structure
+from sovkg.extract.structure import land_of, parse_structure, with_parliament
 from sovkg.extract.records import (
     DocumentExtraction,
     DocumentPart,
@@ -68,7 +68,7 @@ def extract_documents(
         for doc, (index, offset, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             pending.append(to_records(documents[index], _Offset(views[index], offset), doc))
             if last:
-                results.append(_joined(pending))
+                results.append(with_parliament(_joined(pending)))
                 pending = []
                 if on_document is not None:
                     on_document(documents[index])

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from sovkg.extract.layout import analysed_view
+from sovkg.extract.layouts.common import parliament_of_land
 from sovkg.extract.normalize import fold_word
 from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Mention, Role
 from sovkg.kb import KBEntry
@@ -103,6 +104,8 @@ def contextual_name(name: str, item: DocumentExtraction, aliases: Mapping[str, s
     key = name_key(name)
     if key in _THE_LAND:  # "das Land" is the Land itself, as "der Bund" is the Bund
         return item.land or "Landesregierung"
+    if item.land and key == ("landtag",):  # one node with the parliament its papers' headers name
+        return parliament_of_land(item.land) or f"{name} {item.land}"
     if item.land and (key in _OF_THE_LAND or _portfolio_ministry(key)):
         return f"{name} {item.land}"
     if _portfolio_ministry(key):

@@ -40,6 +40,11 @@ class SourceDocument:
         return bisect_right(self.pages, offset)
 
 
+#: The method of the mention of a paper's parliament, read from its header (a paper's header
+#: stands before its parts, and names the parliament of each of them).
+PARLIAMENT_METHOD = "sovkg_structure:parliament"
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Sentence:
     doc_key: str

@@ -10,6 +10,7 @@ ministries) as mentions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -17,9 +18,9 @@ from spacy.tokens import Doc, Span
 from sovkg.extract.doctext import doc_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.layouts import parse_document
-from sovkg.extract.layouts.common import government_name, iso_date, land_of_parliament, ministry_name
+from sovkg.extract.layouts.common import government_name, iso_date, land_of_parliament, ministry_name, parliaments
 from sovkg.extract.layouts.standard import land_named_most
-from sovkg.extract.records import DocumentPart, Role
+from sovkg.extract.records import PARLIAMENT_METHOD, DocumentExtraction, DocumentPart, Mention, Role, Sentence
 
 __all__ = ["StructureReader", "iso_date", "land_of", "ministry_name", "parse_structure"]
 
@@ -27,6 +28,43 @@ __all__ = ["StructureReader", "iso_date", "land_of", "ministry_name", "parse_str
 def parse_structure(text: str, *, furniture: Sequence[str] = (), title: str | None = None) -> list[DocumentPart]:
     """The documents in ``text`` (the analysed text) with offsets into it."""
     return parse_document(text, furniture=furniture, title=title)
+
+
+#: how far from where a paper's part begins its header may name the parliament
+_HEAD_CHARS = 2000
+
+
+def with_parliament(item: DocumentExtraction) -> DocumentExtraction:
+    """The document's records with its parliament, as its header names it ("LANDTAG DES
+    SAARLANDES", "Deutscher Bundestag   Drucksache 21/2874"), as a mention of the body.
+
+    Why here and not in the pipeline: the header is often a running header repeated on
+    every page, furniture the pipeline never reads, and the parliament is a node analysts
+    ask for (which Landtag's papers name an initiative). Its name is the one
+    ``parliaments.tsv`` gives, however the header spells it; a mention inside the header
+    ("LANDTAG" as a term) gives way to it."""
+    text, found = item.document.text, []
+    for part in item.parts:
+        known = next((p for p in parliaments() if p.name == part.parliament), None) if part.in_file else None
+        match = known.pattern.search(text, max(0, part.start - _HEAD_CHARS),
+                                     min(len(text), part.start + _HEAD_CHARS)) if known else None
+        if known is not None and match is not None and all(m.start != match.start() for m in found):
+            start = text.rfind("\n", 0, match.start()) + 1  # the header line is its sentence
+            end = start + len(text[start:_line_end(text, match.end())].rstrip())
+            found.append(Mention(item.document.key, match.start(), match.end(), match.group(0), "", "GovernmentBody",
+                                 start, end, PARLIAMENT_METHOD, known.name))
+    if not found:
+        return item
+    kept = [m for m in item.mentions if not any(f.start <= m.start and m.end <= f.end for f in found)]
+    lines = {Sentence(m.doc_key, m.sentence_start, m.sentence_end, text[m.sentence_start:m.sentence_end])
+             for m in found}
+    return replace(item, mentions=tuple(sorted([*kept, *found])),
+                   sentences=tuple(sorted(set(item.sentences) | lines)))
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end == -1 else end
 
 
 def land_of(parts: Sequence[DocumentPart], text: str) -> str | None:

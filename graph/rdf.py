@@ -23,7 +23,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from sovkg.extract.records import DocumentExtraction, DocumentPart, Entity, Extraction, Mention, Relation
+from sovkg.extract.records import (
+    PARLIAMENT_METHOD, DocumentExtraction, DocumentPart, Entity, Extraction, Mention, Relation,
+)
 from sovkg.graph.iri import mint
 from sovkg.ontology import SOVKG
 from sovkg.ontology.namespace import EXTRA_RELATIONS
@@ -178,8 +180,9 @@ def _add_part(graph: Graph, doc: URIRef, part: DocumentPart, item: DocumentExtra
             graph.add((doc, predicate, entity_iri(role.entity_key)))
     for role in part.in_agreement_with:
         graph.add((doc, SOVKG.inAgreementWith, entity_iri(role.entity_key)))
-    if part.in_file:
-        for key in _entities_within(item, part.start, part.end):
+    if part.in_file:  # and the parliament the file's header names, before the parts
+        for key in {*_entities_within(item, part.start, part.end),
+                    *(entity_iri(m.entity_key) for m in item.mentions if m.method == PARLIAMENT_METHOD)}:
             graph.add((doc, SOVKG.mentions, key))
 
 

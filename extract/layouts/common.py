@@ -121,6 +121,11 @@ def land_of_parliament(name: str | None) -> str | None:
     return name.removeprefix("Landtag ").removeprefix("von ") if name.startswith("Landtag ") else None
 
 
+def parliament_of_land(land: str) -> str | None:
+    """"Sachsen" → "Sächsischer Landtag": the parliament a paper means by "der Landtag"."""
+    return next((known.name for known in parliaments() if known.land == land), None)
+
+
 def government_name(word: str | None, parliament: str | None) -> str:
     """The government a paper means by "Landesregierung", with its Land."""
     if word == "Bundesregierung" or parliament == "Deutscher Bundestag":

@@ -266,3 +266,43 @@ def test_a_news_rubric_and_a_strategys_editor() -> None:
     (strategy,) = _parse((HELDOUT / "sh-open-source-strategie-auszug.txt").read_text(encoding="utf-8"))
     assert strategy.kind == "StrategyPaper"
     assert strategy.publisher.name == "Staatskanzlei des Landes Schleswig-Holstein"
+
+
+def test_the_parliament_a_header_names_is_a_mention_of_the_body_its_papers_mention() -> None:
+    """The header "LANDTAG MECKLENBURG-VORPOMMERN   Drucksache 8/5127" (a running header on
+    every page, furniture no recogniser reads) and "Deutscher Bundestag": the parliament is a
+    node of its own, named as ``parliaments.tsv`` names it, the header line its sentence,
+    and the paper mentions it."""
+    from sovkg.builder import build_dataset, extract
+    from sovkg.extract.records import PARLIAMENT_METHOD
+    from sovkg.graph.evaluate import emitted_entities
+
+    data = Path(__file__).parents[1] / "data"
+    papers = [data / "dev11" / "corpus" / "mv-drs-8-5127-ki-cloud-landesverwaltung.txt",
+              data / "dev11" / "corpus" / "bt-drs-21-2874-open-source-souveraene-ki.txt"]
+    extraction, _ = extract(papers, kb="none")
+    found = {}
+    for item in extraction.documents:
+        text = item.document.text
+        for m in (m for m in item.mentions if m.method == PARLIAMENT_METHOD):
+            assert (m.text, m.label) == (text[m.start:m.end], "GovernmentBody")
+            assert text[m.sentence_start:m.sentence_end].startswith(m.text) and "Drucksache" in \
+                text[m.sentence_start:m.sentence_end]
+            found[m.name] = m.text
+    assert found == {"Landtag Mecklenburg-Vorpommern": "LANDTAG MECKLENBURG-VORPOMMERN",
+                     "Deutscher Bundestag": "Deutscher Bundestag"}
+    labels = {label for labels, _ in emitted_entities(build_dataset(papers[:1], kb="none")).values()
+              for label in labels}
+    assert "landtag mecklenburg vorpommern" in labels
+
+
+def test_der_landtag_of_a_land_is_its_parliament() -> None:
+    from dataclasses import replace
+
+    from sovkg.extract.linker import contextual_name
+    from sovkg.extract.records import DocumentExtraction, SourceDocument
+
+    source = SourceDocument("a", "a.txt", "", "Der Landtag hat beschlossen.", "utf-8")
+    item = DocumentExtraction(source, (), (), land="Sachsen")
+    assert contextual_name("Landtag", item, {}) == "Sächsischer Landtag"
+    assert contextual_name("Landtag", replace(item, land="Nordrhein-Westfalen"), {}) == "Landtag Nordrhein-Westfalen"
