@@ -1032,8 +1032,11 @@ class PatternRecognizer:
                 continue
             if any(t.lower_ in ("wie", "was", "welche", "sowie") for t in span):
                 continue
-            if all(t.is_alpha and t.lower_ in self.known_words for t in span if not t.is_punct):
-                continue  # "1. Sicherheit: …", "4. Betriebliche Transparenz: …": a topic, no measure's name
+            if all(t.is_alpha and (t.lower_ in self.known_words or self._common_compound(t)) for t in span
+                   if not t.is_punct):
+                continue  # "1. Sicherheit: …", "• Bürosoftware: …": a topic or a slide's label, no measure's name
+            if any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in span):
+                continue  # "• Halluzinationen bleiben ein Thema: …": a statement
             yield _Candidate(span.start, span.end, "Initiative", "list-head")
 
     def _bodies_at_places(self, doc: Doc) -> Iterable[_Candidate]:

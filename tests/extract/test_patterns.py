@@ -802,6 +802,13 @@ def test_a_compound_of_common_words_before_a_name_is_its_kind(nlp_nokb) -> None:
     ("Es gilt:\n4. Betriebliche Transparenz: Die Abläufe sind offen.\n", "Betriebliche Transparenz"),
     ("SCS ist zum „Strategischen Partner“ der Verwaltung geworden.", "Strategischen Partner"),
     ("Zwei Anbieter gewährleisten unabhängig von der SCS-Software Wechselfähigkeit bei Bedarf.", "Wechselfähigkeit"),
+    # a slide's labels: compounds of common words, and statements
+    ("Die Bausteine:\n• Bürosoftware: zunächst OpenOffice.org, seit 2012 LibreOffice\n", "Bürosoftware"),
+    ("Die Bausteine:\n• Dateiablage und Zusammenarbeit: Nextcloud\n", "Dateiablage und Zusammenarbeit"),
+    ("Was wir gelernt haben:\n• Halluzinationen bleiben ein Thema: Quellenangabe ist Pflicht\n",
+     "Halluzinationen bleiben ein Thema"),
+    ("Offen:\n• Fachverfahren, die nur unter Windows laufen: über Terminalserver\n",
+     "Fachverfahren, die nur unter Windows laufen"),
 ])
 def test_common_words_in_a_list_head_quotes_or_after_a_type_noun_are_no_name(nlp_nokb, text: str, word: str) -> None:
     assert word not in _found(nlp_nokb, text)
