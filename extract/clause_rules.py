@@ -76,6 +76,8 @@ _STOPS = frozenset({"der", "des", "dem", "wie", "über", "unter", "aber", "oder"
                     "weitere", "weiteren"})
 
 Finding = tuple[Span, str, Span, str, str, float]
+_OPENING_QUOTES = frozenset({"„", "“", "\"", "»", "‚"})
+_LIST_GAP = _ARTICLES | {",", "und", "sowie"}
 
 
 def clause_relations(doc: Doc, sent: Span, entities: list[Span], lower: list[str],
@@ -115,20 +117,41 @@ def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_am
                 if actor.label_ not in _THINGS:
                     continue  # of a clause on a body ("Mistral AI, das Dataport betreibt"): which runs which?
                 actor, objects = objects[0], [actor]  # "die Plattform X, die Dataport betreibt"
+            actors = [actor]
         else:
             actor = _actor(doc, sent, entities, lower, verb)
             if actor is None:
                 continue
-            objects = _object_chain(doc, sent, entities, lower, max(verb + 1, actor.end), sent.end)
+            # "erproben die Staatskanzlei und das Innenministerium den Assistenten …": all of them
+            actors = [actor, *_listed_after(doc, entities, lower, sent, actor)] if actor.start > verb else [actor]
+            objects = _object_chain(doc, sent, entities, lower, max(verb + 1, actors[-1].end), sent.end)
+        yield from _verb_findings(doc[verb].text, predicate, actors, objects)
+
+
+def _verb_findings(verb: str, predicate: str, actors: list[Span], objects: list[Span]) -> Iterator[Finding]:
+    for actor in actors:
         if actor.label_ not in _ORGS | {"Initiative"} | ({"Place"} if predicate == "uses" else set()):
             continue  # a place uses things ("das Saarland erprobt F13") but runs or funds none
         for obj in objects:
-            if obj is actor or not _fits(obj, predicate):
+            if obj is actor or obj in actors or not _fits(obj, predicate):
                 continue
             if predicate in ("uses", "supports"):  # "das Saarland erprobt F13", "das BSI unterstützt openDesk"
-                yield actor, predicate, obj, doc[verb].text, "active-verb", 0.75
+                yield actor, predicate, obj, verb, "active-verb", 0.75
             else:  # "das ZenDiS betreibt openDesk": openDesk is run by it
-                yield obj, predicate, actor, doc[verb].text, "active-verb", 0.75
+                yield obj, predicate, actor, verb, "active-verb", 0.75
+
+
+def _listed_after(doc: Doc, entities: list[Span], lower: list[str], sent: Span, first: Span) -> list[Span]:
+    """The names listed after a subject that follows its verb ("die Staatskanzlei und das
+    Ministerium für Inneres"): commas, "und", "sowie" and articles between them."""
+    found, end = [], first.end
+    for entity in (e for e in entities if e.start >= first.end):
+        gap = [lower[k - sent.start] for k in range(end, entity.start)]
+        if not gap or not set(gap) <= _LIST_GAP or not set(gap) & {",", "und", "sowie"}:
+            break
+        found.append(entity)
+        end = entity.end
+    return found
 
 
 def _fits(obj: Span, predicate: str) -> bool:
@@ -204,9 +227,12 @@ def _object_chain(doc: Doc, sent: Span, entities: list[Span], lower: list[str], 
             if word in _ACCUSATIVE or re.fullmatch(r"[a-zäöüß]+(?:e|en|er|es|em)", doc[j].text) and word not in _STOPS:
                 j += 1
                 continue
-            if doc[j].text[:1].isupper() and j + 1 < end and any(e.start == j + 1 for e in entities) \
+            if doc[j].text[:1].isupper() and j + 1 < end and any(e.start in (j + 1, j + 2) for e in entities) \
                     and not any(e.start <= j < e.end for e in entities):
-                j += 1  # one type noun: "Arbeitsplatz", "Plattform"
+                j += 1  # one type noun: "Arbeitsplatz", "Plattform", "den Textassistenten „SaarKI“"
+                continue
+            if doc[j].text in _OPENING_QUOTES and any(e.start == j + 1 for e in entities):
+                j += 1
                 continue
             return found
         entity = next((e for e in entities if e.start == j), None)

@@ -59,6 +59,10 @@ import pytest
          {("SCHULE@BW", "uses", "F13")}),
         ("Außerhalb Baden-Württembergs erprobt das Saarland F13 in einem Pilotprojekt.",
          {("Saarland", "uses", "F13")}),
+        # a list of subjects after the verb, and a quoted name after its kind
+        ("Seit Juli 2025 erproben die Staatskanzlei und das Ministerium für Inneres, Bauen und Sport den "
+         "Textassistenten „SaarKI“.",
+         {("Staatskanzlei", "uses", "SaarKI"), ("Ministerium für Inneres, Bauen und Sport", "uses", "SaarKI")}),
         # the source of the money
         ("Im Haushaltsjahr 2024 wurden dem ZenDiS Zuwendungen in Höhe von 32,4 Mio. Euro aus dem Einzelplan des "
          "Bundesministeriums des Innern gewährt.",
