@@ -1395,6 +1395,11 @@ def _name_prefix_start(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()
                 and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
             start -= 2  # "Rheinland-Pfälzische", "Christian-Albrechts-Universität"
             moved = True
+        if start >= 4 and doc[start - 2].lower_ in _NAME_PARTICLES and doc[start - 3].text == "-" \
+                and doc[start - 1].text == "-" and not any(t.whitespace_ for t in doc[start - 4:start]) \
+                and doc[start - 4].text[:1].isupper():
+            start -= 4  # "Otto-von-Guericke-Universität"
+            moved = True
         while start >= 2 and doc[start - 1].lower_ in ("und", "sowie") and doc[start - 2].text.endswith("-") \
                 and doc[start - 2].text[:1].isupper():
             start -= 2  # "Aufsichts- und Dienstleistungsdirektion"
@@ -1406,6 +1411,8 @@ def _name_prefix_start(doc: Doc, i: int, places: Container[tuple[str, ...]] = ()
     return start
 
 
+#: small words inside a hyphenated name ("Otto-von-Guericke-Universität", "Carl-von-Ossietzky-…")
+_NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "der", "den"})
 _INFLECTED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:e|es|er|en|em)")
 
 
@@ -1457,6 +1464,9 @@ def _complement_end(doc: Doc, i: int, places: Container[tuple[str, ...]] = (), n
             last_good = end
         elif text in ("-", "‐") and not doc[end - 1].whitespace_:
             end += 1  # "Analyse- und …"
+        elif text[:1] in ("-", "‐") and text[1:2].islower() and doc[end - 1].lower_ in ("und", "sowie"):
+            end += 1  # "für Fabrikbetrieb und -automatisierung": the compound's first part left out
+            last_good = end
         elif text == "," and _comma_ends_name(doc, end, places, names):
             break
         elif token.lower_ in ("und", ",", "sowie") and end + 1 < len(doc) and _OFFICE_WORD.match(doc[end + 1].text):

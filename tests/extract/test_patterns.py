@@ -913,3 +913,14 @@ def test_first_names_of_all_generations_and_no_saint_is_a_person(nlp_nokb) -> No
                              "Raphael Schließung zum 31.08.2025.")
     assert found["Hauke Osterloh-Dierks"][0] == "Person" and found["Wiebke Janssen"][0] == "Person"
     assert "Raphael Schließung" not in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a particle inside a hyphenated name
+    ("Beteiligt ist die Otto-von-Guericke-Universität Magdeburg.", "Otto-von-Guericke-Universität Magdeburg"),
+    # a compound whose first part is left out after "und"
+    ("Das Fraunhofer-Institut für Fabrikbetrieb und -automatisierung IFF forscht dazu.",
+     "Fraunhofer-Institut für Fabrikbetrieb und -automatisierung IFF"),
+])
+def test_a_body_s_name_keeps_its_particles_and_elided_compounds(nlp_nokb, text: str, name: str) -> None:
+    assert _found(nlp_nokb, text)[name][0] == "ResearchOrganization"
