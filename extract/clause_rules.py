@@ -123,7 +123,7 @@ def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_am
             if actor is None:
                 continue
             # "erproben die Staatskanzlei und das Innenministerium den Assistenten …": all of them
-            actors = [actor, *_listed_after(doc, entities, lower, sent, actor)] if actor.start > verb else [actor]
+            actors = [actor, *_subjects_listed_after(doc, entities, lower, sent, actor)] if actor.start > verb else [actor]
             objects = _object_chain(doc, sent, entities, lower, max(verb + 1, actors[-1].end), sent.end)
         yield from _verb_findings(doc[verb].text, predicate, actors, objects)
 
@@ -141,7 +141,7 @@ def _verb_findings(verb: str, predicate: str, actors: list[Span], objects: list[
                 yield obj, predicate, actor, verb, "active-verb", 0.75
 
 
-def _listed_after(doc: Doc, entities: list[Span], lower: list[str], sent: Span, first: Span) -> list[Span]:
+def _subjects_listed_after(doc: Doc, entities: list[Span], lower: list[str], sent: Span, first: Span) -> list[Span]:
     """The names listed after a subject that follows its verb ("die Staatskanzlei und das
     Ministerium für Inneres"): commas, "und", "sowie" and articles between them."""
     found, end = [], first.end

@@ -572,8 +572,9 @@ def _listed_together(index: MentionIndex, a: Span, b: Span) -> bool:
     A relative pronoun ("…-Institut, das die TU Dortmund …") begins a clause, no list."""
     first, second = (a, b) if a.start <= b.start else (b, a)
     item, joined = _next_item(index, first.end)
-    while item is not None and item.start < second.start and not joined:
-        item, joined = _next_item(index, item.end)
+    while item is not None and item.start < second.start:
+        item, more = _next_item(index, item.end)
+        joined |= more
     if item is None or item.start != second.start:
         return False
     while not joined and item is not None:  # the "und" of "A, B und C" comes after B

@@ -420,9 +420,9 @@ def _partnership(c: _Sentence, found: list) -> Iterator[Found | None]:
     if match:
         # "Gemeinsam mit B hat A …" names the actor after the partner; "A … gemeinsam mit B" before
         partner = next((e for e in c.entities if e.start_char >= c.at(match.end())), None)
+        cue_end = c.doc.char_span(c.at(match.start()), c.at(match.end()), alignment_mode="expand").end
         if partner is not None and (partner.label_ not in _ORGS | {"Initiative", "Infrastructure"}
-                                    or not _names_next(c.doc, c.doc.char_span(c.at(match.start()), c.at(match.end()),
-                                                                              alignment_mode="expand").end, partner)):
+                                    or not _names_next(c.doc, cue_end, partner)):
             partner = None  # "gemeinsam mit Partnern aus Wissenschaft und Wirtschaft …": none named
         if match.start() == 0:
             actor = next((e for e in c.entities if partner is not None and e.start > partner.end
