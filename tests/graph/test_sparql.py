@@ -283,6 +283,11 @@ def test_documents_by_party(store) -> None:
         ("Partei Eins", "18/1", 1), ("Partei Eins", "18/3", 1), ("Partei Zwei", "18/3", 1)]
 
 
+def test_initiatives_by_parliament(store) -> None:
+    assert rows(run("initiatives-by-parliament", store), "parliament", "label", "papers") == [
+        ("Landtag Eins", "Alpha.NRW", 2), ("Landtag Eins", "Beta", 1), ("Landtag Zwei", "Alpha.NRW", 1)]
+
+
 def test_declined_answers(store) -> None:
     assert rows(run("declined-answers", store), "number", "cue", "ministry") == [
         ("2", "nicht möglich", "Ministerium X")]
