@@ -34,12 +34,12 @@ within 0.003 either way; so they stay, and go when a better parse lets patterns 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span
 
 from sovkg.extract.coreference import named_thing
-from sovkg.extract.patterns import skip_parenthesis
+from sovkg.extract.patterns import OPENING_QUOTES, skip_parenthesis
 
 #: subject --verb--> object gives object --predicate--> subject
 ACTIVE_VERBS = {
@@ -76,8 +76,11 @@ _STOPS = frozenset({"der", "des", "dem", "wie", "über", "unter", "aber", "oder"
                     "weitere", "weiteren"})
 
 Finding = tuple[Span, str, Span, str, str, float]
-_OPENING_QUOTES = frozenset({"„", "“", "\"", "»", "‚"})
-_LIST_GAP = _ARTICLES | {",", "und", "sowie"}
+#: what may stand between the names of a list ("durch das BMFTR und das Land Nordrhein-Westfalen")
+LIST_GAP = frozenset({",", "und", "sowie", "der", "die", "das", "dem", "den", "des", "vom", "von", "durch",
+                      "land", "freistaat", "stadt"})
+#: ... between the names of a list of subjects ("die Staatskanzlei und das Ministerium …")
+_SUBJECT_LIST_GAP = _ARTICLES | {",", "und", "sowie"}
 
 
 def clause_relations(doc: Doc, sent: Span, entities: list[Span], lower: list[str],
@@ -123,7 +126,7 @@ def _active(doc: Doc, sent: Span, entities: list[Span], lower: list[str], has_am
             if actor is None:
                 continue
             # "erproben die Staatskanzlei und das Innenministerium den Assistenten …": all of them
-            actors = [actor, *_subjects_listed_after(doc, entities, lower, sent, actor)] if actor.start > verb else [actor]
+            actors = [actor, *listed_after(doc, entities, actor, _SUBJECT_LIST_GAP)] if actor.start > verb else [actor]
             objects = _object_chain(doc, sent, entities, lower, max(verb + 1, actors[-1].end), sent.end)
         yield from _verb_findings(doc[verb].text, predicate, actors, objects)
 
@@ -141,17 +144,27 @@ def _verb_findings(verb: str, predicate: str, actors: list[Span], objects: list[
                 yield obj, predicate, actor, verb, "active-verb", 0.75
 
 
-def _subjects_listed_after(doc: Doc, entities: list[Span], lower: list[str], sent: Span, first: Span) -> list[Span]:
-    """The names listed after a subject that follows its verb ("die Staatskanzlei und das
-    Ministerium für Inneres"): commas, "und", "sowie" and articles between them."""
+def listed_after(doc: Doc, entities: list[Span], first: Span, gap_words: frozenset[str] = LIST_GAP) -> list[Span]:
+    """The entities listed after ``first``: "durch das BMFTR und das Land Nordrhein-Westfalen";
+    ``gap_words`` are what may stand between two of them besides a comma, "und" or "sowie"."""
     found, end = [], first.end
     for entity in (e for e in entities if e.start >= first.end):
-        gap = [lower[k - sent.start] for k in range(end, entity.start)]
-        if not gap or not set(gap) <= _LIST_GAP or not set(gap) & {",", "und", "sowie"}:
+        gap = [t.lower_ for t in doc[end:entity.start]]
+        if gap == ["("] and entity.end < len(doc) and doc[entity.end].text == ")":
+            end = entity.end + 1  # its short form: "durch das BMFTR (BMFTR) und …"
+            continue
+        if not joins_list(gap, gap_words):
             break
         found.append(entity)
         end = entity.end
     return found
+
+
+def joins_list(gap: Iterable[str], gap_words: frozenset[str] = LIST_GAP) -> bool:
+    """The lower-cased words between two names make them items of one list: a comma, "und"
+    or "sowie", with articles and kind words at most ("…, und das Land …")."""
+    words = set(gap)
+    return bool(words) and words <= gap_words and bool(words & {",", "und", "sowie"})
 
 
 def _fits(obj: Span, predicate: str) -> bool:
@@ -231,7 +244,7 @@ def _object_chain(doc: Doc, sent: Span, entities: list[Span], lower: list[str], 
                     and not any(e.start <= j < e.end for e in entities):
                 j += 1  # one type noun: "Arbeitsplatz", "Plattform", "den Textassistenten „SaarKI“"
                 continue
-            if doc[j].text in _OPENING_QUOTES and any(e.start == j + 1 for e in entities):
+            if doc[j].text in OPENING_QUOTES and any(e.start == j + 1 for e in entities):
                 j += 1
                 continue
             return found

@@ -51,6 +51,8 @@ from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.layouts.common import ministry_name
 
 _QUOTES = {"„": "“", "\"": "\"", "»": "«", "«": "»", "“": "”", "‚": "‘"}
+#: the quotation marks that open a quote
+OPENING_QUOTES = frozenset(_QUOTES)
 _DOTTED = re.compile(r"^[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:\.[A-Za-zÄÖÜäöüß0-9]+)+$|^[a-zäöü]{3,}\.[A-Z]{2,}$")
 #: a dotted word that is no name: a footnote mark after a full stop ("Projekte.1"), an
 #: abbreviation before a word ("Univ.Prag", "Abs.3")

@@ -63,7 +63,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sovkg.extract.clause_rules import AGENT_PREPOSITIONS, PASSIVE_AUX, RELATIVE_PRONOUNS, clause_relations, listed_places
+from sovkg.extract.clause_rules import (
+    AGENT_PREPOSITIONS, PASSIVE_AUX, RELATIVE_PRONOUNS, clause_relations, joins_list, listed_after, listed_places,
+)
 from sovkg.extract.coreference import ARTICLES, COREFERENCE_FACTOR, MentionIndex, Resolved, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
@@ -253,7 +255,7 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
         if agent is None and named:  # "wird von 13 Hochschulen getragen, darunter die TU Darmstadt, …"
             agent, partners_among = named[0], named[1:]
         else:  # "durch das BMFTR und das Land Nordrhein-Westfalen"
-            partners_among = _listed_after(doc, entities, agent) if agent is not None else []
+            partners_among = listed_after(doc, entities, agent) if agent is not None else []
         if agent is None:
             continue
         if agent.start > t.i and _relative_start(doc, t.i, agent.start) < agent.start:
@@ -268,7 +270,7 @@ def _passive_agent(c: _Sentence, _found: list) -> Iterator[Found | None]:
         # "vom InnoLab_bw des Staatsministeriums gemeinsam mit dem Unternehmen Aleph Alpha entwickelt"
         partners = [e for e in entities if agent.end <= e.start and e.end <= t.i and e.label_ in _ORGS
                     and re.search(r"\b(?:gemeinsam|zusammen) mit\b", doc[agent.end:e.start].text)]
-        partners = partners[:1] + _listed_after(doc, entities, partners[0]) if partners else []
+        partners = partners[:1] + listed_after(doc, entities, partners[0]) if partners else []
         for subject in (s for s in subjects if s.label_ != "Place"):
             for by in (agent, *partners, *partners_among):
                 yield c.make(subject, _AGENT_VERBS[t.lower_], by, f"{doc[by.start - 1].text} … {t.text}",
@@ -308,7 +310,7 @@ def _listed_before(doc: Doc, entities: list[Span], last: Span) -> list[Span]:
     """``last`` and the entities listed before it: "A, B und C, die …"."""
     found = [last]
     for entity in reversed([e for e in entities if e.end <= last.start]):
-        if not _joins_list(t.lower_ for t in doc[entity.end:found[0].start]):
+        if not joins_list(t.lower_ for t in doc[entity.end:found[0].start]):
             break
         found.insert(0, entity)
     return found
@@ -579,32 +581,6 @@ def _span_by_chars(entities: list[Span], chars: tuple[int, int] | None) -> Span 
 
 
 #: what stands between listed agents: "durch das BMFTR und das Land Nordrhein-Westfalen"
-_LIST_GAP = frozenset({",", "und", "sowie", "der", "die", "das", "dem", "den", "des", "vom", "von", "durch",
-                       "land", "freistaat", "stadt"})
-
-
-def _listed_after(doc: Doc, entities: list[Span], first: Span) -> list[Span]:
-    """The entities listed after ``first``: "durch das BMFTR und das Land Nordrhein-Westfalen"."""
-    found, end = [], first.end
-    for entity in (e for e in entities if e.start >= first.end):
-        gap = [t.lower_ for t in doc[end:entity.start]]
-        if gap == ["("] and entity.end < len(doc) and doc[entity.end].text == ")":
-            end = entity.end + 1  # its short form: "durch das BMFTR (BMFTR) und …"
-            continue
-        if not _joins_list(gap):
-            break
-        found.append(entity)
-        end = entity.end
-    return found
-
-
-def _joins_list(gap: Iterable[str]) -> bool:
-    """The lower-cased words between two names make them items of one list: a comma, "und"
-    or "sowie", with articles and kind words at most ("…, und das Land …")."""
-    words = set(gap)
-    return bool(words) and words <= _LIST_GAP and bool(words & {",", "und", "sowie"})
-
-
 def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
     """The entity after "von"/"vom"/"durch" closest before the participle (else after it), not
     one whose participle comes first ("von A getragen und von B finanziert": B finances)."""
@@ -711,9 +687,7 @@ def _in_a_phrase(doc: Doc, span: Span, entities: list[Span]) -> bool:
     if span.start > 0 and doc[span.start - 1].text == "(":
         long_form = next((e for e in entities if e.end == span.start - 1), None)
         return long_form is not None and _in_a_phrase(doc, long_form, entities)
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in ARTICLES:
-        i -= 1
+    i = _before_articles(doc, span)
     if i < 0:
         return False
     genitive = i < span.start - 1 and doc[i + 1].lower_ in ("der", "des") and doc[i].pos_ in ("NOUN", "PROPN")
@@ -721,10 +695,16 @@ def _in_a_phrase(doc: Doc, span: Span, entities: list[Span]) -> bool:
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in ("dem", "der", "den", "des", "die", "das"):
-        i -= 1
+    i = _before_articles(doc, span)
     return i >= 0 and doc[i].lower_ in words
+
+
+def _before_articles(doc: Doc, span: Span) -> int:
+    """The index of the word before ``span`` and the articles before it (-1: none)."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ARTICLES:
+        i -= 1
+    return i
 
 
 def _inside(a: Span, b: Span) -> bool:

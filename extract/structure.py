@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from sovkg.extract.doctext import doc_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.layouts import parse_document
-from sovkg.extract.layouts.common import government_name, iso_date, land_of_parliament, ministry_name, parliaments
+from sovkg.extract.layouts.common import government_name, iso_date, land_of_parliament, ministry_name, parliament_named
 from sovkg.extract.layouts.standard import land_named_most
 from sovkg.extract.records import PARLIAMENT_METHOD, DocumentExtraction, DocumentPart, Mention, Role, Sentence
 
@@ -45,7 +45,7 @@ def with_parliament(item: DocumentExtraction) -> DocumentExtraction:
     ("LANDTAG" as a term) gives way to it."""
     text, found = item.document.text, []
     for part in item.parts:
-        known = next((p for p in parliaments() if p.name == part.parliament), None) if part.in_file else None
+        known = parliament_named(part.parliament) if part.in_file else None
         match = known.pattern.search(text, max(0, part.start - _HEAD_CHARS),
                                      min(len(text), part.start + _HEAD_CHARS)) if known else None
         if known is not None and match is not None and all(m.start != match.start() for m in found):

@@ -181,8 +181,8 @@ def _add_part(graph: Graph, doc: URIRef, part: DocumentPart, item: DocumentExtra
     for role in part.in_agreement_with:
         graph.add((doc, SOVKG.inAgreementWith, entity_iri(role.entity_key)))
     if part.in_file:  # and the parliament the file's header names, before the parts
-        for key in {*_entities_within(item, part.start, part.end),
-                    *(entity_iri(m.entity_key) for m in item.mentions if m.method == PARLIAMENT_METHOD)}:
+        for key in sorted({*_entities_within(item, part.start, part.end),
+                           *(entity_iri(m.entity_key) for m in item.mentions if m.method == PARLIAMENT_METHOD)}):
             graph.add((doc, SOVKG.mentions, key))
 
 

@@ -111,13 +111,18 @@ def parliament_name(text: str) -> str | None:
     return ("Landtag von " if match.group("von") else "Landtag ") + land
 
 
+def parliament_named(name: str | None) -> Parliament | None:
+    """The parliament of ``parliaments.tsv`` that bears ``name`` (as ``sovkg:parliament``)."""
+    return next((known for known in parliaments() if known.name == name), None) if name else None
+
+
 def land_of_parliament(name: str | None) -> str | None:
     """"Bayerischer Landtag" → "Bayern"; an unknown "Landtag X" → "X"."""
     if not name:
         return None
-    for known in parliaments():
-        if known.name == name:
-            return known.land
+    known = parliament_named(name)
+    if known is not None:
+        return known.land
     return name.removeprefix("Landtag ").removeprefix("von ") if name.startswith("Landtag ") else None
 
 
