@@ -81,7 +81,7 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?$")
 _ACRONYM_COMMON = re.compile(r"^(?:KI|IT|EU|AI|US|UN|DV|IKT|EDV|OZG|GPU|CPU|HPC|LLM|API|OSS|PC)$")
 _MIXED = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z][\w-]*$")
 _NAME_ADJECTIVE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+isch|Technisch|Deutsch|Frei|Europäisch|Katholisch|Evangelisch|"
-                             r"Königlich|Staatlich|Öffentlich|Gemeinsam)(?:e|es|er|en|em)$"
+                             r"Königlich|Staatlich|Öffentlich|Gemeinsam|Unabhängig)(?:e|es|er|en|em)$"
                              r"|^[A-ZÄÖÜ]+ISCH(?:E|ES|ER|EN|EM)$")  # a letterhead: "SÄCHSISCHES STAATSMINISTERIUM"
 _ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "eines"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "kein", "keine", "jede", "jeder", "jedes"})
@@ -130,6 +130,19 @@ def _complement_kind(head: str, token: Token, complement: Span) -> str:
     return "Infrastructure" if fold_word(token.text) == _DATA_CENTRE and complement[0].lower_ in ("des", "der") else head
 
 
+#: a body's legal form, which names no body unless its name follows: "eine Anstalt des öffentlichen Rechts"
+_LEGAL_FORM = ("des", "öffentlichen", "rechts")
+
+
+def _legal_form_only(doc: Doc, start: int, nxt: int) -> bool:
+    """"Komm.ONE, die Anstalt des öffentlichen Rechts der Kommunen": a legal form describing
+    a body, no name; "die Anstalt des öffentlichen Rechts Dataport" goes on with the name."""
+    after = nxt + len(_LEGAL_FORM)
+    if start != nxt - 1 or tuple(t.lower_ for t in doc[nxt:after]) != _LEGAL_FORM:
+        return False
+    return after >= len(doc) or not doc[after].text[:1].isupper() or doc[after].lower_ in _ARTICLE_FORMS
+
+
 def _research_centre(head: str, words: str) -> bool:
     """Whether a body of the head noun with these words is a research body: a centre
     ("Zentrum", "Kompetenzzentrum") for a research field, or any body of a research
@@ -139,8 +152,9 @@ def _research_centre(head: str, words: str) -> bool:
     return fold_word(head).endswith(_CENTRE) and bool(_RESEARCH_FIELD.search(words))
 
 
-#: a Land's or the Federation's centre is an authority, whatever its field ("Landeszentrum für Datenschutz")
-_STATE_CENTRE = re.compile(r"(?:Landes|Bundes)zentr(?:um|ums|ale)$")
+#: a Land's or the Federation's centre is an authority, whatever its field ("Landeszentrum für Datenschutz",
+#: "Thüringer Landesrechenzentrum")
+_STATE_CENTRE = re.compile(r"(?:Landes|Bundes)[a-zäöüß]*zentr(?:um|ums|ale)$")
 #: a computing centre of science is a research institution (and infrastructure): "Leibniz-Rechenzentrum",
 #: "Höchstleistungsrechenzentrum Stuttgart", "Universitätsrechenzentrum Leipzig"; a Land's is not
 _COMPUTING = re.compile(r"(?:[Hh]öchstleistungs|[Hh]ochleistungs|[Uu]niversitäts|[Hh]ochschul|Leibniz-)rechenzentrum$")
@@ -289,6 +303,7 @@ class PatternRecognizer:
         self.type_nouns: dict[str, str] = {}
         self.first_names: frozenset[str] = frozenset()
         self.places: frozenset[tuple[str, ...]] = frozenset()
+        self.states: frozenset[tuple[str, ...]] = frozenset()
         self.known_words: frozenset[str] = frozenset()
         self.place_prefixes: dict[str, tuple[str, str]] = {}
 
@@ -299,11 +314,14 @@ class PatternRecognizer:
         places, common words: :func:`sovkg.extract.pipeline_data.data_file`)."""
         self.type_nouns = {fold_word(row[0]): row[1] for row in _rows(type_nouns)}
         self.first_names = frozenset(row[0] for row in _rows(first_names))
-        place_names = set()
+        place_names, state_names = set(), set()
         for row in _rows(places):
             for name in [row[0], *(row[3].split("|") if len(row) > 3 and row[3] else [])]:
-                place_names.add(tuple(fold_word(w) for w in re.findall(r"\w+(?:\.\w+)*", name)))
-        self.places = frozenset(place_names)
+                words = tuple(fold_word(w) for w in re.findall(r"\w+(?:\.\w+)*", name))
+                place_names.add(words)
+                if row[1] == "state":
+                    state_names.add(words)
+        self.places, self.states = frozenset(place_names), frozenset(state_names)
         self.known_words = frozenset(row[0] for row in _rows(known_words))
         self.place_prefixes = {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in _rows(place_prefixes)}
 
@@ -313,7 +331,7 @@ class PatternRecognizer:
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_gzip_json(path / "data.json.gz", {
             "type_nouns": self.type_nouns, "first_names": sorted(self.first_names),
-            "places": sorted(self.places), "known_words": sorted(self.known_words),
+            "places": sorted(self.places), "states": sorted(self.states), "known_words": sorted(self.known_words),
             "place_prefixes": self.place_prefixes})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PatternRecognizer:
@@ -321,6 +339,7 @@ class PatternRecognizer:
         self.type_nouns = dict(data["type_nouns"])
         self.first_names = frozenset(data["first_names"])
         self.places = frozenset(tuple(words) for words in data["places"])
+        self.states = frozenset(tuple(words) for words in data.get("states", ()))
         self.known_words = frozenset(data["known_words"])
         self.place_prefixes = {k: tuple(v) for k, v in data.get("place_prefixes", {}).items()}
         return self
@@ -464,6 +483,8 @@ class PatternRecognizer:
             return
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
             end = _complement_end(doc, nxt + 1, self.places, self.first_names)
+            if _legal_form_only(doc, start, nxt):
+                return
             if end > nxt + 1:
                 yield from _coordinated(doc, start, nxt, end, _complement_kind(head, token, doc[nxt:end]))
                 return
@@ -472,7 +493,7 @@ class PatternRecognizer:
             return
         seat_end = self._seat_end(doc, nxt)
         if seat_end is not None:
-            yield _Candidate(start, seat_end, head, "organisation")
+            yield _Candidate(start, seat_end, self._seated_kind(doc, token, head, seat_end), "organisation")
             return
         if fold_word(token.text) in _DIRECT_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
             # "Landesbetrieb Information und Technik Nordrhein-Westfalen" (one name
@@ -504,6 +525,14 @@ class PatternRecognizer:
         return nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].lower_ not in self.known_words \
             and all(t.text == "-" or t.is_alpha and t.lower_ in self.known_words and t.lower_ not in _FUNCTION_WORDS
                     for t in prefix)
+
+    def _seated_kind(self, doc: Doc, token: Token, head: str, seat_end: int) -> str:
+        """A centre named after a Land is the Land's authority ("IT-Dienstleistungszentrum
+        Saarland", "Unabhängiges Datenschutzzentrum Saarland"), as a Land's centre
+        (:data:`_STATE_CENTRE`) is; after a city it may be anyone's ("Kompetenzzentrum Köln")."""
+        seat = tuple(fold_word(t.text) for t in doc[token.i + 1:seat_end] if not t.is_punct)
+        return "GovernmentBody" if head == "Organization" and fold_word(token.text).endswith(_CENTRE) \
+            and seat in self.states else head
 
     def _seat_end(self, doc: Doc, i: int) -> int | None:
         """The end of the place a body's name ends in, from ``i``: "Universität zu Köln",
@@ -833,8 +862,9 @@ class PatternRecognizer:
         """ "STACKIT, die Cloud-Plattform der Schwarz Gruppe", "LLMoin, ein KI-Assistent der
         Verwaltung": a name nobody listed, typed by the type noun of the apposition after it."""
         words = doc_words(doc)
-        for comma in (i for i in range(1, len(words) - 2) if words[i] == "," and doc[i + 1].lower_ in _APPOSITION_ARTICLES):
-            label = self._apposition_type(doc, comma + 2)
+        for comma in (i for i in range(1, len(words) - 2) if words[i] == ","):
+            label = self._apposition_type(doc, comma + 2) if doc[comma + 1].lower_ in _APPOSITION_ARTICLES else \
+                self._bare_apposition_type(doc, comma + 1)
             start = comma
             while start > 0 and comma - start < 4 and self._namey(doc[start - 1]):
                 start -= 1
@@ -843,6 +873,14 @@ class PatternRecognizer:
                     before is not None and before.text[:1].isupper() and before.lower_ not in _FUNCTION_WORDS:
                 continue  # no type, no name, a place, or a name whose beginning is not sure
             yield _Candidate(start, comma, label, "apposition")
+
+    def _bare_apposition_type(self, doc: Doc, i: int) -> str | None:
+        """"Komm.ONE, IT-Dienstleister der Kommunen": an apposition without an article, its
+        type noun followed by its owner's genitive article (which a list item would not be)."""
+        end = i + 3 if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ else i + 1
+        if end >= len(doc) or doc[end].lower_ not in ("der", "des"):
+            return None
+        return self._apposition_type(doc, i)
 
     def _apposition_type(self, doc: Doc, i: int) -> str | None:
         """The type noun heading an apposition from ``i`` on: after adjectives and the first

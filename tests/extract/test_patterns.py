@@ -286,7 +286,7 @@ def test_a_computing_centre_of_science_is_a_research_institution(nlp_nokb) -> No
                              "rechnen, das Thüringer Landesrechenzentrum betreibt die Netze.")
     assert found["Höchstleistungsrechenzentrum Stuttgart"][0] == "ResearchOrganization"
     assert found["Universitätsrechenzentrum Leipzig"][0] == "ResearchOrganization"
-    assert found["Thüringer Landesrechenzentrum"][0] == "Organization"
+    assert found["Thüringer Landesrechenzentrum"][0] == "GovernmentBody"  # a Land's, an authority
 
 
 def test_names_defined_by_their_acronym(nlp_nokb) -> None:
@@ -785,6 +785,16 @@ def test_a_federal_body_named_with_bund(nlp_nokb) -> None:
     assert found["Informationstechnikzentrum Bund"][0] == "GovernmentBody"
     doc = nlp_nokb("Das Dienstleistungszentrum Bund und Länder tagt.")
     assert "Dienstleistungszentrum Bund" not in {s.text for s in doc.spans["sovkg_mentions"]}
+
+
+def test_a_centre_of_a_land_is_an_authority(nlp_nokb) -> None:
+    """A centre named after a Land is the Land's authority; one named after a city is not
+    known to be."""
+    found = _found(nlp_nokb, "Das IT-Dienstleistungszentrum Saarland (IT-DLZ) und das Unabhängige Datenschutzzentrum "
+                             "Saarland prüfen. Das Kompetenzzentrum Köln berät.")
+    assert found["IT-Dienstleistungszentrum Saarland"][0] == "GovernmentBody" == found["IT-DLZ"][0]
+    assert found["Unabhängige Datenschutzzentrum Saarland"][0] == "GovernmentBody"
+    assert found["Kompetenzzentrum Köln"][0] == "Organization"
 
 
 def test_a_compound_of_common_words_before_a_name_is_its_kind(nlp_nokb) -> None:
