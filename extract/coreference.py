@@ -197,6 +197,8 @@ class MentionIndex:
                 joined = False
                 while 0 <= i < len(self.doc) and (self.doc[i].lower_ in LIST_WORDS | ARTICLES
                                                   or self.doc[i].text in _PARENTHESES[step]):
+                    if step == 1 and self._relative_at(i):
+                        break  # "… Institut, das die TU Dortmund … trägt": a relative clause, no list
                     if self.doc[i].text in _PARENTHESES[step]:  # "… Genetik (MPI-CBG), das …": its short form
                         i = self._past_parenthesis(i, step)
                         continue
@@ -211,6 +213,14 @@ class MentionIndex:
                 listed.append(nxt)
                 current = nxt
         return listed
+
+    def _relative_at(self, i: int) -> bool:
+        """A relative pronoun at ``i`` after a comma: one the tagger calls so, or an
+        article followed by another ("…, das die …", "…, die der …")."""
+        word = self.doc[i]
+        if i == 0 or self.doc[i - 1].text != "," or word.lower_ not in ARTICLES:
+            return False
+        return "Rel" in word.morph.get("PronType") or i + 1 < len(self.doc) and self.doc[i + 1].lower_ in ARTICLES
 
     def _examples_noun_at(self, i: int) -> bool:
         """A common noun followed by "wie" at ``i``: a kind whose examples go on with the list."""

@@ -167,7 +167,10 @@ class PatternSet:
     def _lookup(self, token: Token, keys: tuple[str, ...]) -> list[Cue]:
         cues = [c for key in keys for c in self.by_lemma.get(key, ())]
         if token.pos_ in ("VERB", "AUX", "ADJ"):  # "förderen" may match "Förderer": add the stem's
-            cues += (c for c in self.by_stem.get(stem(keys[-1]), ()) if c not in cues)
+            stems = [stem(keys[-1])]
+            if keys[-1] == fold_word(token.text):  # the folded form lost a participle's ending: "Herausgegeben"
+                stems.append(stem(token.text))
+            cues += (c for key in dict.fromkeys(stems) for c in self.by_stem.get(key, ()) if c not in cues)
         if not cues and token.pos_ == "NOUN":  # "Industriepartner", "Digitalsparte": a member's noun by its head
             cues = list(compound_head((token.lemma_ or token.text).lower(), self.by_head, shortest=_MIN_HEAD) or ())
         return cues

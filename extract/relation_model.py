@@ -51,6 +51,10 @@ MAX_CONFIDENCE = 0.9
 #: (an annex, a flattened table) would otherwise cost ten thousand pairs, and farther apart
 #: than this the development sets state almost no relation.
 MAX_GAP = 40
+#: Predicates no end of a "mit" phrase is in: it names a partner or a means ("…, die mit dem
+#: Zentrum sprach"), never a whole, an organisation one belongs to, a place, or what one supports
+#: (a maker, an operator or a tool may be one: "gemeinsam mit Aleph Alpha entwickelt").
+NOT_WITH = frozenset({"memberOf", "partOf", "locatedIn", "supports"})
 #: ``cooperatesWith`` goes both ways: it is read, and stated, from the first mention to the second.
 SYMMETRIC = frozenset({"cooperatesWith"})
 
@@ -160,7 +164,8 @@ class RelationModel(RelationData):
         facts: dict[int, dict] = {}
         for pair, scores in zip(pairs, every):
             predicate = max(pair.allowed, key=scores.__getitem__)
-            if scores[predicate] < self._threshold(predicate) or scores[predicate] <= scores[NONE]:
+            if scores[predicate] < self._threshold(predicate) or scores[predicate] <= scores[NONE] or \
+                    predicate in NOT_WITH and _comitative(pair):
                 continue
             if predicate == "fundedBy" and pair.sent.start not in facts:
                 facts[pair.sent.start] = sentence_facts(span_text(pair.sent))
@@ -278,6 +283,12 @@ def _within(ends: list[End], gap: int) -> Callable[[End], list[End]]:
                 if max(a.start, ends[k].span.start) - min(a.end, ends[k].span.end) <= gap]
 
     return near
+
+
+def _comitative(pair: _Pair) -> bool:
+    """Whether an end, as the pair names it in its sentence, is governed by "mit"."""
+    doc = pair.sent.doc
+    return any(c.dep_ == "case" and c.lower_ == "mit" for end in (pair.subject, pair.obj) for c in doc[end.root].children)
 
 
 def _chars(span: Span) -> tuple[int, int]:

@@ -361,7 +361,8 @@ def front_participle(tokens: list[Token]) -> None:
         return
     copula = aux.head.i == participle.i and aux.dep_ in ("cop", "aux", "aux:pass")  # "Trainiert wurde es …"
     if participle.head.i != aux.i and not copula:
-        _fronted_over_noun(participle, aux)
+        if not _fronted_over_noun(participle, aux) and aux.lemma_ == "werden":
+            _reroot(tokens, participle, aux)
         return
     if not copula:
         participle.head = aux.head if aux.head.i != aux.i else participle
@@ -373,13 +374,61 @@ def front_participle(tokens: list[Token]) -> None:
     aux.head, aux.dep_ = participle, "aux:pass" if aux.lemma_ == "werden" else "aux"
 
 
-def _fronted_over_noun(participle: Token, aux: Token) -> None:
+def fronted_passive_subject(tokens: list[Token]) -> None:
+    """"Wissenschaftlich begleitet wird NRW.Genius … vom Lamarr-Institut", "Herausgegeben wird
+    openDesk vom ZenDiS": a main clause opened by a passive participle (after at most two
+    adverbs) has its subject right after the auxiliary. The parser, which rarely saw the
+    order, hung that phrase elsewhere (an adverb, another word's subject); with no subject
+    of its own, the participle gets the first noun phrase after the auxiliary that no
+    preposition governs and that may be nominative (the agent is then found on it)."""
+    k = next((i for i, t in enumerate(tokens[:3]) if t.pos_ == "VERB" and t.head.i == t.i), None)
+    if k is None or k + 1 >= len(tokens) or not all(_adverbial(t) for t in tokens[:k]):
+        return
+    participle, aux = tokens[k], tokens[k + 1]
+    if aux.lemma_ != "werden" or aux.head.i != participle.i or aux.dep_ != "aux:pass":
+        return
+    for adverb in tokens[:k]:  # "Fachlich verantwortet wird …": no subject
+        adverb.head, adverb.dep_ = participle, "advmod"
+    if any(c.dep_ in ("nsubj", "nsubj:pass") for c in participle.children):
+        return
+    for token in tokens[k + 2:]:
+        if token.text in (",", ";", ":") or token.pos_ in ("VERB", "AUX", "SCONJ"):
+            return
+        while token.dep_ in ("compound", "flat", "flat:name") and token.head.i > token.i:
+            token = token.head  # "Teuken-7B": the name's last word heads it
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and not _governed(token, participle) and \
+                (not _cases(token) or "Nom" in _cases(token)):
+            token.head, token.dep_ = participle, "nsubj:pass"
+            return
+
+
+#: an adjective used as an adverb, capitalised first in a sentence ("Wissenschaftlich", "Fachlich"),
+#: which the tagger takes for a noun
+_ADVERBIAL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:lich|isch|ig|weise)")
+
+
+def _adverbial(token: Token) -> bool:
+    return token.pos_ == "ADV" or bool(_ADVERBIAL.fullmatch(token.text))
+
+
+def _governed(token: Token, verb: Token) -> bool:
+    """Whether a preposition governs the token or a word it hangs on, below the verb."""
+    while token.i != verb.i:
+        if any(c.dep_ == "case" for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _fronted_over_noun(participle: Token, aux: Token) -> bool:
     """"Begleitet wurde der Aufbau vom BMI": the parser made the auxiliary the copula of the
     noun after it and the participle that noun's subject. The participle is the verb, the noun
-    its subject, and the noun's prepositional phrases its own."""
+    its subject, and the noun's prepositional phrases its own. False if the parse was another."""
     noun = participle.head
     if aux.head.i != noun.i or aux.dep_ != "cop" or noun.pos_ not in ("NOUN", "PROPN") or noun.i < aux.i:
-        return
+        return False
     root = noun.head.i == noun.i
     participle.head, participle.dep_ = (participle, "ROOT") if root else (noun.head, noun.dep_)
     noun.head, noun.dep_ = participle, "nsubj:pass" if aux.lemma_ == "werden" else "nsubj"
@@ -388,6 +437,23 @@ def _fronted_over_noun(participle: Token, aux: Token) -> None:
     participle.set_morph("VerbForm=Part")
     for phrase in [c for c in noun.children if c.i > noun.i and any(g.dep_ == "case" for g in c.children)]:
         phrase.head, phrase.dep_ = participle, "obl"
+    return True
+
+
+def _reroot(tokens: list[Token], participle: Token, aux: Token) -> None:
+    """"Aufgebaut wurde die Cloud vom BMI gemeinsam mit den Ländern …", parsed with some other
+    word for the root: the fronted participle is the clause's verb and "werden" its passive
+    auxiliary; the former root hangs on it (a prepositional phrase as an oblique), and
+    :func:`fronted_passive_subject` then finds the subject."""
+    root = next((t for t in tokens if t.head.i == t.i), None)
+    participle.head, participle.dep_ = participle, "ROOT"
+    participle.pos_ = "VERB"
+    participle.set_morph("VerbForm=Part")
+    for child in [c for c in aux.children if c.i != participle.i]:
+        child.head = participle
+    aux.head, aux.dep_ = participle, "aux:pass"
+    if root is not None and root.i not in (participle.i, aux.i):
+        root.head, root.dep_ = participle, "obl" if any(c.dep_ == "case" for c in root.children) else "dep"
 
 
 #: a participle's form: "gebaut", "aufgebaut", "finanziert", and of a verb with an inseparable
@@ -474,6 +540,7 @@ class RelationPatterns(RelationData):
         attach_particles(tokens)
         detach_relative_conjuncts(tokens)
         front_participle(tokens)
+        fronted_passive_subject(tokens)
         subjects_of_auxiliaries(tokens)
         for verb in (t for t in tokens if t.pos_ in ("VERB", "ADJ", "AUX")):
             relative_read_as_article(verb)

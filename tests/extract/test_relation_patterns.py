@@ -183,6 +183,16 @@ FAMILIES = [
      "zusammen.", ("Universität Stuttgart", "cooperatesWith", "Universität Tübingen")),
     ("cooperation noun", "Das Lamarr-Institut forscht in Zusammenarbeit mit dem Fraunhofer IAIS.",
      ("Lamarr-Institut", "cooperatesWith", "Fraunhofer IAIS")),
+    ("cooperation noun beside a passive's agent", "Entwickelt wurde der Assistent vom IT-Dienstleistungszentrum "
+     "Saarland (IT-DLZ) in Zusammenarbeit mit der Saarbrücker Scheer GmbH.", ("IT-Dienstleistungszentrum Saarland", "cooperatesWith",
+                                                       "Scheer GmbH")),
+    ("together with a passive's agent", "F13 wurde vom InnoLab_bw im Staatsministerium gemeinsam mit Aleph Alpha "
+     "entwickelt.", ("InnoLab_bw", "cooperatesWith", "Aleph Alpha")),
+    ("fronted passive participle after an adverb", "Wissenschaftlich begleitet wird NRW.Genius seit Mai 2025 vom "
+     "Lamarr-Institut.", ("Lamarr-Institut", "supports", "NRW.Genius")),
+    ("fronted participle of a separable verb, the subject parsed as an adverb", "Herausgegeben wird openDesk vom "
+     "Zentrum für Digitale Souveränität der Öffentlichen Verwaltung.",
+     ("openDesk", "developedBy", "Zentrum für Digitale Souveränität der Öffentlichen Verwaltung")),
     ("copula with genitive", "Das Projekt Teuken-7B ist Teil der europäischen KI-Initiative OpenGPT-X und offen.",
      ("Teuken-7B", "partOf", "OpenGPT-X")),
     ("member noun", "Das Karlsruher Institut für Technologie ist Mitglied der Helmholtz-Gemeinschaft.",
@@ -512,6 +522,8 @@ NEGATIVES = [
     ("a stage is no site", "Das Projekt KIRA steht am Anfang."),
     ("what a body owns is no member of it", "Der Supercomputer JUWELS gehört dem Forschungszentrum Jülich."),
     ("a frame of no name", "Die Plattform KIPITZ wird im Rahmen der Haushaltsberatungen beraten."),
+    ("what a passive made does not cooperate", "Entwickelt wurde die Plattform KIPITZ in Zusammenarbeit mit der "
+     "Scheer GmbH."),
 ]
 
 
@@ -566,6 +578,12 @@ def test_a_partner_of_a_passive_agent_is_the_agent_s_partner_not_the_object_s(fo
     text = ("Das Kompetenzzentrum für Maschinelles Lernen wird von der Universität Tübingen gemeinsam mit dem "
             "Max-Planck-Institut getragen.")
     assert not any(f[1] == "cooperatesWith" and f[0].startswith("Kompetenzzentrum") for f in found(text))
+
+
+def test_the_bodies_of_a_relative_clause_are_no_items_of_the_agent_s_list(found) -> None:
+    text = ("Wissenschaftlich begleitet wird NRW.Genius vom Lamarr-Institut, das die TU Dortmund und die "
+            "Universität Bonn gemeinsam tragen.")
+    assert not any(f[1] == "supports" and f[0] != "Lamarr-Institut" for f in found(text))
 
 
 def test_an_aim_clause_does_not_share_the_subject(found) -> None:
