@@ -7,7 +7,7 @@ The rules are the contract's (``spec/schema.md``, "Gold files"):
   case-folding and collapsing white space and hyphens, and one of its types is one the
   gold entity accepts;
 * a relation matches when both ends match and the predicate is one the gold relation
-  accepts (``cooperatesWith`` in either direction);
+  accepts (``cooperatesWith`` in either direction, and stated both ways one relation);
 * precision counts every entity of the contract's types that a document of the gold
   file ``mentions``, and every relation of the contract's predicates between two such
   entities; recall counts the required gold items.
@@ -33,6 +33,10 @@ from sovkg.errors import SovkgError
 from sovkg.ontology import SOVKG
 from sovkg.ontology.namespace import ENTITY_CLASSES
 from sovkg.ontology.namespace import RELATIONS as CONTRACT_RELATIONS
+
+#: the contract's symmetric predicate: a match in either direction, one fact for both
+SYMMETRIC = frozenset({"cooperatesWith"})
+
 
 def _local(iri: object) -> str:
     return re.split(r"[#/]", str(iri))[-1]
@@ -230,7 +234,7 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
         predicate = _local(p)
         if predicate in RELATIONS and str(p).startswith(str(SOVKG)) and s in nodes and o in nodes:
             if stated is None or (s, predicate, o) in stated:
-                found.add((s, predicate, o))
+                found.add(_one_way(s, predicate, o))
     matched: set[tuple[URIRef, str, URIRef]] = set()
     for relation in gold.get("relations", []):
         predicates = gold_predicates(relation)
@@ -238,9 +242,8 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
         hit = None
         if s is not None and o is not None:
             for predicate in predicates:
-                for triple in ((s, predicate, o),) + (((o, predicate, s),) if predicate == "cooperatesWith" else ()):
-                    if triple in found:
-                        hit = triple
+                if _one_way(s, predicate, o) in found:
+                    hit = _one_way(s, predicate, o)
         bucket = score.relations_by_predicate[predicates[0]]
         if hit is not None:
             if hit not in matched:
@@ -257,6 +260,12 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
         score.relations_by_predicate[predicate].fp += 1
         label = lambda n: gid_of.get(n) or str(graph.value(n, SKOS.prefLabel) or n)  # noqa: E731
         score.spurious_relations.append(f"{name}: {label(s)} {predicate} {label(o)}")
+
+
+def _one_way(s: URIRef, predicate: str, o: URIRef) -> tuple[URIRef, str, URIRef]:
+    """A relation as scored: a symmetric one (``cooperatesWith``) stated both ways is one
+    fact, matched and counted once, with its ends in a fixed order."""
+    return (min(s, o), predicate, max(s, o)) if predicate in SYMMETRIC else (s, predicate, o)
 
 
 def _stated_in(graph: Graph, source: str) -> set[tuple[URIRef, str, URIRef]] | None:

@@ -149,6 +149,26 @@ def test_evaluate_on_a_small_gold_file_counts_hits_misses_and_spurious(tmp_path:
     assert scores["relations"]["fn"] + scores["relations"]["tp"] == 1
 
 
+def test_a_cooperation_stated_both_ways_is_one_relation(tmp_path: Path) -> None:
+    """The pipeline states a cooperation from each partner; the contract's relation is
+    symmetric, so the two statements are one hit, not a hit and a spurious relation."""
+    document = tmp_path / "both.txt"
+    document.write_text("Die Universität Bonn und die TU Dortmund arbeiten im Projekt KIRA zusammen.\n",
+                        encoding="utf-8")
+    gold = {
+        "document": "both.txt",
+        "entities": [
+            {"id": "bonn", "label": "Universität Bonn", "types": ["ResearchOrganization"], "required": True},
+            {"id": "tud", "label": "TU Dortmund", "types": ["ResearchOrganization"], "required": True},
+        ],
+        "relations": [{"s": "tud", "p": "cooperatesWith", "o": "bonn", "required": True}],
+    }
+    (tmp_path / "both.json").write_text(json.dumps(gold), encoding="utf-8")
+    scores = _evaluate("--gold", str(tmp_path / "both.json"), str(document), "--kb", "none", cwd=tmp_path)
+    assert scores["relations_by_predicate"]["cooperatesWith"] == {
+        "tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}, scores["spurious_relations"]
+
+
 def test_evaluate_names_a_missing_document(tmp_path: Path) -> None:
     (tmp_path / "g.json").write_text(json.dumps({"document": "nowhere.txt", "entities": []}), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "sovkg", "evaluate", "--gold", str(tmp_path / "g.json")],
