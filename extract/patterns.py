@@ -134,13 +134,10 @@ def _complement_kind(head: str, token: Token, complement: Span) -> str:
 _LEGAL_FORM = ("des", "öffentlichen", "rechts")
 
 
-def _legal_form_only(doc: Doc, start: int, nxt: int) -> bool:
-    """"Komm.ONE, die Anstalt des öffentlichen Rechts der Kommunen": a legal form describing
-    a body, no name; "die Anstalt des öffentlichen Rechts Dataport" goes on with the name."""
-    after = nxt + len(_LEGAL_FORM)
-    if start != nxt - 1 or tuple(t.lower_ for t in doc[nxt:after]) != _LEGAL_FORM:
-        return False
-    return after >= len(doc) or not doc[after].text[:1].isupper() or doc[after].lower_ in _ARTICLE_FORMS
+def _legal_form(doc: Doc, start: int, nxt: int) -> bool:
+    """"Komm.ONE, die Anstalt des öffentlichen Rechts der Kommunen", "der Anstalt des
+    öffentlichen Rechts Dataport": a legal form, which describes a body and names none."""
+    return start == nxt - 1 and tuple(t.lower_ for t in doc[nxt:nxt + len(_LEGAL_FORM)]) == _LEGAL_FORM
 
 
 def _research_centre(head: str, words: str) -> bool:
@@ -483,7 +480,8 @@ class PatternRecognizer:
             return
         if nxt < len(doc) and doc[nxt].lower_ in _COMPLEMENT_START and not owner:  # not "Rechenzentrum des Landes"
             end = _complement_end(doc, nxt + 1, self.places, self.first_names)
-            if _legal_form_only(doc, start, nxt):
+            if _legal_form(doc, start, nxt):
+                yield from self._named_after_legal_form(doc, nxt + len(_LEGAL_FORM), head)
                 return
             if end > nxt + 1:
                 yield from _coordinated(doc, start, nxt, end, _complement_kind(head, token, doc[nxt:end]))
@@ -504,6 +502,14 @@ class PatternRecognizer:
                 return
         if start < token.i and not self._kind_of_next_name(doc, start, nxt):  # (only hyphens were stepped over)
             yield _Candidate(start, token.i + 1, head, "organisation")  # "Lamarr-Institut"
+
+    def _named_after_legal_form(self, doc: Doc, i: int, head: str) -> Iterable[_Candidate]:
+        """The name a legal form goes on with ("… des öffentlichen Rechts Dataport"), of the
+        form's type; none if no name follows ("… des öffentlichen Rechts der Kommunen")."""
+        if i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ not in _ARTICLE_FORMS:
+            found = self._name_at(doc, i, any_capitalised=True)
+            if found is not None:
+                yield _Candidate(found[0], found[1], head, "organisation")
 
     def _owned_name(self, doc: Doc, start: int, token: Token, head: str) -> _Candidate | None:
         """A head noun's name with its owner: "IT-Dienstleistungszentrum des Freistaats Bayern" (a

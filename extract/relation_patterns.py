@@ -290,8 +290,14 @@ def passive_agent(verb: Token) -> None:
 
 
 def _agentive(phrase: Token) -> bool:
-    """A "von"/"vom"/"durch" phrase."""
-    return any(c.dep_ == "case" and c.lower_ in AGENT_PREPOSITIONS for c in phrase.children)
+    """A "von"/"vom"/"durch" phrase; its preposition, hung on the phrase's adjective ("vom
+    Bayerischen Landesbeauftragten"), is moved to its noun."""
+    for holder in (phrase, *(c for c in phrase.children if c.dep_ == "amod" and c.i < phrase.i)):
+        case = next((c for c in holder.children if c.dep_ == "case" and c.lower_ in AGENT_PREPOSITIONS), None)
+        if case is not None:
+            case.head = phrase
+            return True
+    return False
 
 
 def fronted_apposition(verb: Token) -> None:

@@ -797,6 +797,15 @@ def test_a_centre_of_a_land_is_an_authority(nlp_nokb) -> None:
     assert found["Kompetenzzentrum Köln"][0] == "Organization"
 
 
+def test_a_legal_form_names_no_body_but_types_the_name_after_it(nlp_nokb) -> None:
+    """"Anstalt des öffentlichen Rechts" says what a body is, not which: alone it is no name,
+    before a name it types it; after a name, with an article, it is the name's apposition."""
+    found = _found(nlp_nokb, "Sachsen-Anhalt ist Träger der Anstalt des öffentlichen Rechts Dataport. Es betreibt "
+                             "Komm.ONE, die Anstalt des öffentlichen Rechts der Kommunen.")
+    assert found["Dataport"][0] == "GovernmentBody" == found["Komm.ONE"][0]
+    assert not any("Rechts" in name for name in found)
+
+
 def test_a_compound_of_common_words_before_a_name_is_its_kind(nlp_nokb) -> None:
     """"das Big-Data-Kompetenzzentrum ScaDS Dresden/Leipzig": the compound types the name after
     it (whose seats both belong to it); "das Lamarr-Institut" is a name of its own."""

@@ -188,6 +188,11 @@ FAMILIES = [
                                                        "Scheer GmbH")),
     ("together with a passive's agent", "F13 wurde vom InnoLab_bw im Staatsministerium gemeinsam mit Aleph Alpha "
      "entwickelt.", ("InnoLab_bw", "cooperatesWith", "Aleph Alpha")),
+    ("supporter-verb on the work on a thing", "Das BSI begleitet zudem den Aufbau der Deutschen Verwaltungscloud.",
+     ("BSI", "supports", "Deutschen Verwaltungscloud")),
+    ("supporter-verb passive on the work on a thing, the agent's preposition on its adjective", "Begleitet wurde "
+     "die Einführung der Plattform BayernKI vom Bayerischen Landesbeauftragten für den Datenschutz.",
+     ("Bayerischen Landesbeauftragten für den Datenschutz", "supports", "BayernKI")),
     ("fronted passive participle after an adverb", "Wissenschaftlich begleitet wird NRW.Genius seit Mai 2025 vom "
      "Lamarr-Institut.", ("Lamarr-Institut", "supports", "NRW.Genius")),
     ("fronted participle of a separable verb, the subject parsed as an adverb", "Herausgegeben wird openDesk vom "
@@ -522,6 +527,8 @@ NEGATIVES = [
     ("a stage is no site", "Das Projekt KIRA steht am Anfang."),
     ("what a body owns is no member of it", "Der Supercomputer JUWELS gehört dem Forschungszentrum Jülich."),
     ("a frame of no name", "Die Plattform KIPITZ wird im Rahmen der Haushaltsberatungen beraten."),
+    ("support of work with money is no support of the thing", "Mit 18 Millionen Euro unterstützt das Bayerische "
+     "Staatsministerium für Digitales den Aufbau der Plattform BayernKI."),
     ("what a passive made does not cooperate", "Entwickelt wurde die Plattform KIPITZ in Zusammenarbeit mit der "
      "Scheer GmbH."),
 ]
