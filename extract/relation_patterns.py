@@ -405,12 +405,15 @@ def fronted_passive_subject(tokens: list[Token]) -> None:
         if token.pos_ in ("NOUN", "PROPN", "PRON") and not _governed(token, participle) and \
                 (not _cases(token) or "Nom" in _cases(token)):
             token.head, token.dep_ = participle, "nsubj:pass"
+            if token.pos_ != "NOUN":  # "genutzt wird openDesk im BMDS": a name takes no phrase, the verb does
+                for phrase in [c for c in token.children if c.i > token.i and any(g.dep_ == "case" for g in c.children)]:
+                    phrase.head, phrase.dep_ = participle, "obl"
             return
 
 
-#: an adjective used as an adverb, capitalised first in a sentence ("Wissenschaftlich", "Fachlich"),
-#: which the tagger takes for a noun
-_ADVERBIAL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:lich|isch|ig|weise)")
+#: an adjective used as an adverb, capitalised first in a sentence ("Wissenschaftlich", "Produktiv",
+#: "Federführend"), which the tagger takes for a noun
+_ADVERBIAL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:lich|isch|ig|iv|al|ell|end|bar|sam|weise)")
 
 
 def _adverbial(token: Token) -> bool:

@@ -188,6 +188,12 @@ FAMILIES = [
                                                        "Scheer GmbH")),
     ("together with a passive's agent", "F13 wurde vom InnoLab_bw im Staatsministerium gemeinsam mit Aleph Alpha "
      "entwickelt.", ("InnoLab_bw", "cooperatesWith", "Aleph Alpha")),
+    ("user-verb with the users after the pronoun of what they use", "Die Plattform F13 startet. Seit Januar 2025 "
+     "nutzen sie die Staatskanzlei, das Ministerium der Finanzen sowie die Aufsichts- und Dienstleistungsdirektion.",
+     ("Ministerium der Finanzen", "uses", "F13")),
+    ("fronted passive participle after an adjective, the place phrase hung on the subject's name", "Produktiv "
+     "genutzt wird openDesk derzeit im BMDS selbst sowie im Bundesamt für Sicherheit in der Informationstechnik.",
+     ("BMDS", "uses", "openDesk")),
     ("supporter-verb on the work on a thing", "Das BSI begleitet zudem den Aufbau der Deutschen Verwaltungscloud.",
      ("BSI", "supports", "Deutschen Verwaltungscloud")),
     ("supporter-verb passive on the work on a thing, the agent's preposition on its adjective", "Begleitet wurde "
@@ -585,6 +591,11 @@ def test_a_partner_of_a_passive_agent_is_the_agent_s_partner_not_the_object_s(fo
     text = ("Das Kompetenzzentrum für Maschinelles Lernen wird von der Universität Tübingen gemeinsam mit dem "
             "Max-Planck-Institut getragen.")
     assert not any(f[1] == "cooperatesWith" and f[0].startswith("Kompetenzzentrum") for f in found(text))
+
+
+def test_a_pronoun_of_users_stays_the_subject(found) -> None:
+    text = "Die Stadt Köln startet. Seit Januar 2025 nutzen sie die Plattformen F13 und BayernKI."
+    assert not any(f[0] in ("F13", "BayernKI") for f in found(text))
 
 
 def test_the_bodies_of_a_relative_clause_are_no_items_of_the_agent_s_list(found) -> None:

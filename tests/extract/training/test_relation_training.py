@@ -43,12 +43,10 @@ def test_thresholds_keep_what_adds_precision() -> None:
             found.relations_by_predicate[predicate] = Counts(tp=tp, fp=fp)
         return found
 
-    fold = Fold("x", "none", score(locatedIn=(10, 2), fundedBy=(5, 1), uses=(0, 0)),
-                {0.6: score(locatedIn=(20, 5), fundedBy=(6, 9), uses=(7, 3)),
-                 0.8: score(locatedIn=(15, 3), fundedBy=(5, 3), uses=(6, 1))})
-    # locatedIn at 0.6 adds 10 right and 3 wrong; fundedBy adds 1 right and 8 wrong, then nothing
-    # right; uses at 0.6 is right just 70 % of the time, which is no evidence above the target
-    assert choose_thresholds([fold]) == {"locatedIn": 0.6, "uses": 0.8}
+    fold = Fold("x", "none", score(locatedIn=(10, 2), fundedBy=(5, 1)),
+                {0.6: score(locatedIn=(20, 5), fundedBy=(6, 9)), 0.8: score(locatedIn=(15, 3), fundedBy=(5, 3))})
+    # locatedIn at 0.6 adds 10 right and 3 wrong; fundedBy adds 1 right and 8 wrong, then nothing right
+    assert choose_thresholds([fold]) == {"locatedIn": 0.6}
 
 
 @pytest.mark.slow
