@@ -566,7 +566,7 @@ class PatternRecognizer:
         words = doc_words(doc)
         for token in (doc[i] for i, word in enumerate(words) if word == "V." or _COMPANY_SUFFIX.match(word)
                       and not (i + 1 < len(words) and _COMPANY_SUFFIX.match(words[i + 1]))  # "… Group AG"
-                      and words[max(0, i - 2):i] != ["&", "Co."]):  # "GmbH & Co. KG" is one legal form
+                      and not _and_company(words[max(0, i - 2):i])):  # "GmbH & Co. KG" is one legal form
             registered = token.text == "V." and token.i > 0 and doc[token.i - 1].text == "e."
             if _COMPANY_SUFFIX.match(token.text) or registered:
                 start = token.i - 1 if registered else token.i
@@ -578,7 +578,7 @@ class PatternRecognizer:
                 if start < token.i:
                     label = "Organization" if registered or token.text.startswith("e") else "Company"
                     end = token.i + (2 if registered else 1)
-                    if words[end:end + 2] == ["&", "Co."] and end + 2 < len(words) and words[end + 2] in ("KG", "KGaA"):
+                    if _and_company(words[end:end + 2]) and end + 2 < len(words) and words[end + 2] in ("KG", "KGaA"):
                         end += 3
                     yield _Candidate(start, end, label, "organisation")
 
@@ -1484,6 +1484,12 @@ def _breaks_name(text: str) -> bool:
 
 #: legal forms written small, which end a body's name or go on to its seat ("mbH Göttingen")
 _SMALL_LEGAL_FORMS = frozenset({"mbH", "gGmbH", "gAöR", "eG", "e.V."})
+
+
+def _and_company(words: list[str]) -> bool:
+    """"& Co." or "+ Co.", the middle of a limited partnership's legal form ("GmbH & Co. KG",
+    "SE + Co. KG")."""
+    return len(words) == 2 and words[0] in ("&", "+") and words[1] == "Co."
 
 
 def _comma_ends_name(doc: Doc, comma: int, places: Container[tuple[str, ...]], names: Container[str]) -> bool:

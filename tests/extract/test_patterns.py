@@ -322,9 +322,11 @@ def test_an_article_is_no_particle_of_a_surname_nor_a_surname(nlp_nokb) -> None:
 
 def test_gmbh_and_co_kg_is_one_legal_form(nlp_nokb) -> None:
     found = _found(nlp_nokb, "Den Auftrag erhielt die Richter Gerüstbau GmbH & Co. KG aus Hameln, "
-                             "die Werbung die Kinowerbung.de GmbH & Co. KG und die SAP SE.")
+                             "die Werbung die Kinowerbung.de GmbH & Co. KG und die SAP SE, den Laser die TRUMPF SE + "
+                             "Co. KG.")
     companies = {name for name, (label, _) in found.items() if label == "Company"}
-    assert companies == {"Richter Gerüstbau GmbH & Co. KG", "Kinowerbung.de GmbH & Co. KG", "SAP SE"}
+    assert companies == {"Richter Gerüstbau GmbH & Co. KG", "Kinowerbung.de GmbH & Co. KG", "SAP SE",
+                         "TRUMPF SE + Co. KG"}
 
 
 def test_common_words_with_a_broken_case_or_glued_together_are_no_camel_case_name(nlp_nokb) -> None:
