@@ -37,6 +37,7 @@ from sovkg.extract.ner_model import model_path
 from sovkg.extract.pattern_file import RelationData
 from sovkg.extract.records import RelationCandidate
 from sovkg.extract.relation_features import End, Words, pair_features
+from sovkg.ontology.namespace import SYMMETRIC_RELATIONS, local_name
 
 #: The model's class for "no relation between these two".
 NONE = "none"
@@ -56,7 +57,7 @@ MAX_GAP = 40
 #: (a maker, an operator or a tool may be one: "gemeinsam mit Aleph Alpha entwickelt").
 NOT_WITH = frozenset({"memberOf", "partOf", "locatedIn", "supports"})
 #: ``cooperatesWith`` goes both ways: it is read, and stated, from the first mention to the second.
-SYMMETRIC = frozenset({"cooperatesWith"})
+SYMMETRIC = frozenset(local_name(r) for r in SYMMETRIC_RELATIONS)
 
 
 @dataclass(frozen=True, slots=True)

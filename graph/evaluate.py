@@ -33,9 +33,7 @@ from sovkg.errors import SovkgError
 from sovkg.ontology import SOVKG
 from sovkg.ontology.namespace import ENTITY_CLASSES
 from sovkg.ontology.namespace import RELATIONS as CONTRACT_RELATIONS
-
-#: the contract's symmetric predicate: a match in either direction, one fact for both
-SYMMETRIC = frozenset({"cooperatesWith"})
+from sovkg.ontology.namespace import SYMMETRIC_RELATIONS
 
 
 def _local(iri: object) -> str:
@@ -44,6 +42,8 @@ def _local(iri: object) -> str:
 
 ENTITY_TYPES = frozenset(_local(c) for c in ENTITY_CLASSES)
 RELATIONS = frozenset(_local(r) for r in CONTRACT_RELATIONS)
+#: matched in either direction, and stated both ways one fact
+SYMMETRIC = frozenset(_local(r) for r in SYMMETRIC_RELATIONS)
 
 
 class GoldError(SovkgError):

@@ -40,6 +40,8 @@ __all__ = [
     "ENTITY_CLASSES",
     "RELATIONS",
     "EXTRA_RELATIONS",
+    "SYMMETRIC_RELATIONS",
+    "local_name",
     "PREFIXES",
 ]
 
@@ -184,6 +186,15 @@ RELATIONS: Final[tuple[URIRef, ...]] = (
 #: Relations between entities beyond the contract (not scored): every sub-property of
 #: ``relatedTo`` is in ``RELATIONS`` or here.
 EXTRA_RELATIONS: Final[tuple[URIRef, ...]] = (SOVKG.successorOf,)
+
+#: The symmetric relations (``owl:SymmetricProperty``): stated from either end, one fact.
+SYMMETRIC_RELATIONS: Final[tuple[URIRef, ...]] = (SOVKG.cooperatesWith,)
+
+
+def local_name(term: URIRef) -> str:
+    """A sovkg term's name in the vocabulary ("cooperatesWith"), as the pipeline's records
+    and the pattern files name predicates."""
+    return str(term).removeprefix(str(SOVKG._NS))
 
 #: Prefix -> namespace, for ``Graph.bind`` so that serialisations read the same
 #: everywhere. Read-only, because module-level state must not change at run time.

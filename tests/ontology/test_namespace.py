@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from sovkg.ontology import SOVKG, ontology_path
-from sovkg.ontology.namespace import ENTITY_CLASSES, EXTRA_RELATIONS, RELATIONS
+from sovkg.ontology.namespace import ENTITY_CLASSES, EXTRA_RELATIONS, RELATIONS, SYMMETRIC_RELATIONS
 
 NS = str(SOVKG._NS)
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.SymmetricProperty)
@@ -99,7 +99,7 @@ def test_entity_classes_are_the_direct_subclasses_of_entity(ontology: Graph) -> 
 def test_relations_are_the_subproperties_of_related_to(ontology: Graph) -> None:
     declared = set(ontology.subjects(RDFS.subPropertyOf, SOVKG.relatedTo))
     assert declared == set(RELATIONS) | set(EXTRA_RELATIONS) and not set(RELATIONS) & set(EXTRA_RELATIONS)
-    assert (SOVKG.cooperatesWith, RDF.type, OWL.SymmetricProperty) in ontology
+    assert set(ontology.subjects(RDF.type, OWL.SymmetricProperty)) == set(SYMMETRIC_RELATIONS) == {SOVKG.cooperatesWith}
 
 
 def test_part_of_and_related_to_have_no_domain(ontology: Graph) -> None:
