@@ -171,7 +171,7 @@ _COMPOUND_HEADS = tuple(fold_word(h) for h in ("akademie", "institut", "hochschu
 _ENGLISH_HEADS = {"Agency": "GovernmentBody", "Alliance": "Organization", "Foundation": "Organization",
                   "Association": "Organization", "Council": "Organization", "Network": "Organization",
                   "Institute": "ResearchOrganization", "Center": "ResearchOrganization",
-                  "Centre": "ResearchOrganization", "Laboratory": "ResearchOrganization", "Undertaking": "Organization",
+                  "Centre": "ResearchOrganization", "Laboratory": "ResearchOrganization", "Undertaking": "GovernmentBody",
                   "Lab": "Initiative", "Hub": "Initiative", "School": "ResearchOrganization", "Schools": "Initiative",
                   "Valley": "Initiative", "Factory": "Initiative", "Campus": "Initiative", "Fund": "Initiative",
                   "Stack": "Technology", "Act": "Policy"}

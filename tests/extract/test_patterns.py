@@ -532,7 +532,7 @@ def test_a_naming_phrase_makes_a_quotation_a_name_and_it_is_found_again(nlp_nokb
         ("Geleitet wurde OpenGPT-X vom Fraunhofer IAIS.", "OpenGPT-X", "Initiative"),
         ("Gefördert wurden unter anderem Marispace-X und Gaia-X.", "Marispace-X", "Initiative"),
         ("Gegenwärtig kommt vorrangig Teuken-7B zum Einsatz.", "Teuken-7B", "Technology"),
-        ("Beschafft wurde er vom EuroHPC Joint Undertaking.", "EuroHPC Joint Undertaking", "Organization"),
+        ("Beschafft wurde er vom EuroHPC Joint Undertaking.", "EuroHPC Joint Undertaking", "GovernmentBody"),
         ("Dazu gehört das Höchstleistungsrechenzentrum Stuttgart.", "Höchstleistungsrechenzentrum Stuttgart",
          "ResearchOrganization"),
         ("Dazu gehört das Leibniz-Rechenzentrum in Garching.", "Leibniz-Rechenzentrum", "ResearchOrganization"),
