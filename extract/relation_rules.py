@@ -580,7 +580,6 @@ def _span_by_chars(entities: list[Span], chars: tuple[int, int] | None) -> Span 
     return next((e for e in entities if chars and (e.start_char, e.end_char) == chars), None)
 
 
-#: what stands between listed agents: "durch das BMFTR und das Land Nordrhein-Westfalen"
 def _agent(doc: Doc, sent: Span, entities: list[Span], verb) -> Span | None:
     """The entity after "von"/"vom"/"durch" closest before the participle (else after it), not
     one whose participle comes first ("von A getragen und von B finanziert": B finances)."""

@@ -181,13 +181,15 @@ def _add_part(graph: Graph, doc: URIRef, part: DocumentPart, item: DocumentExtra
     for role in part.in_agreement_with:
         graph.add((doc, SOVKG.inAgreementWith, entity_iri(role.entity_key)))
     if part.in_file:  # and the parliament the file's header names, before the parts
-        for key in sorted({*_entities_within(item, part.start, part.end),
-                           *(entity_iri(m.entity_key) for m in item.mentions if m.method == PARLIAMENT_METHOD)}):
+        for key in _entities_within(item, part.start, part.end, header=True):
             graph.add((doc, SOVKG.mentions, key))
 
 
-def _entities_within(item: DocumentExtraction, start: int, end: int) -> list[URIRef]:
-    return sorted({entity_iri(m.entity_key) for m in item.mentions if start <= m.start and m.end <= end})
+def _entities_within(item: DocumentExtraction, start: int, end: int, *, header: bool = False) -> list[URIRef]:
+    """The entities mentioned between ``start`` and ``end`` (with ``header``, and the parliament
+    the file's header names), in a fixed order."""
+    return sorted({entity_iri(m.entity_key) for m in item.mentions
+                   if start <= m.start and m.end <= end or header and m.method == PARLIAMENT_METHOD})
 
 
 def _question_iri(anfrage: URIRef, number: int) -> URIRef:
