@@ -323,10 +323,12 @@ class MentionIndex:
         return before if before is not None and before.label_ in PRONOUN_TYPES and self.named(before) else None
 
     def _named_beside(self, token: Token) -> Span | None:
-        """The name in apposition to a type noun or term ("das Projekt Phoenix"), or given by
-        a naming phrase ("einen KI-Assistenten mit der Bezeichnung „KI-Navigator“")."""
-        beside = min(((NAME_DEPS.index(c.dep_), self._at[c.i]) for c in token.children
-                      if c.dep_ in NAME_DEPS and c.i in self._at and self.named(self._at[c.i])
+        """The name in apposition to a type noun or term ("das Projekt Phoenix"; also a name
+        right after it that the parser left unattached: "Der Assistent SaarKI läuft …"), or
+        given by a naming phrase ("einen KI-Assistenten mit der Bezeichnung „KI-Navigator“")."""
+        beside = min(((NAME_DEPS.index(c.dep_) if c.dep_ in NAME_DEPS else len(NAME_DEPS), self._at[c.i])
+                      for c in token.children if c.i in self._at and self.named(self._at[c.i])
+                      and (c.dep_ in NAME_DEPS or c.dep_ == "dep" and self._at[c.i].start == token.i + 1)
                       and not any(g.dep_ == "case" for g in c.children)),
                      default=(0, None), key=lambda pair: pair[0])[1]
         if beside is not None or token.pos_ != "NOUN":
@@ -339,13 +341,16 @@ class MentionIndex:
         return self.anaphors.get(fold_word(token.lemma_ or token.text)) if token.pos_ == "NOUN" else None
 
     def _phrase_start(self, token: Token) -> int:
-        return min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "amod") and c.i < token.i)])
+        article = _stray_article(token)
+        return min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "amod") and c.i < token.i),
+                    *([article.i] if article is not None else [])])
 
     def _description(self, token: Token) -> Resolved | None:
         """A definite description resolved to an earlier mention or the topic; one with its
         own genitive or "von" phrase ("der Betrieb des Rechenzentrums") says what it is."""
         kind = self.kind(token)
-        if kind is None or not any(c.dep_ == "det" and c.text.lower() in DEFINITE for c in token.children) or \
+        if kind is None or not any(c.dep_ == "det" and c.text.lower() in DEFINITE for c in token.children) and \
+                _stray_article(token) is None or \
                 any(c.dep_ == "nmod" and _owner_phrase(c) for c in token.children):
             return None
         start = self._phrase_start(token)
@@ -547,6 +552,20 @@ def _owner_phrase(token: Token) -> bool:
 
 def _article(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "det"), None)
+
+
+def _stray_article(noun: Token) -> Token | None:
+    """The definite article opening a noun's phrase that the parser hung on a word inside it
+    ("Das 2020 gegründete Zentrum": "Das" made a dependent of "2020"), if the noun has no article."""
+    edge = noun.left_edge
+    if edge.i == noun.i or edge.pos_ != "DET" or edge.lower_ not in DEFINITE or _article(noun) is not None or \
+            any(t.pos_ not in _MODIFIER_POS for t in noun.doc[edge.i + 1:noun.i]):
+        return None
+    return edge
+
+
+#: what may stand between a stray article and its noun: a participle's phrase ("2020 gegründete")
+_MODIFIER_POS = frozenset({"NUM", "ADJ", "ADV"})
 
 
 def _bracketed(span: Span) -> bool:

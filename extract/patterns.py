@@ -593,6 +593,9 @@ class PatternRecognizer:
             if before.text in ("-", "‐") and start >= 2 and not before.whitespace_ \
                     and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
                 start -= 2
+            elif before.text == "&" and start >= 2 and start < form and doc[start - 2].text[:1].isupper() \
+                    and not doc[start - 2].is_sent_start:
+                start -= 2  # "Hessen Trade & Invest GmbH", "Ernst & Young GmbH"
             elif before.lower_ == "und" and start >= 2 and start < form \
                     and all(doc[k].lower_ in self.known_words and doc[k].text[:1].isupper() for k in (start - 2, start)):
                 start -= 2

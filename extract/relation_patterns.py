@@ -210,12 +210,17 @@ def _antecedent_before(doc: Doc, comma: int) -> Token | None:
     return word if word.pos_ in ("NOUN", "PROPN") else None
 
 
+#: what an auxiliary never governs itself: the arguments of the verb it serves
+_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obl", "obl:arg", "obl:agent"})
+
+
 def subjects_of_auxiliaries(tokens: list[Token]) -> None:
-    """"Durch die Nutzung von Open Source will SCS dies aufbrechen": a subject the parser hung
-    on a modal or auxiliary belongs to the verb the auxiliary serves, where the patterns look."""
-    for aux in (t for t in tokens if t.dep_ == "aux" and t.head.i != t.i):
-        for subject in [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]:
-            subject.head = aux.head
+    """"Durch die Nutzung von Open Source will SCS dies aufbrechen", "Das Zentrum … wird vom
+    Ministerium gefördert": a subject or phrase the parser hung on a modal or auxiliary
+    belongs to the verb the auxiliary serves, where the patterns look."""
+    for aux in (t for t in tokens if t.dep_ in ("aux", "aux:pass") and t.head.i != t.i):
+        for argument in [c for c in aux.children if c.dep_ in _ARGUMENTS]:
+            argument.head = aux.head
 
 
 def _relative_object(relative: Token, after: list[Token]) -> None:
@@ -300,12 +305,20 @@ def _agentive(phrase: Token) -> bool:
     return False
 
 
+def finite(verb: Token) -> bool:
+    """A finite verb: so marked, or, where the morphologizer left the verb form out ("läuft"),
+    a verb without an auxiliary (a participle or infinitive comes with one)."""
+    forms = verb.morph.get("VerbForm")
+    return ("Fin" in forms or not forms and verb.pos_ in ("VERB", "AUX")) and \
+        not any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
+
+
 def fronted_apposition(verb: Token) -> None:
     """"Das Modell Teuken-7B läuft auf JUWELS" with the name parsed as the verb's object:
     a main clause has one phrase before its finite verb, so a name right after the subject's
     noun, both before the verb, is that noun's apposition ("dass das Land openDesk fördert",
     a subordinate clause, keeps its object)."""
-    if verb.dep_ != "ROOT" or "Fin" not in verb.morph.get("VerbForm"):
+    if verb.dep_ != "ROOT" or not finite(verb):
         return
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
     if subject is None or subject.left_edge.i != verb.sent.start:
@@ -315,12 +328,38 @@ def fronted_apposition(verb: Token) -> None:
             obj.head, obj.dep_ = subject, "appos"
 
 
+#: the articles an apposition opens with ("Delos, einer Tochtergesellschaft der SAP")
+_APPOSITION_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "eines"})
+#: what closes an apposition
+_APPOSITION_ENDS = frozenset({",", ".", ";", ")", "–"})
+
+
+def comma_apposition(tokens: list[Token], index: MentionIndex) -> None:
+    """"… der Delos Cloud GmbH, einer Tochtergesellschaft der SAP SE.": a common noun's phrase
+    between a name's comma and the next comma or the sentence's end is the name's apposition,
+    wherever the parser hung it (on the noun before the name, or as an item of a list). Not a
+    list's next item: that is a name of its own ("…, der TU Darmstadt und …")."""
+    for k in range(1, len(tokens) - 2):
+        name = index.mention_at(tokens[k - 1].i)
+        article = tokens[k + 1]
+        if tokens[k].text != "," or name is None or article.lower_ not in _APPOSITION_ARTICLES:
+            continue
+        noun = article.head
+        if noun.pos_ != "NOUN" or noun.i <= article.i or noun.dep_ not in ("nmod", "conj", "obl", "dep") or \
+                index.mention_at(noun.i) is not None or noun.head.i == name.root.i or noun.is_ancestor(name.root):
+            continue
+        end = noun.right_edge.i + 1
+        if end < len(noun.doc) and noun.doc[end].text not in _APPOSITION_ENDS and end != tokens[-1].i + 1:
+            continue
+        noun.head, noun.dep_ = name.root, "appos"
+
+
 def von_phrase_of_noun(verb: Token) -> None:
     """"Die Verarbeitung erfolgt im Twin Data Center von Dataport": a "von" phrase right
     after a noun, which the parser hung on the clause's finite active verb. Only a passive's
     or a participle's "von" names an agent; after a noun in an active clause it is the noun's
     (its owner, maker or part), as the genitive would be."""
-    if "Fin" not in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:pass") for c in verb.children):
+    if not finite(verb):
         return
     doc = verb.doc
     for phrase in [c for c in verb.children if c.dep_ in ("obl", "obl:arg") and c.i > verb.i]:
@@ -548,6 +587,7 @@ class RelationPatterns(RelationData):
         tokens = list(sent)
         attach_particles(tokens)
         detach_relative_conjuncts(tokens)
+        comma_apposition(tokens, index)
         front_participle(tokens)
         fronted_passive_subject(tokens)
         subjects_of_auxiliaries(tokens)

@@ -85,6 +85,39 @@ def test_no_article_or_no_type_noun_is_no_description() -> None:
     assert index.resolve(doc[5]) == []
 
 
+def test_an_article_the_parser_hung_inside_the_phrase_still_makes_a_description() -> None:
+    """"Das 2020 gegründete Zentrum": the parser made "Das" a dependent of "2020"."""
+    words = ["ZIH", "rechnet", ".", "Das", "2020", "gegründete", "Zentrum", "wächst", "."]
+    doc = parsed(words, [1, 1, 1, 4, 5, 6, 7, 7, 7],
+                 ["nsubj", "ROOT", "punct", "dep", "obl", "amod", "nsubj", "ROOT", "punct"],
+                 pos=["PROPN", "VERB", "PUNCT", "DET", "NUM", "ADJ", "NOUN", "VERB", "PUNCT"],
+                 sents=[True, False, False, True, False, False, False, False, False])
+    index = MentionIndex(doc, [mention(doc, 0, 1, "ResearchOrganization")], ANAPHORS)
+    (resolved,) = index.resolve(doc[6])
+    assert resolved.span.text == "ZIH"
+    assert doc.text[resolved.via[0]:resolved.via[1]] == "Das 2020 gegründete Zentrum"
+    # over a name's word the article is the name's, not the noun's ("die Lausitzer Vorhaben")
+    words[4], doc = "Leipziger", parsed(words, [1, 1, 1, 4, 6, 6, 7, 7, 7],
+                                        ["nsubj", "ROOT", "punct", "det", "amod", "amod", "nsubj", "ROOT", "punct"],
+                                        pos=["PROPN", "VERB", "PUNCT", "DET", "PROPN", "ADJ", "NOUN", "VERB", "PUNCT"],
+                                        sents=[True, False, False, True, False, False, False, False, False])
+    assert MentionIndex(doc, [mention(doc, 0, 1, "ResearchOrganization")], ANAPHORS).resolve(doc[6]) == []
+
+
+def test_a_name_right_after_its_type_noun_left_unattached_is_the_name_beside_it() -> None:
+    """"Der Assistent SaarKI läuft" with the name a bare dependent: the name, not an earlier
+    assistant; a dependent further away is no name of the noun."""
+    words = ["Capella", "rechnet", ".", "Das", "Projekt", "Phoenix", "läuft", "."]
+    doc = parsed(words, [1, 1, 1, 4, 6, 4, 6, 6], ["nsubj", "ROOT", "punct", "det", "nsubj", "dep", "ROOT", "punct"],
+                 pos=["PROPN", "VERB", "PUNCT", "DET", "NOUN", "PROPN", "VERB", "PUNCT"],
+                 sents=[True, False, False, True, False, False, False, False])
+    spans = [mention(doc, 0, 1, "Initiative"), mention(doc, 5, 6, "Initiative")]
+    assert texts(MentionIndex(doc, spans, ANAPHORS).resolve(doc[4])) == ["Phoenix"]
+    far = parsed(["Das", "Projekt", "läuft", "Phoenix", "."], [1, 2, 2, 1, 2], ["det", "nsubj", "ROOT", "dep", "punct"],
+                 pos=["DET", "NOUN", "VERB", "PROPN", "PUNCT"])
+    assert MentionIndex(far, [mention(far, 3, 4, "Initiative")], ANAPHORS).resolve(far[1]) == []
+
+
 def test_a_description_right_after_a_name_is_an_apposition_to_it() -> None:
     words = ["IT.NRW", "–", "das", "Zentrum", "–", "nutzt", "Linux"]
     doc = parsed(words, [5, 3, 3, 5, 3, 5, 5], ["nsubj", "punct", "det", "obj", "punct", "ROOT", "obj"],

@@ -329,6 +329,14 @@ def test_gmbh_and_co_kg_is_one_legal_form(nlp_nokb) -> None:
                          "TRUMPF SE + Co. KG"}
 
 
+def test_an_ampersand_joins_the_words_of_a_company_s_name(nlp_nokb) -> None:
+    """"Hessen Trade & Invest GmbH" is one company, not the Land Hessen and an "Invest GmbH"."""
+    found = _found(nlp_nokb, "Das Programm wickelt die Hessen Trade & Invest GmbH ab, geprüft von der Ernst & Young GmbH.")
+    assert {name for name, (label, _) in found.items() if label == "Company"} == {
+        "Hessen Trade & Invest GmbH", "Ernst & Young GmbH"}
+    assert "Hessen" not in found
+
+
 def test_common_words_with_a_broken_case_or_glued_together_are_no_camel_case_name(nlp_nokb) -> None:
     """A statistics annex as extracted from its PDF breaks letters' case ("StatiStik",
     "beWertung") and runs table cells together ("SpielhalleOnline", "KlinikBeratung",

@@ -419,6 +419,20 @@ FAMILIES = [
      ("Kompetenzplattform KI.NRW", "locatedIn", "Fraunhofer IAIS")),
     ("a thing in a frame", "Die Erprobung der Plattform KIPITZ im Rahmen von GovTech Campus beginnt.",
      ("KIPITZ", "partOf", "GovTech Campus")),
+    ("funding the work on a thing", "Das Land Baden-Württemberg fördert den Aufbau der Plattform openCode.",
+     ("openCode", "fundedBy", "Land Baden-Württemberg")),
+    ("the work on a thing funded, in the passive", "Der Aufbau der Plattform openCode wird vom Bundesministerium "
+     "des Innern gefördert.", ("openCode", "fundedBy", "Bundesministerium des Innern")),
+    ("run in a body's data centres", "KommunalKI.BW wird in den Rechenzentren der Komm.ONE betrieben.",
+     ("KommunalKI.BW", "operatedBy", "Komm.ONE")),
+    ("running on a body's servers, the name right after its type noun", "Der Assistent SaarKI läuft auf Servern "
+     "des IT-Dienstleistungszentrums Saarland.", ("SaarKI", "operatedBy", "IT-Dienstleistungszentrums Saarland")),
+    ("running on servers in a town, the verb's form unmarked", "Die Plattform KIPITZ läuft auf Servern in Bonn.",
+     ("KIPITZ", "locatedIn", "Bonn")),
+    ("an apposition after a name the parser hung elsewhere", "Zusätzlich entsteht die Cloud-Plattform der Delos "
+     "Cloud GmbH, einer Tochtergesellschaft der SAP SE.", ("Delos Cloud GmbH", "partOf", "SAP SE")),
+    ("moving a thing onto a product, the phrase hung on the object", "So stellt Schleswig-Holstein die Arbeitsplätze "
+     "seiner Landesverwaltung auf LibreOffice um.", ("Schleswig-Holstein", "uses", "LibreOffice")),
 ]
 
 
@@ -537,6 +551,10 @@ NEGATIVES = [
      "Staatsministerium für Digitales den Aufbau der Plattform BayernKI."),
     ("what a passive made does not cooperate", "Entwickelt wurde die Plattform KIPITZ in Zusammenarbeit mit der "
      "Scheer GmbH."),
+    ("work on no named thing", "Das Land Baden-Württemberg fördert den Aufbau von Rechenzentren."),
+    ("a data centre without its owner", "Die Plattform KIPITZ läuft in einem neuen Rechenzentrum."),
+    ("moving the workplaces somewhere, onto nothing", "Die Stadt Schwäbisch Hall stellt ihre Arbeitsplätze im "
+     "Rathaus um."),
 ]
 
 
@@ -909,3 +927,34 @@ def test_items_of_one_list_are_not_related_to_each_other(found) -> None:
     assert {("Lamarr-Institut für Maschinelles Lernen und Künstliche Intelligenz", "operatedBy", c)
             for c in carriers} <= result
     assert not any(s in carriers and o in carriers and p != "cooperatesWith" for s, p, o in result), result
+
+
+def test_a_phrase_hung_on_the_passive_auxiliary_is_the_participle_s(nlp) -> None:
+    """"Das Zentrum … wird vom Ministerium gefördert" with the agent hung on "wird": an
+    auxiliary governs no phrase, the verb it serves does."""
+    from sovkg.extract.relation_patterns import subjects_of_auxiliaries
+
+    doc = nlp("Das Zentrum wird vom Ministerium gefördert.")
+    noun, aux, agent, participle = doc[1], doc[2], doc[4], doc[5]
+    for token in doc:
+        token.head = participle
+    participle.dep_, aux.dep_, noun.dep_, agent.dep_ = "ROOT", "aux:pass", "nsubj:pass", "obl"
+    doc[0].head, doc[3].head = noun, agent
+    agent.head = aux
+    subjects_of_auxiliaries(list(doc))
+    assert agent.head.i == participle.i
+
+
+def test_an_apposition_after_a_comma_is_the_name_s_and_a_list_s_next_name_is_none(found) -> None:
+    """"…, einer Tochtergesellschaft der SAP SE" is the name's apposition; "…, der TU Darmstadt"
+    in a list is a name of its own, no apposition of the name before it."""
+    from sovkg.extract.relation_patterns import comma_apposition
+    from sovkg.extract.coreference import MentionIndex
+    from sovkg.extract.nlp import load_pipeline
+
+    doc = load_pipeline()("Getragen wird ATHENE vom Fraunhofer SIT, der TU Darmstadt und der Hochschule Darmstadt.")
+    heads = [t.head.i for t in doc]
+    comma_apposition(list(doc), MentionIndex(doc, list(doc.spans["sovkg_mentions"]), {}))
+    assert [t.head.i for t in doc] == heads
+    assert not any(p == "partOf" for _s, p, _o in triples(found("Beteiligt sind das BSI, die Stadt Köln und ein "
+                                                                   "Verbund der Hochschulen.")))
