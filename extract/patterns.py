@@ -872,6 +872,8 @@ class PatternRecognizer:
         Verwaltung": a name nobody listed, typed by the type noun of the apposition after it."""
         words = doc_words(doc)
         for comma in (i for i in range(1, len(words) - 2) if words[i] == ","):
+            if _clause_follows(doc, comma + 1):
+                continue  # "… des KIT, die Unternehmen beim Zugang … berät": a relative clause's object
             label = self._apposition_type(doc, comma + 2) if doc[comma + 1].lower_ in _APPOSITION_ARTICLES else \
                 self._bare_apposition_type(doc, comma + 1)
             start = comma
@@ -1659,6 +1661,18 @@ _MIN_TYPE_HEAD = 6
 _LOWER_NAME = re.compile(r"[a-z][a-z0-9]{3,}")
 #: the type nouns a company's name may hold before its legal form (none, or a product's kind)
 _IN_COMPANY_NAMES = frozenset({None, "Technology", "Infrastructure"})
+
+
+def _clause_follows(doc: Doc, start: int) -> bool:
+    """Whether a finite verb stands between ``start`` and the next comma or the sentence's end:
+    a clause ("…, die Unternehmen berät"), no apposition ("…, die Cloud-Plattform der Schwarz
+    Gruppe")."""
+    for token in doc[start:]:
+        if token.text in (",", ";", ".", ":") or token.is_sent_start and token.i > start:
+            return False
+        if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf"} & set(token.morph.get("VerbForm")):
+            return True
+    return False
 
 
 def _version_end(doc: Doc, end: int) -> int:

@@ -329,6 +329,15 @@ def test_gmbh_and_co_kg_is_one_legal_form(nlp_nokb) -> None:
                          "TRUMPF SE + Co. KG"}
 
 
+def test_a_relative_clause_after_a_name_types_nothing(nlp_nokb) -> None:
+    """"… des KIT, die Unternehmen beim Zugang … berät": the type noun is the clause's object, no
+    apposition of the name (the KIT is no company)."""
+    found = _found(nlp_nokb, "Den Kontakt hält die SICOS BW GmbH, eine Gründung der Universität Stuttgart und des "
+                             "KIT, die Unternehmen beim Zugang zu Höchstleistungsrechnern berät.")
+    assert found.get("KIT", ("", ""))[0] != "Company"
+    assert found["SICOS BW GmbH"][0] == "Company"
+
+
 def test_an_ampersand_joins_the_words_of_a_company_s_name(nlp_nokb) -> None:
     """"Hessen Trade & Invest GmbH" is one company, not the Land Hessen and an "Invest GmbH"."""
     found = _found(nlp_nokb, "Das Programm wickelt die Hessen Trade & Invest GmbH ab, geprüft von der Ernst & Young GmbH.")
