@@ -329,7 +329,7 @@ def fronted_apposition(verb: Token) -> None:
 
 
 #: the articles an apposition opens with ("Delos, einer Tochtergesellschaft der SAP")
-_APPOSITION_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "eines"})
+_APPOSITION_OPENERS = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "eines"})
 #: what closes an apposition
 _APPOSITION_ENDS = frozenset({",", ".", ";", ")", "–"})
 
@@ -342,7 +342,7 @@ def comma_apposition(tokens: list[Token], index: MentionIndex) -> None:
     for k in range(1, len(tokens) - 2):
         name = index.mention_at(tokens[k - 1].i)
         article = tokens[k + 1]
-        if tokens[k].text != "," or name is None or article.lower_ not in _APPOSITION_ARTICLES:
+        if tokens[k].text != "," or name is None or article.lower_ not in _APPOSITION_OPENERS:
             continue
         noun = article.head
         if noun.pos_ != "NOUN" or noun.i <= article.i or noun.dep_ not in ("nmod", "conj", "obl", "dep") or \
