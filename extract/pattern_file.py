@@ -269,7 +269,8 @@ def load_patterns(patterns_text: str, cues_text: str) -> PatternSet:
     for cue in cues:
         classes.setdefault(cue.cls, []).append(cue.lemma)
     types = {p: (frozenset(t["subject"]), frozenset(t["object"])) for p, t in data["predicates"].items()}
-    patterns = tuple(_pattern(raw, classes, types) for raw in data["patterns"])
+    words = _word_lists(classes, data.get("lemma_sets", {}))
+    patterns = tuple(_pattern(raw, classes, types, words) for raw in data["patterns"])
     seen: set[str] = set()
     for pattern in patterns:
         if pattern.id in seen:
@@ -321,7 +322,16 @@ _FIELDS = {"id", "cue", "subject", "object", "predicate", "pos", "deps", "voice"
            "adjacent", "named"}
 
 
-def _pattern(raw: dict, classes: dict[str, list[str]], types: dict) -> Pattern:
+def _word_lists(classes: dict[str, list[str]], lemma_sets: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What "@name" in a condition stands for: a cue class's lemmas, or a lemma set the pattern
+    file names once for the patterns that share it ("work-nouns", "money-nouns")."""
+    clash = sorted(lemma_sets.keys() & classes.keys())
+    if clash:
+        raise PatternError(f"lemma sets named like cue classes: {clash}")
+    return {**classes, **lemma_sets}
+
+
+def _pattern(raw: dict, classes: dict[str, list[str]], types: dict, words: dict[str, list[str]]) -> Pattern:
     name = raw.get("id", "?")
     extra = set(raw) - _FIELDS
     if extra or not {"id", "cue", "subject", "object"} <= set(raw):
@@ -348,19 +358,20 @@ def _pattern(raw: dict, classes: dict[str, list[str]], types: dict) -> Pattern:
                    frozenset(raw.get("deps", ())), raw.get("voice", "any"), confidence,
                    frozenset(raw.get("subject_types", ())), frozenset(raw.get("object_types", ())),
                    bool(raw.get("joined", False)), bool(raw.get("coreference", True)),
-                   _conditions(name, raw.get("when", ()), classes), _conditions(name, raw.get("unless", ()), classes),
+                   _conditions(name, raw.get("when", ()), words), _conditions(name, raw.get("unless", ()), words),
                    raw.get("note", ""), bool(raw.get("around", False)),
                    bool(raw.get("adjacent", False)), bool(raw.get("named", False)))
 
 
-def _conditions(name: str, raw: list[dict], classes: dict[str, list[str]]) -> tuple[Condition, ...]:
-    """The conditions of a pattern; "@class" among the lemmas stands for every lemma of that
-    cue class, so that a condition on, say, the nouns of users keeps to the cue lexicon."""
+def _conditions(name: str, raw: list[dict], named: dict[str, list[str]]) -> tuple[Condition, ...]:
+    """The conditions of a pattern; "@name" among the lemmas stands for every lemma of that
+    cue class or lemma set (:func:`_word_lists`), so that a condition on, say, the nouns of
+    users keeps to the cue lexicon, and a list several patterns share is written once."""
     def lemmas(words: list[str]) -> frozenset[str]:
-        unknown = [w for w in words if w.startswith("@") and w[1:] not in classes]
+        unknown = [w for w in words if w.startswith("@") and w[1:] not in named]
         if unknown:
-            raise PatternError(f"pattern {name!r}: {unknown} name no cue class of the lexicon")
-        return frozenset(fold_word(lemma) for w in words for lemma in (classes[w[1:]] if w.startswith("@") else [w]))
+            raise PatternError(f"pattern {name!r}: {unknown} name no cue class of the lexicon nor lemma set")
+        return frozenset(fold_word(lemma) for w in words for lemma in (named[w[1:]] if w.startswith("@") else [w]))
     return tuple(Condition(parse_path(c["path"]), lemmas(c["lemmas"])) for c in raw)
 
 

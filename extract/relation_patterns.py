@@ -339,10 +339,10 @@ def comma_apposition(tokens: list[Token], index: MentionIndex) -> None:
     between a name's comma and the next comma or the sentence's end is the name's apposition,
     wherever the parser hung it (on the noun before the name, or as an item of a list). Not a
     list's next item: that is a name of its own ("…, der TU Darmstadt und …")."""
-    for k in range(1, len(tokens) - 2):
+    for k in (k for k in range(1, len(tokens) - 2) if tokens[k].text == ","):
         name = index.mention_at(tokens[k - 1].i)
         article = tokens[k + 1]
-        if tokens[k].text != "," or name is None or article.lower_ not in _APPOSITION_OPENERS:
+        if name is None or article.lower_ not in _APPOSITION_OPENERS:
             continue
         noun = article.head
         if noun.pos_ != "NOUN" or noun.i <= article.i or noun.dep_ not in ("nmod", "conj", "obl", "dep") or \
@@ -442,7 +442,7 @@ def fronted_passive_subject(tokens: list[Token]) -> None:
         while token.dep_ in ("compound", "flat", "flat:name") and token.head.i > token.i:
             token = token.head  # "Teuken-7B": the name's last word heads it
         if token.pos_ in ("NOUN", "PROPN", "PRON") and not _governed(token, participle) and \
-                (not _cases(token) or "Nom" in _cases(token)):
+                (not (cases := _cases(token)) or "Nom" in cases):
             token.head, token.dep_ = participle, "nsubj:pass"
             if token.pos_ != "NOUN":  # "genutzt wird openDesk im BMDS": a name takes no phrase, the verb does
                 for phrase in [c for c in token.children if c.i > token.i and any(g.dep_ == "case" for g in c.children)]:

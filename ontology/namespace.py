@@ -196,6 +196,7 @@ def local_name(term: URIRef) -> str:
     and the pattern files name predicates."""
     return str(term).removeprefix(str(SOVKG._NS))
 
+
 #: Prefix -> namespace, for ``Graph.bind`` so that serialisations read the same
 #: everywhere. Read-only, because module-level state must not change at run time.
 PREFIXES: Final[Mapping[str, Namespace]] = MappingProxyType(

@@ -958,3 +958,15 @@ def test_an_apposition_after_a_comma_is_the_name_s_and_a_list_s_next_name_is_non
     assert [t.head.i for t in doc] == heads
     assert not any(p == "partOf" for _s, p, _o in triples(found("Beteiligt sind das BSI, die Stadt Köln und ein "
                                                                    "Verbund der Hochschulen.")))
+
+
+def test_a_lemma_set_is_written_once_and_named_apart_from_the_cue_classes() -> None:
+    """"@name" in a condition stands for a lemma set of the pattern file as for a cue class;
+    a set named like a class is refused (which would the condition mean?)."""
+    data = json.loads(PATTERNS)
+    patterns = {p.id: p for p in load_patterns(PATTERNS, CUES).patterns}
+    work = {c.lemmas for c in patterns["agent-verb-active-work"].when}
+    assert frozenset({"aufbau", "betrieb", "errichtung"}) <= next(iter(work))
+    data["lemma_sets"]["agent-verb"] = ["fördern"]
+    with pytest.raises(PatternError, match="lemma sets named like cue classes"):
+        load_patterns(json.dumps(data), CUES)
