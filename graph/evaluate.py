@@ -92,6 +92,9 @@ class Score:
     relations: Counts = field(default_factory=Counts)
     entities_by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     relations_by_predicate: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    relations_by_method: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    """Per rule, pattern or model (the evidence's ``sovkg:method``): the right and wrong
+    relations it stated, where several may state one; no misses, which no method owns."""
     missed: list[str] = field(default_factory=list)
     """Required gold entities not found, as "document: id (label)"."""
     spurious: list[str] = field(default_factory=list)
@@ -107,6 +110,8 @@ class Score:
             self.entities_by_type[key].add(counts)
         for key, counts in other.relations_by_predicate.items():
             self.relations_by_predicate[key].add(counts)
+        for key, counts in other.relations_by_method.items():
+            self.relations_by_method[key].add(counts)
         for name in ("missed", "spurious", "duplicated", "missed_relations", "spurious_relations"):
             getattr(self, name).extend(getattr(other, name))
 
@@ -117,6 +122,8 @@ class Score:
             "entities_by_type": {k: v.as_dict() for k, v in sorted(self.entities_by_type.items())},
             "relations": self.relations.as_dict(),
             "relations_by_predicate": {k: v.as_dict() for k, v in sorted(self.relations_by_predicate.items())},
+            "relations_by_method": {k: {"tp": v.tp, "fp": v.fp, "precision": round(v.precision, 4)}
+                                    for k, v in sorted(self.relations_by_method.items())},
             "missed": self.missed, "spurious": self.spurious, "duplicated": self.duplicated,
             "missed_relations": self.missed_relations, "spurious_relations": self.spurious_relations,
         }
@@ -233,7 +240,7 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
     for s, p, o in graph.triples((None, None, None)):
         predicate = _local(p)
         if predicate in RELATIONS and str(p).startswith(str(SOVKG)) and s in nodes and o in nodes:
-            if stated is None or (s, predicate, o) in stated:
+            if stated is None or _one_way(s, predicate, o) in stated:
                 found.add(_one_way(s, predicate, o))
     matched: set[tuple[URIRef, str, URIRef]] = set()
     for relation in gold.get("relations", []):
@@ -254,6 +261,10 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
             score.relations.fn += 1
             bucket.fn += 1
             score.missed_relations.append(f"{name}: {relation['s']} {'|'.join(predicates)} {relation['o']}")
+    for triple in found:
+        for method in (stated or {}).get(triple, ()):
+            counts = score.relations_by_method[method]
+            counts.tp, counts.fp = counts.tp + (triple in matched), counts.fp + (triple not in matched)
     for triple in sorted(found - matched):
         s, predicate, o = triple
         score.relations.fp += 1
@@ -268,19 +279,22 @@ def _one_way(s: URIRef, predicate: str, o: URIRef) -> tuple[URIRef, str, URIRef]
     return (min(s, o), predicate, max(s, o)) if predicate in SYMMETRIC else (s, predicate, o)
 
 
-def _stated_in(graph: Graph, source: str) -> set[tuple[URIRef, str, URIRef]] | None:
-    """Relations whose evidence lies in the document read from ``source``, so that a
-    build of several documents scores each on what it states; None when the graph
-    carries no evidence at all (then every relation between its entities counts)."""
+def _stated_in(graph: Graph, source: str) -> dict[tuple[URIRef, str, URIRef], set[str]] | None:
+    """Relations whose evidence lies in the document read from ``source`` (as scored, see
+    :func:`_one_way`), each with the methods that stated it there, so that a build of
+    several documents scores each on what it states; None when the graph carries no
+    evidence at all (then every relation between its entities counts)."""
     documents = {d for d in graph.subjects(DCTERMS.source, None) if str(graph.value(d, DCTERMS.source)) == source}
     evidence = list(graph.subjects(RDF.type, SOVKG.Evidence))
     if not evidence:
         return None
-    stated = set()
+    stated: dict[tuple[URIRef, str, URIRef], set[str]] = defaultdict(set)
     for node in evidence:
         if graph.value(node, SOVKG.inDocument) in documents:
-            stated.add((graph.value(node, SOVKG.evidenceSubject), _local(graph.value(node, SOVKG.evidencePredicate)),
-                        graph.value(node, SOVKG.evidenceObject)))
+            triple = _one_way(graph.value(node, SOVKG.evidenceSubject),
+                              _local(graph.value(node, SOVKG.evidencePredicate)),
+                              graph.value(node, SOVKG.evidenceObject))
+            stated[triple].add(str(graph.value(node, SOVKG.method) or "unknown"))
     return stated
 
 

@@ -172,6 +172,28 @@ def test_a_cooperation_stated_both_ways_is_one_relation(tmp_path: Path) -> None:
         "tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}, scores["spurious_relations"]
 
 
+def test_evaluate_counts_each_method_s_right_and_wrong_relations(tmp_path: Path) -> None:
+    """Which rule or pattern states the wrong relations is what a user tuning the
+    confidences needs: each relation counts for every method that stated it."""
+    gold = {
+        "document": "methods.txt",
+        "entities": [
+            {"id": "genius", "label": "NRW.Genius", "types": ["Initiative"], "required": True},
+            {"id": "oss", "label": "Open Source", "types": ["Technology"], "aliases": ["OSS"], "required": True},
+            {"id": "bonn", "label": "Universität Bonn", "types": ["ResearchOrganization"], "required": True},
+        ],
+        "relations": [{"s": "genius", "p": "uses", "o": "oss", "required": True}],
+    }
+    scores = _score_text(tmp_path, "Das Projekt NRW.Genius setzt auf Open Source. Das Projekt NRW.Genius wird von "
+                         "der Universität Bonn betrieben.\n", gold)
+    methods = scores["relations_by_method"]
+    assert sum(m["tp"] for m in methods.values()) >= scores["relations"]["tp"] == 1
+    assert sum(m["fp"] for m in methods.values()) >= scores["relations"]["fp"] == 1, scores["spurious_relations"]
+    assert all(name.startswith("sovkg_") and ":" in name for name in methods)
+    wrong = next(name for name, m in methods.items() if m["fp"])
+    assert methods[wrong]["precision"] < 1.0
+
+
 def test_evaluate_names_a_missing_document(tmp_path: Path) -> None:
     (tmp_path / "g.json").write_text(json.dumps({"document": "nowhere.txt", "entities": []}), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "sovkg", "evaluate", "--gold", str(tmp_path / "g.json")],

@@ -54,6 +54,10 @@ def report(score) -> str:
     lines += [row(f"  {t}", c) for t, c in sorted(score.entities_by_type.items())]
     lines += [row("relations", score.relations)]
     lines += [row(f"  {p}", c) for p, c in sorted(score.relations_by_predicate.items())]
+    lines += ["", f"relations by method ({len(score.relations_by_method)}; a relation may have several):",
+              f"  {'':<50} {'P':>6} {'TP':>5} {'FP':>5}"]
+    lines += [f"  {m:<50} {c.precision:6.3f} {c.tp:5d} {c.fp:5d}"
+              for m, c in sorted(score.relations_by_method.items(), key=lambda mc: (mc[1].precision, mc[0]))]
     for title, items in (("missed entities", score.missed), ("spurious entities", score.spurious),
                          ("duplicated entities", score.duplicated),
                          ("missed relations", score.missed_relations),
