@@ -259,7 +259,8 @@ class MentionIndex:
             named = self._at.get(before.i) if before is not None else None
             head = named.root if named is not None else before
             before = before if before is not None and (_agrees(token, before) or _agrees(token, head)
-                                                       or _bracketed(named or before.doc[before.i:before.i + 1])) else None
+                                                       or _bracketed(named or before.doc[before.i:before.i + 1])) else \
+                _extraposed(token, before)
             return found or (self._one(before) or self._bridged(before) if before is not None else None)
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
@@ -586,6 +587,24 @@ def _noun_before(token: Token, mentioned: Container[int] = ()) -> Token | None:
             (token.doc[i].is_punct or token.doc[i].pos_ in _CLAUSE_END_WORDS) and not token.doc[i].is_sent_start:
         i, skipped = i - 1, skipped + (not token.doc[i].is_punct)
     return token.doc[i] if i >= 0 and (token.doc[i].pos_ in ("NOUN", "PROPN") or i in mentioned) else None
+
+
+def _extraposed(pronoun: Token, phrase: Token | None) -> Token | None:
+    """The noun a relative clause was moved away from past a prepositional phrase its pronoun
+    cannot stand for ("steht der Supercomputer MeluXina zur Verfügung, den …": "den" is
+    masculine, "Verfügung" not): the nearest argument before that phrase whose gender or
+    number the morphology says agrees, at most six words back."""
+    if phrase is None or not any(c.dep_ == "case" for c in phrase.children):
+        return None
+    allowed = _RELATIVE_GENDERS.get(pronoun.lower_)
+    start = max(phrase.sent.start, phrase.i - 6)
+    for word in reversed(phrase.doc[start:phrase.i]):
+        if word.is_punct or word.pos_ in ("VERB", "AUX"):
+            return None
+        if word.pos_ in ("NOUN", "PROPN") and word.dep_ not in ("obl", "nmod") and allowed is not None and \
+                _morph_agrees(word, allowed):
+            return word
+    return None
 
 
 #: what may stand between a noun and its relative clause: the verbs closing the clause

@@ -50,6 +50,8 @@ def normalise_clause(verb: Token) -> None:
     * "…, den das LRZ betreibt": a relative pronoun whose form is never nominative made
       the subject and the subject the object; they swap (a second "subject" after it is the
       first one's genitive);
+    * "Dem Verbund SOKRAT gehören … das IAIS … an": a "subject" after "dem" is the dative
+      object, the objects that may be nominative the subjects (:func:`_nominative`);
     * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
       its subject, the other noun phrase the parser called a subject its object;
     * a verb without a subject may have it among its objects (:func:`_subject_among_objects`),
@@ -65,6 +67,8 @@ def normalise_clause(verb: Token) -> None:
         return
     subjects = [c for c in children if c.dep_ == "nsubj"]
     objects = [c for c in children if c.dep_ == "obj"]
+    if subjects and not (subjects := _nominative(subjects)):
+        subjects = _subjects_after_dative(objects)
     if not subjects:
         _subject_among_objects(verb, objects)
         return
@@ -77,6 +81,35 @@ def normalise_clause(verb: Token) -> None:
         _disagreeing_subject(verb, subjects, objects)
     else:
         _one_subject(verb, subjects, children)
+
+
+def _nominative(subjects: list[Token]) -> list[Token]:
+    """The subjects a dative article does not rule out: "Dem Verbund SOKRAT gehören neben dem
+    DFKI das Fraunhofer IAIS … an", where the parser made "Dem" and "Verbund" subjects
+    beside the real ones. A noun after "dem" or "einem" is the verb's dative object, the
+    article is its own again; the others stay subjects."""
+    kept = []
+    for token in subjects:
+        article = token.doc[token.i - 1] if token.i > token.sent.start else None
+        if token.pos_ == "DET" and token.lower_ in _DATIVE_ARTICLES and token.i + 1 < token.sent.end and \
+                token.doc[token.i + 1].dep_ == "nsubj" and token.doc[token.i + 1].head.i == token.head.i:
+            token.head, token.dep_ = token.doc[token.i + 1], "det"
+        elif token.pos_ in ("NOUN", "PROPN") and article is not None and article.lower_ in _DATIVE_ARTICLES and \
+                article.pos_ == "DET" and article.head.i in (token.i, token.head.i):
+            token.dep_ = "iobj"
+        else:
+            kept.append(token)
+    return kept
+
+
+def _subjects_after_dative(objects: list[Token]) -> list[Token]:
+    """A verb whose only "subject" was its dative object has its subject among its objects:
+    the ones whose article may be nominative ("Dem Verbund gehören das IAIS und … an")."""
+    subjects = [t for t in objects if all(c.lower_ in _NOMINATIVE_ARTICLES for c in t.children if c.dep_ == "det")]
+    for token in subjects:
+        token.dep_ = "nsubj"
+        objects.remove(token)
+    return subjects
 
 
 def _one_subject(verb: Token, subjects: list[Token], children: list[Token]) -> None:
@@ -166,6 +199,7 @@ def _subject_among_objects(verb: Token, objects: list[Token]) -> None:
 
 
 _ACCUSATIVE_ARTICLES = frozenset({"den", "einen", "diesen", "keinen"})
+_DATIVE_ARTICLES = frozenset({"dem", "einem", "diesem", "keinem"})
 #: articles a subject may have ("dem", "einem", "des" it may not)
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine", "dieser", "diese", "dieses"})
 #: nouns of a time phrase, an adverbial in the accusative ("jedes Jahr", "diesen Monat")

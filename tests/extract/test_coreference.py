@@ -153,6 +153,21 @@ def _pronoun_doc(pronoun: str) -> tuple[Doc, MentionIndex]:
     return doc, MentionIndex(doc, mentions, ANAPHORS)
 
 
+def test_a_relative_clause_moved_past_a_phrase_stands_for_the_agreeing_noun_before_it() -> None:
+    """ "steht der Rechner MeluXina zur Verfügung, den LuxProvide betreibt": "den" is
+    masculine, "Verfügung" feminine; the clause belongs to the noun before the phrase."""
+    words = ["steht", "der", "Rechner", "MeluXina", "zur", "Verfügung", ",", "den", "LuxProvide", "betreibt"]
+    doc = parsed(words, [0, 2, 0, 2, 5, 0, 9, 9, 9, 5],
+                 ["ROOT", "det", "nsubj", "appos", "case", "obl", "punct", "obj", "nsubj", "acl"],
+                 pos=["VERB", "DET", "NOUN", "PROPN", "ADP", "NOUN", "PUNCT", "PRON", "PROPN", "VERB"],
+                 morphs=["", "", "Gender=Masc|Number=Sing", "", "", "Gender=Fem|Number=Sing", "",
+                         "Case=Acc|Gender=Masc|PronType=Rel", "", ""])
+    index = MentionIndex(doc, [mention(doc, 3, 4, "Infrastructure"), mention(doc, 8, 9, "Company")], ANAPHORS)
+    assert texts(index.resolve(doc[7])) == ["MeluXina"]
+    doc[2].set_morph("Gender=Fem|Number=Sing")  # "die Plattform X zur Verfügung, den …": none agrees
+    assert texts(MentionIndex(doc, [mention(doc, 3, 4, "Infrastructure")], ANAPHORS).resolve(doc[7])) == []
+
+
 def test_a_personal_pronoun_stands_for_the_agreeing_subject_before_it() -> None:
     """ "Das Institut arbeitet mit der Allianz. Es ist Teil …": "es" is the neuter subject
     of the sentence before (with its own offsets), "sie" the feminine name, "er" neither."""

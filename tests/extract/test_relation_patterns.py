@@ -413,6 +413,8 @@ FAMILIES = [
      ("Lamarr-Institut", "fundedBy", "Ministerium für Kultur und Wissenschaft")),
     ("an object relative pronoun read as the article of the name after it", "Die Landesverwaltung erprobt den "
      "Assistenten KIRA, den Dataport zusammen mit dem ITZBund entwickelt hat.", ("KIRA", "developedBy", "Dataport")),
+    ("together with a town, gemeinsam hung on its noun", "Den Protokollassistenten hat die Komm.ONE gemeinsam mit "
+     "der Stadt Heilbronn entwickelt.", ("Komm.ONE", "cooperatesWith", "Heilbronn")),
     ("a member of a dative", "Das Fraunhofer IAIS gehört dem Lamarr-Institut an.",
      ("Fraunhofer IAIS", "partOf", "Lamarr-Institut")),
     ("a site at a body", "Die Kompetenzplattform KI.NRW ist beim Fraunhofer IAIS angesiedelt.",
@@ -585,6 +587,24 @@ def test_a_genitive_hung_on_a_name_further_back_is_not_its_owner(found) -> None:
     text = ("Bund und Länder bauen die Deutsche Verwaltungscloud auf Grundlage der Deutschen "
             "Verwaltungscloud-Strategie des IT-Planungsrates gemeinsam auf.")
     assert not any(f[2] == "IT-Planungsrates" and f[0] == "Deutsche Verwaltungscloud" for f in found(text))
+
+
+def test_a_fronted_dative_is_what_the_members_belong_to(found) -> None:
+    """"Dem Verbund …" is never the subject, whatever the parser says: its members are the
+    nominative phrases after the verb, and the one beside them ("neben …")."""
+    text = ("Dem Verbund KIRA gehören neben der Universität Bonn das Fraunhofer IAIS in Sankt Augustin und die "
+            "TU Dortmund an.")
+    found_triples = {t for t in triples(found(text)) if t[1] == "partOf"}
+    assert {("Fraunhofer IAIS", "partOf", "KIRA"), ("Universität Bonn", "partOf", "KIRA")} <= found_triples
+    assert not any(s == "KIRA" or o in ("Fraunhofer IAIS", "Universität Bonn") for s, _p, o in found_triples)
+
+
+def test_a_place_in_a_partner_s_name_is_no_partner(found) -> None:
+    """"mit der Universitätsmedizin Greifswald": the town names the partner, it is not one
+    (only a town or Land named by its kind, "mit der Stadt Heilbronn", acts as its government)."""
+    text = ("An der Universität Greifswald entwickelt das Institut für Mathematik und Informatik zusammen mit der "
+            "Universitätsmedizin Greifswald im Vorhaben „MeDaKI“ Verfahren.")
+    assert not any(p == "cooperatesWith" and "Greifswald" in (s, o) for s, p, o in triples(found(text)))
 
 
 def test_a_government_that_has_a_company_does_not_use_it(found) -> None:
