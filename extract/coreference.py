@@ -265,7 +265,7 @@ class MentionIndex:
         if token.dep_ == "appos" and token.head.i != token.i:
             return self._one(token.head)
         if token.pos_ == "PRON" and token.lower_ in _PERSONAL and token.dep_ != "expl":
-            return self._pronoun(token, _PERSONAL[token.lower_])
+            return self._pronoun(token, _PERSONAL[token.lower_], personal=True)
         owner = _possessor_genders(token)
         if owner is not None:  # "Zu seinen Mitgliedern gehören …": whose members
             return self._pronoun(token, owner)
@@ -302,14 +302,18 @@ class MentionIndex:
         via = (token.idx, token.idx + len(token.text))  # the noun stands for its examples, as a description
         return Resolved(first, via, examples=True) if first is not None and self.named(first) else None
 
-    def _pronoun(self, token: Token, allowed: frozenset[str]) -> Resolved | None:
+    def _pronoun(self, token: Token, allowed: frozenset[str], *, personal: bool = False) -> Resolved | None:
         """A personal or possessive pronoun ("Es ist Teil des …", "… nutzen ihn", "seine
         Mitglieder"): the subject among the named mentions of its sentence and the two before
-        whose gender or number is ``allowed``, else the latest of them."""
+        whose gender or number is ``allowed``, else the latest of them. A ``personal`` pronoun
+        never stands for a phrase of its own clause ("Gemeinsam mit dem JSC bildet es …" is
+        not the JSC); a possessive may ("Das Zentrum baut seine Rechner aus")."""
         k = self._sentence_index(token)
         earliest = self._sentences()[max(0, k - PRONOUN_WINDOW)].start
+        clause = _clause_of(token) if personal else -1
         agreeing = [s for s in reversed(self.spans) if earliest <= s.start and s.end <= token.i
-                    and _pronoun_antecedent(s) and self.named(s) and _gender_agrees(s, allowed)]
+                    and _pronoun_antecedent(s) and self.named(s) and _gender_agrees(s, allowed)
+                    and (clause < 0 or _clause_of(s.root) != clause)]
         best = next((s for s in agreeing if _subject(s.root)), agreeing[0] if agreeing else None)
         best = self._apposed_to(best) or best if best is not None else None
         return Resolved(best, (token.idx, token.idx + len(token.text))) if best is not None else None
@@ -587,6 +591,11 @@ def _noun_before(token: Token, mentioned: Container[int] = ()) -> Token | None:
             (token.doc[i].is_punct or token.doc[i].pos_ in _CLAUSE_END_WORDS) and not token.doc[i].is_sent_start:
         i, skipped = i - 1, skipped + (not token.doc[i].is_punct)
     return token.doc[i] if i >= 0 and (token.doc[i].pos_ in ("NOUN", "PROPN") or i in mentioned) else None
+
+
+def _clause_of(token: Token) -> int:
+    """The verb whose clause the word belongs to (its nearest verb above or itself); -1 for none."""
+    return next((t.i for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), -1)
 
 
 def _extraposed(pronoun: Token, phrase: Token | None) -> Token | None:

@@ -427,9 +427,11 @@ def _partnership(c: _Sentence, found: list) -> Iterator[Found | None]:
         if partner is not None and (partner.label_ not in _ORGS | {"Initiative", "Infrastructure"}
                                     or not _names_next(c.doc, cue_end, partner)):
             partner = None  # "gemeinsam mit Partnern aus Wissenschaft und Wirtschaft …": none named
-        if match.start() == 0:
-            actor = next((e for e in c.entities if partner is not None and e.start > partner.end
-                          and e.label_ in _ORGS), None)
+        if match.start() == 0:  # the actor after the verb: "Gemeinsam mit A und B bildet es/C …"
+            verb = next((t.i for t in c.doc[partner.end:c.sent.end] if t.pos_ in ("VERB", "AUX")), c.sent.end) \
+                if partner is not None else c.sent.end
+            actor = next((e for e in c.entities if e.start > verb and e.label_ in _ORGS
+                          and _names_next(c.doc, verb + 1, e)), None)  # not "bildet es das GCS"
         else:  # not a body a phrase names ("das InnoLab_bw im Staatsministerium gemeinsam mit …")
             before = [e for e in c.entities if e.end_char <= c.at(match.start()) and e.label_ in _ORGS]
             actor = next((e for e in reversed(before) if _preceded_by(c.doc, e, ("von", "vom", "durch"))

@@ -180,6 +180,20 @@ def test_a_personal_pronoun_stands_for_the_agreeing_subject_before_it() -> None:
     assert index.resolve(doc[7]) == []
 
 
+def test_a_personal_pronoun_never_stands_for_a_phrase_of_its_own_clause() -> None:
+    """ "HLRS rechnet. Gemeinsam mit JSC bildet es GCS": "es" is not the JSC beside it."""
+    words = ["HLRS", "rechnet", ".", "Gemeinsam", "mit", "JSC", "bildet", "es", "GCS"]
+    doc = parsed(words, [1, 1, 1, 6, 5, 3, 6, 6, 6],
+                 ["nsubj", "ROOT", "punct", "advmod", "case", "nmod", "ROOT", "nsubj", "obj"],
+                 pos=["PROPN", "VERB", "PUNCT", "ADV", "ADP", "PROPN", "VERB", "PRON", "PROPN"],
+                 sents=[True, False, False, True, False, False, False, False, False],
+                 morphs=["Gender=Neut", "", "", "", "", "Gender=Neut", "", "", "Gender=Neut"])
+    spans = [mention(doc, 0, 1, "ResearchOrganization"), mention(doc, 5, 6, "ResearchOrganization"),
+             mention(doc, 8, 9, "ResearchOrganization")]
+    assert texts(MentionIndex(doc, spans, ANAPHORS).resolve(doc[7])) == ["HLRS"]
+    assert MentionIndex(doc, spans[1:], ANAPHORS).resolve(doc[7]) == []
+
+
 def test_a_list_the_parser_broke_up_is_one_list() -> None:
     """ "in Bonn, Köln, Berlin und Jena" parsed as an apposition and stray dependents:
     every place of the list is reached from any one of them."""

@@ -415,6 +415,15 @@ FAMILIES = [
      "Assistenten KIRA, den Dataport zusammen mit dem ITZBund entwickelt hat.", ("KIRA", "developedBy", "Dataport")),
     ("together with a town, gemeinsam hung on its noun", "Den Protokollassistenten hat die Komm.ONE gemeinsam mit "
      "der Stadt Heilbronn entwickelt.", ("Komm.ONE", "cooperatesWith", "Heilbronn")),
+    ("a cooperation noun hung on a passive's subject", "Entwickelt wurde der Assistent vom "
+     "IT-Dienstleistungszentrum Saarland (IT-DLZ) in Zusammenarbeit mit der Saarbrücker Scheer GmbH; die Auswahl "
+     "des Sprachmodells hat das DFKI wissenschaftlich begleitet.",
+     ("IT-Dienstleistungszentrum Saarland", "cooperatesWith", "Scheer GmbH")),
+    ("a whole after als, of a clause with no object", "Das CISPA wird als Einrichtung der Helmholtz-Gemeinschaft zu "
+     "90 Prozent vom Bund finanziert.", ("CISPA", "partOf", "Helmholtz-Gemeinschaft")),
+    ("together with, the subject a pronoun", "Das Höchstleistungsrechenzentrum Stuttgart betreibt den Rechner "
+     "Hunter. Gemeinsam mit dem Jülich Supercomputing Centre und dem Leibniz-Rechenzentrum bildet es das Gauss Centre "
+     "for Supercomputing.", ("Höchstleistungsrechenzentrum Stuttgart", "cooperatesWith", "Leibniz-Rechenzentrum")),
     ("a member of a dative", "Das Fraunhofer IAIS gehört dem Lamarr-Institut an.",
      ("Fraunhofer IAIS", "partOf", "Lamarr-Institut")),
     ("a site at a body", "Die Kompetenzplattform KI.NRW ist beim Fraunhofer IAIS angesiedelt.",

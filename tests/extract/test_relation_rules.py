@@ -282,6 +282,16 @@ def test_a_co_agent_of_a_passive_is_no_partner_of_the_agent(relations) -> None:
     assert not any(r[1] == "cooperatesWith" for r in found)
 
 
+def test_the_actor_of_a_fronted_comitative_is_the_phrase_after_the_verb(relations) -> None:
+    """"Gemeinsam mit A und B bildet es C": neither B (a partner too) nor C (the object after
+    a pronoun subject) is the actor A works with."""
+    found = relations("Gemeinsam mit dem Jülich Supercomputing Centre und dem Leibniz-Rechenzentrum bildet es das "
+                      "Gauss Centre for Supercomputing.")
+    assert not any(r[1] == "cooperatesWith" for r in found), found
+    found = relations("Gemeinsam mit dem Jülich Supercomputing Centre bildet das Leibniz-Rechenzentrum einen Verbund.")
+    assert ("Leibniz-Rechenzentrum", "cooperatesWith", "Jülich Supercomputing Centre") in found
+
+
 def test_a_city_s_adjective_says_where_a_body_is(relations) -> None:
     found = relations("Gemeinsam mit dem Heidelberger Unternehmen Aleph Alpha GmbH und der Münchner Firma ParTec.")
     assert {("Aleph Alpha GmbH", "locatedIn", "Heidelberg"), ("ParTec", "locatedIn", "München")} <= found
