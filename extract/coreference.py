@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sovkg.extract.morphology import morph_values
 from sovkg.extract.normalize import fold_word
 
 #: the types a description of each type may refer to (an "Initiative" noun such as
@@ -220,7 +221,7 @@ class MentionIndex:
         word = self.doc[i]
         if i == 0 or self.doc[i - 1].text != "," or word.lower_ not in ARTICLES:
             return False
-        return "Rel" in word.morph.get("PronType") or i + 1 < len(self.doc) and self.doc[i + 1].lower_ in ARTICLES
+        return "Rel" in morph_values(word, "PronType") or i + 1 < len(self.doc) and self.doc[i + 1].lower_ in ARTICLES
 
     def _examples_noun_at(self, i: int) -> bool:
         """A common noun followed by "wie" at ``i``: a kind whose examples go on with the list."""
@@ -290,7 +291,7 @@ class MentionIndex:
             cue = after
         elif after is not None and after.lower_ == "aus" and token.lemma_ in _GROUP_NOUNS:
             cue = after  # "ein Konsortium aus dem IT-Konzern Eviden und der Firma ParTec"
-        elif "Plur" in token.morph.get("Number"):
+        elif "Plur" in morph_values(token, "Number"):
             cue = next((t for t in token.doc[token.i + 1:sent_end] if t.lower_ in _EXAMPLE_CUES), None)
         else:
             return None
@@ -461,7 +462,7 @@ def _possessor_genders(token: Token) -> frozenset[str] | None:
 
 def _relative(token: Token) -> bool:
     """A relative pronoun: tagged so, or the first pronoun of a relative clause ("…, die …")."""
-    if token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType"):
+    if token.tag_ in RELATIVE_TAGS or "Rel" in morph_values(token, "PronType"):
         return True
     clause = token.head
     return token.pos_ in ("PRON", "DET") and clause.dep_ == "acl:relcl" and token.i < clause.i and \
@@ -492,9 +493,9 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
 def _morph_agrees(word: Token, allowed: Container[str]) -> bool | None:
     """Whether the word's number or gender is one of ``allowed`` ("Plur" for the plural);
     None if its morphology tells neither."""
-    if word.morph.get("Number") == ["Plur"]:
+    if morph_values(word, "Number") == ["Plur"]:
         return "Plur" in allowed
-    genders = word.morph.get("Gender")
+    genders = morph_values(word, "Gender")
     return any(g in allowed for g in genders) if genders else None
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.dependency_paths import LABELS, parse_path
+from sovkg.extract.morphology import morph_values
 from sovkg.extract.normalize import compound_head, fold_word
 from sovkg.extract.pipeline_data import content_lines
 
@@ -214,7 +215,7 @@ def asks_whether(token: Token, sent: Span, *, question: bool | None = None) -> b
         start -= 1
     first = next((t for t in token.doc[start:token.i + 1]
                   if not (t.is_punct or t.like_num or t.lower_ in ("und", "oder"))), None)
-    return first is not None and first.pos_ in ("VERB", "AUX") and "Fin" in first.morph.get("VerbForm")
+    return first is not None and first.pos_ in ("VERB", "AUX") and "Fin" in morph_values(first, "VerbForm")
 
 
 def is_passive(verb: Token) -> bool:

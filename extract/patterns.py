@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from sovkg.extract.coreference import LIST_WORDS, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
+from sovkg.extract.morphology import morph_values
 from sovkg.extract.normalize import compound_head, fold_word, repair_ocr
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.layouts.common import ministry_name
@@ -808,7 +809,7 @@ class PatternRecognizer:
                     yield _Candidate(_name_prefix_start(doc, token.i, self.places), end, label, "apposition")
                 continue
             i = token.i + 1
-            plural = "Plur" in token.morph.get("Number") or token.text in (token.lemma_ + "n", token.lemma_ + "en")
+            plural = "Plur" in morph_values(token, "Number") or token.text in (token.lemma_ + "n", token.lemma_ + "en")
             examples = self._examples_follow(doc, i, label, plural)
             i += examples  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
             while i < len(doc):
@@ -1670,7 +1671,7 @@ def _clause_follows(doc: Doc, start: int) -> bool:
     for token in doc[start:]:
         if token.text in (",", ";", ".", ":") or token.is_sent_start and token.i > start:
             return False
-        if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf"} & set(token.morph.get("VerbForm")):
+        if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf"} & set(morph_values(token, "VerbForm")):
             return True
     return False
 
