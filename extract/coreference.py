@@ -133,6 +133,17 @@ class MentionIndex:
         self._by_start: dict[int, Span] | None = None
         self._lists: dict[tuple[int, int], list[Span]] = {}
         self._by_end: dict[int, Span] = {}
+        self._keys: dict[int, str] | None = None
+        self._topic_mentions: list[Span] = []
+
+    def key(self, span: Span) -> str:
+        """What names the thing a mention of :attr:`spans` names (:func:`_key`), read once per
+        mention: a span's extension values cost a lookup each, and the topic and the salient
+        mentions are counted over every mention of the doc at every description."""
+        if self._keys is None:  # by identity: the spans live as long as the index holds them
+            self._keys = {id(s): _key(s) for s in self.spans}
+        key = self._keys.get(id(span))
+        return key if key is not None else _key(span)
 
     def named(self, span: Span) -> bool:
         """:func:`named_thing`, once per mention."""
@@ -383,7 +394,7 @@ class MentionIndex:
         if topic is not None and (topic.span.start_char, topic.span.end_char) in exclude:
             topic = None
         if topic is not None and topic.span.label_ in allowed and \
-                (not recent or any(_key(s) == _key(topic.span) for s in recent)):
+                (not recent or any(self.key(s) == self.key(topic.span) for s in recent)):
             return Resolved(topic.span, via)  # the topic, if it is a candidate at all: the most salient
         if recent:
             return Resolved(recent[0], via)
@@ -404,11 +415,11 @@ class MentionIndex:
         last mention: "die Plattform" of a press release about one platform, sentences after
         its name."""
         before = [s for s in self.spans if s.end <= token.i and s.label_ in allowed and self.named(s)]
-        counts = Counter(_key(s) for s in before)
+        counts = Counter(self.key(s) for s in before)
         best = counts.most_common(1)
         if not best or best[0][1] < 2:
             return None
-        return next(s for s in reversed(before) if _key(s) == best[0][0])
+        return next(s for s in reversed(before) if self.key(s) == best[0][0])
 
     def _bridged(self, noun: Token) -> Resolved | None:
         """The type noun a relative clause hangs on, indefinite ("Mit dem ZenDiS verfügt der Bund
@@ -438,13 +449,14 @@ class MentionIndex:
     def topic(self, sent: Span) -> Resolved | None:
         """The document's topic: its most mentioned named thing (its last mention before ``sent``)."""
         if self._topic is False:
-            counts = Counter(_key(s) for s in self.spans if s.label_ in TOPIC_TYPES)
+            counts = Counter(self.key(s) for s in self.spans if s.label_ in TOPIC_TYPES)
             best = counts.most_common(1)
-            self._topic = next(s for s in self.spans if _key(s) == best[0][0]) if best and best[0][1] > 1 else None
+            self._topic = next(s for s in self.spans if self.key(s) == best[0][0]) if best and best[0][1] > 1 else None
+            if isinstance(self._topic, Span):
+                self._topic_mentions = [s for s in self.spans if self.key(s) == best[0][0]]
         if not isinstance(self._topic, Span):
             return None
-        key = _key(self._topic)
-        before = [s for s in self.spans if _key(s) == key and s.start < sent.end]
+        before = [s for s in self._topic_mentions if s.start < sent.end]
         return Resolved(before[-1] if before else self._topic)
 
 
