@@ -95,16 +95,17 @@ class Pattern:
     stands at someone's disposal is a platform, not "KI"."""
 
     def fits(self, token: Token) -> bool:
-        """Whether the cue token has the pattern's part of speech, relation and voice."""
+        """Whether the cue token has the pattern's part of speech, relation and voice, and meets
+        its conditions (looked at last: they read the most of the sentence)."""
         if self.pos and token.pos_ not in self.pos:
             return False
         if self.deps and token.dep_ not in self.deps:
             return False
         if self.joined and not _hyphen_joined(token):
             return False
-        if not all(c.holds(token) for c in self.when) or any(c.holds(token) for c in self.unless):
+        if self.voice != "any" and (self.voice == "passive") != is_passive(token):
             return False
-        return self.voice == "any" or (self.voice == "passive") == is_passive(token)
+        return all(c.holds(token) for c in self.when) and not any(c.holds(token) for c in self.unless)
 
     def allows_subject(self, subject: str) -> bool:
         """The pattern's own narrowing of the predicate's subject types, if it has one."""
