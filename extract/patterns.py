@@ -62,6 +62,8 @@ _NOT_DOTTED_NAME = re.compile(r"\.\d+$|^(?:Univ|Prof|Dr|Dipl|Abs|Art|Nr|Ziff|Kap
 _LAW_ABBREVIATION = re.compile(r"^(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ])(?=.*[a-zäöü])[A-Za-zÄÖÜäöü]{3,10}(?:G|V|VO|O)$")
 #: "F13", "H100": capitals with a number are a product's or a project's name
 _CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Za-z]?$")
+#: a minister as a body's head ("Minister für …"), asked of every capitalised word
+_MINISTER = re.compile(r"(?:Bundes)?[Mm]inister(?:in)?")
 #: "Distr@l", "SCHULE@BW", "InnoLab_bw": an @ or _ inside a word marks a name
 _SYMBOL_NAME = re.compile(r"^[A-Za-zÄÖÜäöü][\wÄÖÜäöüß]*[@_][\wÄÖÜäöüß]+$")
 #: camel case: "openDesk", "GovTeuken"
@@ -777,7 +779,7 @@ class PatternRecognizer:
             if folded.endswith(_COMPOUND_HEADS) else None
         if compound is not None and "-" not in text:  # "Führungsakademie", "Landesforschungsinstitut"
             return _FOLDED_HEADS[compound]
-        if re.fullmatch(r"(?:Bundes)?[Mm]inister(?:in)?", text) and i + 1 < len(words) \
+        if _MINISTER.fullmatch(text) and i + 1 < len(words) \
                 and words[i + 1].lower() in ("für", "der", "des"):
             return "GovernmentBody"
         return None
