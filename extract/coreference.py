@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sovkg.extract.morphology import morph_values
 from sovkg.extract.normalize import fold_word
 
 #: the types a description of each type may refer to (an "Initiative" noun such as
@@ -132,6 +133,17 @@ class MentionIndex:
         self._by_start: dict[int, Span] | None = None
         self._lists: dict[tuple[int, int], list[Span]] = {}
         self._by_end: dict[int, Span] = {}
+        self._keys: dict[int, str] | None = None
+        self._topic_mentions: list[Span] = []
+
+    def key(self, span: Span) -> str:
+        """What names the thing a mention of :attr:`spans` names (:func:`_key`), read once per
+        mention: a span's extension values cost a lookup each, and the topic and the salient
+        mentions are counted over every mention of the doc at every description."""
+        if self._keys is None:  # by identity: the spans live as long as the index holds them
+            self._keys = {id(s): _key(s) for s in self.spans}
+        key = self._keys.get(id(span))
+        return key if key is not None else _key(span)
 
     def named(self, span: Span) -> bool:
         """:func:`named_thing`, once per mention."""
@@ -220,7 +232,7 @@ class MentionIndex:
         word = self.doc[i]
         if i == 0 or self.doc[i - 1].text != "," or word.lower_ not in ARTICLES:
             return False
-        return "Rel" in word.morph.get("PronType") or i + 1 < len(self.doc) and self.doc[i + 1].lower_ in ARTICLES
+        return "Rel" in morph_values(word, "PronType") or i + 1 < len(self.doc) and self.doc[i + 1].lower_ in ARTICLES
 
     def _examples_noun_at(self, i: int) -> bool:
         """A common noun followed by "wie" at ``i``: a kind whose examples go on with the list."""
@@ -291,7 +303,7 @@ class MentionIndex:
             cue = after
         elif after is not None and after.lower_ == "aus" and token.lemma_ in _GROUP_NOUNS:
             cue = after  # "ein Konsortium aus dem IT-Konzern Eviden und der Firma ParTec"
-        elif "Plur" in token.morph.get("Number"):
+        elif "Plur" in morph_values(token, "Number"):
             cue = next((t for t in token.doc[token.i + 1:sent_end] if t.lower_ in _EXAMPLE_CUES), None)
         else:
             return None
@@ -387,7 +399,7 @@ class MentionIndex:
         if topic is not None and (topic.span.start_char, topic.span.end_char) in exclude:
             topic = None
         if topic is not None and topic.span.label_ in allowed and \
-                (not recent or any(_key(s) == _key(topic.span) for s in recent)):
+                (not recent or any(self.key(s) == self.key(topic.span) for s in recent)):
             return Resolved(topic.span, via)  # the topic, if it is a candidate at all: the most salient
         if recent:
             return Resolved(recent[0], via)
@@ -408,11 +420,11 @@ class MentionIndex:
         last mention: "die Plattform" of a press release about one platform, sentences after
         its name."""
         before = [s for s in self.spans if s.end <= token.i and s.label_ in allowed and self.named(s)]
-        counts = Counter(_key(s) for s in before)
+        counts = Counter(self.key(s) for s in before)
         best = counts.most_common(1)
         if not best or best[0][1] < 2:
             return None
-        return next(s for s in reversed(before) if _key(s) == best[0][0])
+        return next(s for s in reversed(before) if self.key(s) == best[0][0])
 
     def _bridged(self, noun: Token) -> Resolved | None:
         """The type noun a relative clause hangs on, indefinite ("Mit dem ZenDiS verfügt der Bund
@@ -442,13 +454,14 @@ class MentionIndex:
     def topic(self, sent: Span) -> Resolved | None:
         """The document's topic: its most mentioned named thing (its last mention before ``sent``)."""
         if self._topic is False:
-            counts = Counter(_key(s) for s in self.spans if s.label_ in TOPIC_TYPES)
+            counts = Counter(self.key(s) for s in self.spans if s.label_ in TOPIC_TYPES)
             best = counts.most_common(1)
-            self._topic = next(s for s in self.spans if _key(s) == best[0][0]) if best and best[0][1] > 1 else None
+            self._topic = next(s for s in self.spans if self.key(s) == best[0][0]) if best and best[0][1] > 1 else None
+            if isinstance(self._topic, Span):
+                self._topic_mentions = [s for s in self.spans if self.key(s) == best[0][0]]
         if not isinstance(self._topic, Span):
             return None
-        key = _key(self._topic)
-        before = [s for s in self.spans if _key(s) == key and s.start < sent.end]
+        before = [s for s in self._topic_mentions if s.start < sent.end]
         return Resolved(before[-1] if before else self._topic)
 
 
@@ -466,7 +479,7 @@ def _possessor_genders(token: Token) -> frozenset[str] | None:
 
 def _relative(token: Token) -> bool:
     """A relative pronoun: tagged so, or the first pronoun of a relative clause ("…, die …")."""
-    if token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType"):
+    if token.tag_ in RELATIVE_TAGS or "Rel" in morph_values(token, "PronType"):
         return True
     clause = token.head
     return token.pos_ in ("PRON", "DET") and clause.dep_ == "acl:relcl" and token.i < clause.i and \
@@ -497,9 +510,9 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
 def _morph_agrees(word: Token, allowed: Container[str]) -> bool | None:
     """Whether the word's number or gender is one of ``allowed`` ("Plur" for the plural);
     None if its morphology tells neither."""
-    if word.morph.get("Number") == ["Plur"]:
+    if morph_values(word, "Number") == ["Plur"]:
         return "Plur" in allowed
-    genders = word.morph.get("Gender")
+    genders = morph_values(word, "Gender")
     return any(g in allowed for g in genders) if genders else None
 
 

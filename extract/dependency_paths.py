@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from sovkg.extract.morphology import morph_values
+
 #: Short names for groups of UD relations.
 ALIASES: dict[str, frozenset[str]] = {
     "subj": frozenset({"nsubj", "nsubj:pass", "csubj"}),
@@ -93,7 +95,7 @@ def _relative_argument(verb: Token, deps: frozenset[str]) -> list[Token]:
     for role, cases in _ROLE_CASES:
         if deps & ALIASES[role]:
             return [c for c in verb.children if c.dep_ not in ALIASES["subj"] | ALIASES["obj"]
-                    and "Rel" in c.morph.get("PronType") and cases & set(c.morph.get("Case"))]
+                    and "Rel" in morph_values(c, "PronType") and cases & set(morph_values(c, "Case"))]
     return []
 
 
@@ -110,7 +112,7 @@ def _shares_subject(token: Token) -> bool:
 
 def _genitive(token: Token) -> bool:
     """The noun or its article is in the genitive ("des Zentrums", "der Universität")."""
-    return any("Gen" in t.morph.get("Case") for t in (token, *(c for c in token.children if c.dep_ == "det")))
+    return any("Gen" in morph_values(t, "Case") for t in (token, *(c for c in token.children if c.dep_ == "det")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,12 +81,20 @@ class LinearModel:
         rows, starts = [], []
         for item in features:
             starts.append(len(rows))
-            rows += sorted({row for row in map(self._row, item) if row >= 0})
+            rows += self._rows(item)
             rows.append(len(self.weights))  # a zero row: no item sums nothing
         if self._padded is None or len(self._padded) != len(self.weights) + 1:
             self._padded = np.vstack([self.weights, np.zeros((1, len(self.classes)), self.weights.dtype)])
         scores = (np.add.reduceat(self._padded[rows], starts, axis=0) + self.bias).tolist()
         return [_softmax(row, [self.index[c] for c in classes], classes) for row, classes in zip(scores, allowed)]
+
+    def _rows(self, features: Iterable[str]) -> list[int]:
+        """The rows of the features the model has, each once, in order: the remembered
+        ones looked up here (a pair has some forty features, nearly all seen before)."""
+        known = self._row_of
+        rows = {known[f] if f in known else self._row(f) for f in features}
+        rows.discard(-1)
+        return sorted(rows)
 
     def _row(self, feature: str) -> int:
         row = self._row_of.get(feature)

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.dependency_paths import LABELS, parse_path
+from sovkg.extract.morphology import morph_values
 from sovkg.extract.normalize import compound_head, fold_word
 from sovkg.extract.pipeline_data import content_lines
 
@@ -94,16 +95,17 @@ class Pattern:
     stands at someone's disposal is a platform, not "KI"."""
 
     def fits(self, token: Token) -> bool:
-        """Whether the cue token has the pattern's part of speech, relation and voice."""
+        """Whether the cue token has the pattern's part of speech, relation and voice, and meets
+        its conditions (looked at last: they read the most of the sentence)."""
         if self.pos and token.pos_ not in self.pos:
             return False
         if self.deps and token.dep_ not in self.deps:
             return False
         if self.joined and not _hyphen_joined(token):
             return False
-        if not all(c.holds(token) for c in self.when) or any(c.holds(token) for c in self.unless):
+        if self.voice != "any" and (self.voice == "passive") != is_passive(token):
             return False
-        return self.voice == "any" or (self.voice == "passive") == is_passive(token)
+        return all(c.holds(token) for c in self.when) and not any(c.holds(token) for c in self.unless)
 
     def allows_subject(self, subject: str) -> bool:
         """The pattern's own narrowing of the predicate's subject types, if it has one."""
@@ -214,7 +216,7 @@ def asks_whether(token: Token, sent: Span, *, question: bool | None = None) -> b
         start -= 1
     first = next((t for t in token.doc[start:token.i + 1]
                   if not (t.is_punct or t.like_num or t.lower_ in ("und", "oder"))), None)
-    return first is not None and first.pos_ in ("VERB", "AUX") and "Fin" in first.morph.get("VerbForm")
+    return first is not None and first.pos_ in ("VERB", "AUX") and "Fin" in morph_values(first, "VerbForm")
 
 
 def is_passive(verb: Token) -> bool:

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from sovkg.extract.coreference import LIST_WORDS, named_thing
 from sovkg.extract.doctext import doc_lowers, doc_text, doc_words
 from sovkg.extract.extensions import register_extensions
+from sovkg.extract.morphology import morph_values
 from sovkg.extract.normalize import compound_head, fold_word, repair_ocr
 from sovkg.extract.pipeline_data import content_lines
 from sovkg.extract.layouts.common import ministry_name
@@ -61,6 +62,8 @@ _NOT_DOTTED_NAME = re.compile(r"\.\d+$|^(?:Univ|Prof|Dr|Dipl|Abs|Art|Nr|Ziff|Kap
 _LAW_ABBREVIATION = re.compile(r"^(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ])(?=.*[a-zäöü])[A-Za-zÄÖÜäöü]{3,10}(?:G|V|VO|O)$")
 #: "F13", "H100": capitals with a number are a product's or a project's name
 _CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Za-z]?$")
+#: a minister as a body's head ("Minister für …"), asked of every capitalised word
+_MINISTER = re.compile(r"(?:Bundes)?[Mm]inister(?:in)?")
 #: "Distr@l", "SCHULE@BW", "InnoLab_bw": an @ or _ inside a word marks a name
 _SYMBOL_NAME = re.compile(r"^[A-Za-zÄÖÜäöü][\wÄÖÜäöüß]*[@_][\wÄÖÜäöüß]+$")
 #: camel case: "openDesk", "GovTeuken"
@@ -776,7 +779,7 @@ class PatternRecognizer:
             if folded.endswith(_COMPOUND_HEADS) else None
         if compound is not None and "-" not in text:  # "Führungsakademie", "Landesforschungsinstitut"
             return _FOLDED_HEADS[compound]
-        if re.fullmatch(r"(?:Bundes)?[Mm]inister(?:in)?", text) and i + 1 < len(words) \
+        if _MINISTER.fullmatch(text) and i + 1 < len(words) \
                 and words[i + 1].lower() in ("für", "der", "des"):
             return "GovernmentBody"
         return None
@@ -808,7 +811,7 @@ class PatternRecognizer:
                     yield _Candidate(_name_prefix_start(doc, token.i, self.places), end, label, "apposition")
                 continue
             i = token.i + 1
-            plural = "Plur" in token.morph.get("Number") or token.text in (token.lemma_ + "n", token.lemma_ + "en")
+            plural = "Plur" in morph_values(token, "Number") or token.text in (token.lemma_ + "n", token.lemma_ + "en")
             examples = self._examples_follow(doc, i, label, plural)
             i += examples  # "mit Unternehmen wie Bosch, Mercedes-Benz und ZF": names, known words or not
             while i < len(doc):
@@ -1670,7 +1673,7 @@ def _clause_follows(doc: Doc, start: int) -> bool:
     for token in doc[start:]:
         if token.text in (",", ";", ".", ":") or token.is_sent_start and token.i > start:
             return False
-        if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf"} & set(token.morph.get("VerbForm")):
+        if token.pos_ in ("VERB", "AUX") and not {"Part", "Inf"} & set(morph_values(token, "VerbForm")):
             return True
     return False
 

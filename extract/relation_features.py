@@ -58,6 +58,7 @@ class Words:
         self._cues = cues
         self._cue_names: dict[int, list[str]] = {}
         self._chains: dict[int, list[int]] = {}
+        self._between: dict[tuple[int, str], list[str]] = {}
 
     def cues(self, i: int) -> list[str]:
         """The cue predicates (or classes) of the word at ``i``."""
@@ -65,6 +66,15 @@ class Words:
         if names is None:
             names = self._cue_names[i] = sorted(set(self._cues(self.doc[i])))
         return names
+
+    def between(self, i: int, order: str) -> list[str]:
+        """The features of the word at ``i`` standing between two ends in ``order`` (none for a
+        word of no content), made once: the pairs of a sentence share most of their gaps."""
+        features = self._between.get((i, order))
+        if features is None:
+            features = self._between[(i, order)] = [] if self.pos[i] not in CONTENT_POS else \
+                [f"between={self.lemma[i]}", *(f"between-cue={cue}:{order}" for cue in self.cues(i))]
+        return features
 
     def meeting(self, a: int, b: int) -> tuple[list[int], int | None, list[int]]:
         """The words from ``a`` up to (not including) the lowest common head, that head, and
@@ -143,9 +153,7 @@ def _between(subject: Span, obj: Span, order: str, words: Words) -> list[str]:
     if len(gap) > MAX_BETWEEN:
         return features
     for i in gap:
-        if words.pos[i] in CONTENT_POS:
-            features.append(f"between={words.lemma[i]}")
-            features += (f"between-cue={cue}:{order}" for cue in words.cues(i))
+        features += words.between(i, order)
     return features
 
 

@@ -145,7 +145,8 @@ class RelationModel(RelationData):
         patterns: scoring its many pairs cost a third of the model's time for a few
         relations in a hundred, measured on the development sets), with their features."""
         k = bisect_left(spans, sent.start, key=lambda s: s.start)
-        ends = [End(s) for s in spans[k:] if s.start < sent.end and s.end <= sent.end and index.named(s)]
+        stop = bisect_left(spans, sent.end, lo=k, key=lambda s: s.start)  # (not every mention after it)
+        ends = [End(s) for s in spans[k:stop] if s.end <= sent.end and index.named(s)]
         if not ends:
             return
         ends += _standing_for(sent, index, words)

@@ -32,6 +32,7 @@ from sovkg.extract.dependency_paths import Path as DepPath
 from sovkg.extract.doctext import span_text
 from sovkg.extract.extensions import register_extensions
 from sovkg.extract.facts import sentence_facts
+from sovkg.extract.morphology import morph_values
 from sovkg.extract.pattern_file import Pattern, RelationData, asks_whether, ends_with_question
 from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.records import RelationCandidate
@@ -59,7 +60,7 @@ def normalise_clause(verb: Token) -> None:
       plural verb with a singular subject and a list for its object (:func:`_disagreeing_subject`).
     """
     children = list(verb.children)
-    if "Part" in verb.morph.get("VerbForm"):
+    if "Part" in morph_values(verb, "VerbForm"):
         _mark_passive(verb, children)
         children = list(verb.children)
     if any(c.dep_ == "aux:pass" for c in children):
@@ -171,7 +172,7 @@ def _agreeing(verb: Token, phrases: list[Token]) -> Token | None:
     plural: the verb agrees with it. Only a list counts as plural: the small model's
     number of a single noun is too often wrong ("Open-Weight-Modelle" singular), and
     pronouns ("sie") say too little."""
-    if verb.morph.get("Number") != ["Plur"] or any(t.pos_ not in ("NOUN", "PROPN") for t in phrases):
+    if morph_values(verb, "Number") != ["Plur"] or any(t.pos_ not in ("NOUN", "PROPN") for t in phrases):
         return None
     lists = [t for t in phrases if any(c.dep_ == "conj" for c in t.children)]
     return lists[0] if len(lists) == 1 else None
@@ -342,7 +343,7 @@ def _agentive(phrase: Token) -> bool:
 def finite(verb: Token) -> bool:
     """A finite verb: so marked, or, where the morphologizer left the verb form out ("läuft"),
     a verb without an auxiliary (a participle or infinitive comes with one)."""
-    forms = verb.morph.get("VerbForm")
+    forms = morph_values(verb, "VerbForm")
     return ("Fin" in forms or not forms and verb.pos_ in ("VERB", "AUX")) and \
         not any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
 
@@ -421,7 +422,7 @@ def detach_relative_conjuncts(tokens: list[Token]) -> None:
 
 def _opens_relative(doc: Doc, k: int) -> bool:
     """A relative pronoun at ``k`` right after a comma, or after a comma and a preposition."""
-    if "Rel" not in "".join(doc[k].morph.get("PronType")) or k < 2:
+    if "Rel" not in "".join(morph_values(doc[k], "PronType")) or k < 2:
         return False
     before = doc[k - 1]
     return before.text == "," or before.pos_ == "ADP" and doc[k - 2].text == ","
@@ -570,7 +571,7 @@ _OBJECT_RELATIVES = frozenset({"den", "dem", "denen", "welchen", "welchem"})
 
 
 def _object_relative(token: Token) -> bool:
-    return token.lower_ in _OBJECT_RELATIVES and "Rel" in token.morph.get("PronType")
+    return token.lower_ in _OBJECT_RELATIVES and "Rel" in morph_values(token, "PronType")
 
 
 def _case(token: Token) -> str:
@@ -580,7 +581,7 @@ def _case(token: Token) -> str:
 
 
 def _cases(token: Token) -> set[str]:
-    return {c for t in (token, *(c for c in token.children if c.dep_ == "det")) for c in t.morph.get("Case")}
+    return {c for t in (token, *(c for c in token.children if c.dep_ == "det")) for c in morph_values(t, "Case")}
 
 
 class RelationPatterns(RelationData):

@@ -71,6 +71,7 @@ from sovkg.extract.coreference import ARTICLES, COREFERENCE_FACTOR, MentionIndex
 from sovkg.extract.doctext import doc_lowers, doc_text, span_text
 from sovkg.extract.facts import sentence_facts
 from sovkg.extract.pattern_file import asks_whether
+from sovkg.extract.morphology import morph_values
 from sovkg.extract.patterns import skip_parenthesis
 from sovkg.extract.pipeline_data import data_file, data_lines
 from sovkg.extract.records import RelationCandidate
@@ -675,7 +676,7 @@ def _relative_at(doc: Doc, k: int, end: int) -> bool:
             doc[k].dep_ != "det" or k + 1 < end and doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM"))
     pronoun, after = doc[k + 1], doc[k + 2]
     return pronoun.lower_ in _RELATIVES_AFTER_PREPOSITION and (
-        "Rel" in pronoun.morph.get("PronType", [""])[0] or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
+        "Rel" in (morph_values(pronoun, "PronType") or [""])[0] or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
 
 
 #: the passive auxiliaries of one subject after a participle ("…, die von C getragen wird")

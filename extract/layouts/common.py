@@ -93,8 +93,10 @@ def parliament(code: str) -> Parliament:
 _ANY_LANDTAG = re.compile(r"(?:Landtag|LANDTAG)\s+(?P<von>von\s+)?(?P<land>[A-ZÄÖÜ][\w-]+(?:-[A-ZÄÖÜ][\w-]+)?)")
 
 
+@lru_cache(maxsize=64)
 def find_parliament(text: str) -> Parliament | None:
-    """The parliament a paper's header names first."""
+    """The parliament a paper's header names first (remembered: every layout's ``detect``
+    asks it of the same header, and each asks every parliament's pattern)."""
     found = [(m.start(), p) for p in parliaments() if (m := p.pattern.search(text))]
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
