@@ -424,6 +424,8 @@ FAMILIES = [
     ("together with, the subject a pronoun", "Das Höchstleistungsrechenzentrum Stuttgart betreibt den Rechner "
      "Hunter. Gemeinsam mit dem Jülich Supercomputing Centre und dem Leibniz-Rechenzentrum bildet es das Gauss Centre "
      "for Supercomputing.", ("Höchstleistungsrechenzentrum Stuttgart", "cooperatesWith", "Leibniz-Rechenzentrum")),
+    ("an agent's participle on a copula's noun", "openDesk ist die vom ZenDiS verantwortete Arbeitsplatzsuite.",
+     ("openDesk", "operatedBy", "ZenDiS")),
     ("a member of a dative", "Das Fraunhofer IAIS gehört dem Lamarr-Institut an.",
      ("Fraunhofer IAIS", "partOf", "Lamarr-Institut")),
     ("a site at a body", "Die Kompetenzplattform KI.NRW ist beim Fraunhofer IAIS angesiedelt.",
