@@ -618,6 +618,14 @@ def test_a_place_in_a_partner_s_name_is_no_partner(found) -> None:
     assert not any(p == "cooperatesWith" and "Greifswald" in (s, o) for s, p, o in triples(found(text)))
 
 
+def test_a_cooperation_through_a_description_is_no_partnership(found) -> None:
+    """"Das System ist in Zusammenarbeit mit IBM entstanden": a thing made, no partner; the
+    cooperation patterns take named ends only."""
+    text = ("Die Justiz erprobt das System HessenAssist. Das System ist in Zusammenarbeit mit der IBM Deutschland "
+            "GmbH entstanden; betreut wird es von der GIT.")
+    assert not any(p == "cooperatesWith" for _s, p, _o in triples(found(text)))
+
+
 def test_a_government_that_has_a_company_does_not_use_it(found) -> None:
     text = "Mit dem ZenDiS verfügt der Bund über eine eigene Gesellschaft, die den Arbeitsplatz openDesk betreibt."
     assert not any(f[1] == "uses" for f in found(text))
