@@ -48,11 +48,9 @@ def normalise_clause(verb: Token) -> None:
       (German "die" is nominative or accusative). An active verb with two subjects and no
       object keeps as subject the one it agrees with in number, else the one the
       morphology says is nominative (else the first), and gets the other as its object;
-    * "…, den das LRZ betreibt": a relative pronoun whose form is never nominative made
-      the subject and the subject the object; they swap (a second "subject" after it is the
-      first one's genitive);
-    * "Dem Verbund SOKRAT gehören … das IAIS … an": a "subject" after "dem" is the dative
-      object, the objects that may be nominative the subjects (:func:`_nominative`);
+    * "…, den das LRZ betreibt": a relative pronoun whose form is never nominative made the
+      subject and the subject the object; they swap (a second "subject" after it is the first
+      one's genitive); a "subject" after "dem" is the dative object (:func:`_subjects`);
     * "Zusammen mit dem JSC bildet es das GCS": a personal pronoun right after the verb is
       its subject, the other noun phrase the parser called a subject its object;
     * a verb without a subject may have it among its objects (:func:`_subject_among_objects`),
@@ -66,10 +64,8 @@ def normalise_clause(verb: Token) -> None:
     if any(c.dep_ == "aux:pass" for c in children):
         _passive_subject(children)
         return
-    subjects = [c for c in children if c.dep_ == "nsubj"]
     objects = [c for c in children if c.dep_ == "obj"]
-    if subjects and not (subjects := _nominative(subjects)):
-        subjects = _subjects_after_dative(objects)
+    subjects = _subjects(children, objects)
     if not subjects:
         _subject_among_objects(verb, objects)
         return
@@ -82,6 +78,16 @@ def normalise_clause(verb: Token) -> None:
         _disagreeing_subject(verb, subjects, objects)
     else:
         _one_subject(verb, subjects, children)
+
+
+def _subjects(children: list[Token], objects: list[Token]) -> list[Token]:
+    """The verb's subjects: those the parser gave it that a dative article does not rule out,
+    or, if it ruled out all, the objects that may be nominative ("Dem Verbund SOKRAT gehören …
+    das IAIS … an")."""
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if subjects and not (subjects := _nominative(subjects)):
+        subjects = _subjects_after_dative(objects)
+    return subjects
 
 
 def _nominative(subjects: list[Token]) -> list[Token]:
