@@ -97,8 +97,8 @@ def _nominative(subjects: list[Token]) -> list[Token]:
     article is its own again; the others stay subjects."""
     kept = []
     for token in subjects:
-        article = token.doc[token.i - 1] if token.i > token.sent.start else None
-        if token.pos_ == "DET" and token.lower_ in _DATIVE_ARTICLES and token.i + 1 < token.sent.end and \
+        article = token.doc[token.i - 1] if token.i > 0 else None  # of its sentence: it is its head's
+        if token.pos_ == "DET" and token.lower_ in _DATIVE_ARTICLES and token.i + 1 < len(token.doc) and \
                 token.doc[token.i + 1].dep_ == "nsubj" and token.doc[token.i + 1].head.i == token.head.i:
             token.head, token.dep_ = token.doc[token.i + 1], "det"
         elif token.pos_ in ("NOUN", "PROPN") and article is not None and article.lower_ in _DATIVE_ARTICLES and \
@@ -112,7 +112,7 @@ def _nominative(subjects: list[Token]) -> list[Token]:
 def _subjects_after_dative(objects: list[Token]) -> list[Token]:
     """A verb whose only "subject" was its dative object has its subject among its objects:
     the ones whose article may be nominative ("Dem Verbund gehören das IAIS und … an")."""
-    subjects = [t for t in objects if all(c.lower_ in _NOMINATIVE_ARTICLES for c in t.children if c.dep_ == "det")]
+    subjects = [t for t in objects if _may_be_nominative(t)]
     for token in subjects:
         token.dep_ = "nsubj"
         objects.remove(token)
@@ -159,8 +159,8 @@ def _fronted_object(subjects: list[Token], objects: list[Token]) -> None:
     """"Den Ausbau der Plattform hat das Staatsministerium gefördert": a subject whose article
     is only ever accusative ("den", "einen") is the object fronted, and the one object whose
     article may be nominative ("das", "die", none) the subject."""
-    accusative = [t for t in subjects if any(c.dep_ == "det" and c.lower_ in _ACCUSATIVE_ARTICLES for c in t.children)]
-    nominative = [t for t in objects if all(c.lower_ in _NOMINATIVE_ARTICLES for c in t.children if c.dep_ == "det")]
+    accusative = [t for t in subjects if _accusative(t)]
+    nominative = [t for t in objects if _may_be_nominative(t)]
     if len(subjects) == 1 and accusative and len(objects) == 1 and nominative:
         accusative[0].dep_, nominative[0].dep_ = "obj", "nsubj"
 
@@ -195,13 +195,12 @@ def _subject_among_objects(verb: Token, objects: list[Token]) -> None:
     if len(objects) == 1 and objects[0].i < verb.i and "Nom" in _cases(objects[0]) and verb.pos_ == "VERB":
         objects[0].dep_ = "nsubj"
     elif len(objects) == 2:
-        accusative = [t for t in objects if any(c.dep_ == "det" and c.lower_ in _ACCUSATIVE_ARTICLES
-                                                for c in t.children)]
+        accusative = [t for t in objects if _accusative(t)]
         if len(accusative) == 1:
             next(t for t in objects if t is not accusative[0]).dep_ = "nsubj"
         elif not accusative and verb.pos_ == "VERB":  # "richtet das Zentrum die School aus": subject first
             first = min(objects, key=lambda t: t.i)
-            if all(c.lower_ in _NOMINATIVE_ARTICLES for c in first.children if c.dep_ == "det"):
+            if _may_be_nominative(first):
                 first.dep_ = "nsubj"
 
 
@@ -209,6 +208,16 @@ _ACCUSATIVE_ARTICLES = frozenset({"den", "einen", "diesen", "keinen"})
 _DATIVE_ARTICLES = frozenset({"dem", "einem", "diesem", "keinem"})
 #: articles a subject may have ("dem", "einem", "des" it may not)
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine", "dieser", "diese", "dieses"})
+
+
+def _accusative(phrase: Token) -> bool:
+    """The noun's article is only ever accusative ("den", "einen")."""
+    return any(c.dep_ == "det" and c.lower_ in _ACCUSATIVE_ARTICLES for c in phrase.children)
+
+
+def _may_be_nominative(phrase: Token) -> bool:
+    """The noun's article, if it has one, may be nominative ("das", "die", not "dem")."""
+    return all(c.lower_ in _NOMINATIVE_ARTICLES for c in phrase.children if c.dep_ == "det")
 #: nouns of a time phrase, an adverbial in the accusative ("jedes Jahr", "diesen Monat")
 _TIME_NOUNS = frozenset({"Jahr", "Monat", "Woche", "Tag", "Quartal", "Halbjahr", "Sommer", "Winter", "Herbst",
                          "Frühjahr"})

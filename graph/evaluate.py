@@ -262,9 +262,9 @@ def _score_relations(graph: Graph, gold: dict, emitted: dict, node_of: dict[str,
             bucket.fn += 1
             score.missed_relations.append(f"{name}: {relation['s']} {'|'.join(predicates)} {relation['o']}")
     for triple in found:
+        hit = triple in matched
         for method in (stated or {}).get(triple, ()):
-            counts = score.relations_by_method[method]
-            counts.tp, counts.fp = counts.tp + (triple in matched), counts.fp + (triple not in matched)
+            score.relations_by_method[method].add(Counts(tp=int(hit), fp=int(not hit)))
     for triple in sorted(found - matched):
         s, predicate, o = triple
         score.relations.fp += 1
